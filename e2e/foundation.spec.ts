@@ -1,0 +1,59 @@
+import { get } from 'node:http';
+import { expect, test } from './fixtures';
+
+test('the page loads through the host and shows the real keychain status', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  // The token is moved out of the address bar once read.
+  expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+  const state = page.getByTestId('keychain-state');
+  await expect(state).toHaveAttribute('data-state', 'available');
+  await expect(state).toHaveText('Available');
+  await expect(page.getByTestId('transport')).toContainText('Browser host');
+});
+
+test('switching the language to Chinese renders the page in Chinese and is remembered', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('combobox', { name: 'Language' }).click();
+  await page.getByRole('option', { name: '简体中文' }).click();
+  await expect(page.getByRole('heading', { name: '状态与设置' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('keychain-state')).toHaveText('可用');
+});
+
+test('the host refuses a missing token, a wrong token and a foreign Origin', async ({ request, host }) => {
+  const rpc = `${host.origin}/rpc/system.info`;
+  const missing = await request.post(rpc, { data: {} });
+  expect(missing.status()).toBe(401);
+  expect((await missing.json()).error.code).toBe('FORBIDDEN');
+
+  const wrong = await request.post(rpc, { data: {}, headers: { Authorization: `Bearer ${host.token}x` } });
+  expect(wrong.status()).toBe(401);
+
+  const foreign = await request.post(rpc, { data: {}, headers: { Authorization: `Bearer ${host.token}`, Origin: 'https://evil.example' } });
+  expect(foreign.status()).toBe(403);
+
+  const good = await request.post(rpc, { data: {}, headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin } });
+  expect(good.status()).toBe(200);
+  expect((await good.json()).value.transport).toBe('browser');
+});
+
+test('a foreign Host header (DNS rebinding) is refused even for static files', async ({ host }) => {
+  // fetch() will not send a custom Host header; node:http will.
+  const status = await new Promise<number>((resolve, reject) => {
+    const request = get({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: `rebind.example:${host.port}` } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+  });
+  expect(status).toBe(403);
+});
+
+test('the page is served with a strict CSP', async ({ request, host }) => {
+  const response = await request.get(`${host.origin}/`);
+  const csp = response.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
+  expect(csp).toContain("frame-ancestors 'none'");
+});

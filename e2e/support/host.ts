@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  keychainService: string;
+  /** Everything the host wrote to stderr so far (for leak scans and failure messages). */
+  stderr(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface HostOptions {
+  dataDir?: string;
+  keychainService?: string;
+  extraArgs?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Starts `out/main/serve.js` (the built browser host) and waits for its one "serving ..." line. */
+export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'ingest-desk-e2e-')));
+  const keychainService = options.keychainService ?? `ingest-desk-test-${randomUUID()}`;
+  const child = spawn(
+    process.execPath,
+    ['out/main/serve.js', '--data-dir', dataDir, '--keychain-service', keychainService, ...(options.extraArgs ?? [])],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const url = await firstLine(child, () => stderr);
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    port: Number(parsed.port),
+    token: parsed.searchParams.get('token') ?? '',
+    dataDir,
+    keychainService,
+    stderr: () => stderr,
+    stop: (signal = 'SIGTERM') => stop(child, signal),
+  };
+}
+
+function firstLine(child: ChildProcess, stderr: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start in 15 s:\n${stderr()}`)), 15_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}:\n${stderr()}`));
+    });
+    if (!child.stdout) return reject(new Error('no stdout'));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      const match = /^serving (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line);
+      if (match?.[1]) resolve(match[1]);
+      else reject(new Error(`unexpected first line: ${line}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}

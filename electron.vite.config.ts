@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+export default defineConfig({
+  main: {
+    build: {
+      // Runtime dependencies stay in node_modules (keytar is native, the SDK is large and CommonJS).
+      externalizeDeps: true,
+      rollupOptions: {
+        input: {
+          // The Electron entry, and the plain-Node entries that reuse the same services.
+          index: resolve('src/main/index.ts'),
+          serve: resolve('src/main/host/serve.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot require packages: bundle everything, as CommonJS.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    plugins: [react()],
+    build: {
+      rollupOptions: { input: resolve('src/renderer/index.html') },
+    },
+  },
+});

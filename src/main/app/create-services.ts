@@ -1,0 +1,72 @@
+/**
+ * The composition root: builds every service from a data dir, a clock and a secret store, and
+ * returns the handlers the transports (Electron IPC, browser host) expose. Nothing here imports
+ * electron, so the whole app runs and is tested under plain Node.
+ */
+
+import { createDispatch, type Dispatch } from '../rpc/dispatch';
+import type { Handlers } from '../rpc/handlers';
+import type { SecretStore } from '../secrets/secret-store';
+import { JsonDocument } from '../storage/json-document';
+import { StoreProblems } from '../storage/store-problems';
+import { SettingsService, settingsDocument } from '../system/settings-service';
+import { createSystemHandlers } from '../system/system-handlers';
+import { appIdentity } from './app-identity';
+import { type Clock, systemClock } from './clock';
+import { EventBus } from './event-bus';
+
+export interface AppEnvironment {
+  dataDir: string;
+  secrets: SecretStore;
+  transport: 'electron' | 'browser';
+  clock?: Clock;
+  versions?: Record<string, string>;
+  openExternal?: (url: string) => Promise<void>;
+  /** Diagnostics for the developer console; never given a secret or a call's input. */
+  warn?: (message: string) => void;
+}
+
+export interface AppServices {
+  handlers: Handlers;
+  dispatch: Dispatch;
+  events: EventBus;
+  close(): Promise<void>;
+}
+
+export async function createAppServices(env: AppEnvironment): Promise<AppServices> {
+  const clock = env.clock ?? systemClock;
+  const events = new EventBus();
+  const problems = new StoreProblems();
+  const open = <T>(spec: Omit<Parameters<typeof JsonDocument.open<T>>[0], 'dataDir' | 'clock' | 'problems'>) =>
+    JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
+
+  const settings = new SettingsService(await open(settingsDocument), events);
+
+  const handlers: Handlers = {
+    system: createSystemHandlers({
+      info: {
+        appName: appIdentity.name,
+        appVersion: appIdentity.version,
+        platform: process.platform,
+        versions: { node: process.versions.node, ...env.versions },
+      },
+      transport: env.transport,
+      secrets: env.secrets,
+      problems,
+      settings,
+      openExternal: env.openExternal,
+    }),
+  };
+
+  const warn = env.warn ?? ((message: string) => console.warn(message));
+  const dispatch = createDispatch(handlers, {
+    onInternalError: (name, error) => warn(`[rpc] ${name} failed: ${error instanceof Error ? error.stack : String(error)}`),
+  });
+
+  return {
+    handlers,
+    dispatch,
+    events,
+    close: async () => {},
+  };
+}

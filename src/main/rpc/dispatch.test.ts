@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/contract';
+import { MemorySecretStore } from '../secrets/memory-store';
+import { createDispatch } from './dispatch';
+import type { Handlers } from './handlers';
+
+function handlers(overrides: Partial<Handlers['system']> = {}): Handlers {
+  const settings = { language: 'system' as const, theme: 'system' as const };
+  const secrets = new MemorySecretStore();
+  return {
+    system: {
+      info: () => ({ appName: 'x', appVersion: '1', platform: 'linux', transport: 'browser', versions: {} }),
+      keychainStatus: () => secrets.status(),
+      storeProblems: () => [],
+      getSettings: () => settings,
+      updateSettings: (patch) => ({ ...settings, ...patch }),
+      openExternal: () => ({ opened: false }),
+      ...overrides,
+    },
+  };
+}
+
+describe('dispatch', () => {
+  it('answers a valid call with its value', async () => {
+    const result = await createDispatch(handlers())('system.updateSettings', { theme: 'dark' });
+    expect(result).toEqual({ ok: true, value: { language: 'system', theme: 'dark' } });
+  });
+
+  it('rejects malformed input with a typed INVALID_INPUT error naming the field, without calling the handler', async () => {
+    let called = false;
+    const dispatch = createDispatch(
+      handlers({
+        updateSettings: () => {
+          called = true;
+          return { language: 'en', theme: 'dark' };
+        },
+      }),
+    );
+    for (const bad of [{ theme: 'purple' }, { language: 42 }, { theme: 'dark', extra: true }, 'dark', null, []]) {
+      const result = await dispatch('system.updateSettings', bad);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('INVALID_INPUT');
+    }
+    const result = await dispatch('system.updateSettings', { theme: 'purple' });
+    expect(!result.ok && result.error.details?.issues).toEqual([expect.objectContaining({ path: 'theme' })]);
+    expect(called).toBe(false);
+  });
+
+  it('treats prototype names and unknown names as unknown calls', async () => {
+    const dispatch = createDispatch(handlers());
+    for (const name of ['__proto__', 'constructor', 'system.__proto__', 'system.constructor', 'system.toString', 'nope.info', '', 'system']) {
+      const result = await dispatch(name, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
+    }
+  });
+
+  it('passes an AppError code through and hides the text of unexpected errors', async () => {
+    const seen: string[] = [];
+    const dispatch = createDispatch(
+      handlers({
+        getSettings: () => {
+          throw new AppError('KEYCHAIN_LOCKED', 'locked', { hint: 'unlock' });
+        },
+        storeProblems: () => {
+          throw new Error('secret-ish internal detail');
+        },
+      }),
+      { onInternalError: (name) => seen.push(name) },
+    );
+    expect(await dispatch('system.getSettings', {})).toEqual({
+      ok: false,
+      error: { code: 'KEYCHAIN_LOCKED', message: 'locked', details: { hint: 'unlock' } },
+    });
+    const internal = await dispatch('system.storeProblems', {});
+    expect(internal).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Internal error in system.storeProblems' } });
+    expect(seen).toEqual(['system.storeProblems']);
+  });
+});

@@ -1,0 +1,27 @@
+import { type Settings, settingsSchema } from '../../shared/contract/system';
+import type { EventBus } from '../app/event-bus';
+import type { JsonDocument } from '../storage/json-document';
+
+export const defaultSettings: Settings = { language: 'system', theme: 'system' };
+export const settingsDocument = { file: 'settings.json', version: 1, schema: settingsSchema, empty: () => defaultSettings };
+
+/** The user's preferences (language, theme); every change is pushed to every open page. */
+export class SettingsService {
+  readonly #document: JsonDocument<Settings>;
+  readonly #events: EventBus;
+
+  constructor(document: JsonDocument<Settings>, events: EventBus) {
+    this.#document = document;
+    this.#events = events;
+  }
+
+  get(): Settings {
+    return this.#document.value;
+  }
+
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    const next = await this.#document.update((current) => ({ ...current, ...patch }));
+    this.#events.emit('system.settingsChanged', next);
+    return next;
+  }
+}

@@ -1,0 +1,84 @@
+import { AppShell, Badge, Group, MantineProvider, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { transport } from '../api/client';
+import { i18n, resolveLanguage } from '../i18n';
+import { screens } from './screens';
+import { useSettingsStore } from './settings-store';
+import { theme } from './theme';
+
+export function App() {
+  const settings = useSettingsStore((state) => state.settings);
+  const load = useSettingsStore((state) => state.load);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    if (!settings) return;
+    const language = resolveLanguage(settings.language, navigator.languages);
+    void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  }, [settings]);
+
+  const scheme = settings?.theme;
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider
+        theme={theme}
+        defaultColorScheme="auto"
+        forceColorScheme={scheme === 'light' || scheme === 'dark' ? scheme : undefined}
+      >
+        <Notifications position="bottom-right" />
+        {transport ? <Shell loaded={settings !== null} /> : <NoConnection />}
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}
+
+function Shell({ loaded }: { loaded: boolean }) {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState(screens[0]?.id ?? '');
+  const screen = screens.find((candidate) => candidate.id === current) ?? screens[0];
+  const Current = screen?.component;
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md" data-app-state={loaded ? 'loaded' : 'loading'}>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Title order={1} size="h4">
+            {t('appName')}
+          </Title>
+          <Badge variant="light">{transport?.kind}</Badge>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('appName')}>
+        <ScrollArea>
+          {screens.map(({ id, label, icon: Icon }) => (
+            <NavLink
+              key={id}
+              component="button"
+              label={t(label)}
+              leftSection={<Icon size={18} stroke={1.6} />}
+              active={id === screen?.id}
+              onClick={() => setCurrent(id)}
+              aria-current={id === screen?.id ? 'page' : undefined}
+            />
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>{Current ? <Current /> : null}</AppShell.Main>
+    </AppShell>
+  );
+}
+
+function NoConnection() {
+  const { t } = useTranslation();
+  return (
+    <Text p="xl" role="alert">
+      {t('state.noConnection')}
+    </Text>
+  );
+}

@@ -1,0 +1,14 @@
+import { IconSettings } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { SystemScreen } from '../features/system/SystemScreen';
+
+export interface Screen {
+  id: string;
+  /** Key in the "common" namespace. */
+  label: `nav.${string}`;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+  component: ComponentType;
+}
+
+/** The navigation, in order; each feature adds its screen here. */
+export const screens: Screen[] = [{ id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen }];

@@ -1,0 +1,52 @@
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useCall } from '../../api/use-call';
+
+const stateColor = { available: 'green', unavailable: 'red', locked: 'orange', timeout: 'orange' } as const;
+
+export function KeychainCard() {
+  const { t } = useTranslation('system');
+  const status = useCall('system.keychainStatus', {});
+  const data = status.data;
+  const platformGuide = data && ['linux', 'darwin', 'win32'].includes(data.platform) ? data.platform : 'other';
+
+  return (
+    <Card withBorder aria-labelledby="keychain-title" component="section">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4" id="keychain-title">
+          {t('keychain.title')}
+        </Title>
+        <Button variant="subtle" size="xs" onClick={status.reload} loading={status.loading}>
+          {t('common:actions.refresh')}
+        </Button>
+      </Group>
+      {data ? (
+        <Stack gap="xs">
+          <Group gap="sm">
+            <Badge color={stateColor[data.state]} data-testid="keychain-state" data-state={data.state}>
+              {t(`keychain.state.${data.state}`)}
+            </Badge>
+            <Text size="sm" c="dimmed">
+              {t('keychain.backend')}: {data.backend}
+            </Text>
+          </Group>
+          <Text size="sm">{t('keychain.explain')}</Text>
+          {data.state !== 'available' ? (
+            <Alert color="orange" title={t(`keychain.state.${data.state}`)}>
+              <Text size="sm">{t(`keychain.guide.${platformGuide}`)}</Text>
+              {data.detail ? (
+                <Text size="xs" c="dimmed" mt="xs">
+                  {data.detail}
+                </Text>
+              ) : null}
+            </Alert>
+          ) : null}
+        </Stack>
+      ) : status.error ? (
+        <Alert color="red">{status.error.message}</Alert>
+      ) : (
+        <Text size="sm">{t('common:state.loading')}</Text>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,35 @@
+export const common = {
+  appName: 'Ingest Desk',
+  nav: {
+    system: 'Status & settings',
+  },
+  actions: {
+    retry: 'Retry',
+    refresh: 'Refresh',
+    save: 'Save',
+    cancel: 'Cancel',
+    copy: 'Copy',
+    copied: 'Copied',
+  },
+  state: {
+    loading: 'Loading…',
+    noConnection: 'This page is not connected to the app. Open it from the link printed by "npm run serve".',
+  },
+  errors: {
+    INVALID_INPUT: 'Some input is not valid.',
+    UNKNOWN_CALL: 'The app does not know this request.',
+    FORBIDDEN: 'This request is not allowed.',
+    NOT_FOUND: 'Not found.',
+    CONFLICT: 'This conflicts with something that already exists.',
+    KEYCHAIN_UNAVAILABLE: 'The OS keychain is not available.',
+    KEYCHAIN_LOCKED: 'The OS keychain is locked.',
+    KEYCHAIN_TIMEOUT: 'The OS keychain did not answer in time.',
+    STORE_UNAVAILABLE: 'Saved data cannot be changed right now.',
+    TRTC_API_ERROR: 'The TRTC API answered with an error.',
+    NETWORK_ERROR: 'The network request failed.',
+    TIMEOUT: 'The request timed out.',
+    OUTCOME_UNKNOWN: 'The outcome is unknown.',
+    UNSUPPORTED: 'Not supported here.',
+    INTERNAL: 'Something went wrong inside the app.',
+  },
+};

@@ -1,0 +1,41 @@
+export const system = {
+  title: 'Status & settings',
+  keychain: {
+    title: 'OS keychain',
+    backend: 'Backend',
+    state: {
+      available: 'Available',
+      unavailable: 'Unavailable',
+      locked: 'Locked',
+      timeout: 'Not answering',
+    },
+    explain: 'Secret keys are kept only in the OS keychain. Without it you can browse, but not save or use keys.',
+    guide: {
+      linux:
+        'Install and unlock a Secret Service: gnome-keyring (GNOME) or KWallet (KDE), and make sure a D-Bus session is running. Headless: run the app inside "dbus-run-session" with gnome-keyring-daemon unlocked.',
+      darwin: 'Open Keychain Access and unlock the "login" keychain, then retry.',
+      win32: 'Windows Credential Manager should always be available; sign in to your Windows account and retry.',
+      other: 'Make sure the operating system keychain is installed and unlocked, then retry.',
+    },
+  },
+  app: {
+    title: 'App',
+    version: 'Version',
+    transport: 'Connection',
+    transports: { electron: 'Desktop app (IPC)', browser: 'Browser host (HTTP on 127.0.0.1)' },
+    platform: 'Platform',
+  },
+  stores: {
+    title: 'Saved data',
+    healthy: 'All saved data was read correctly.',
+    corrupt: '{{store}} could not be read ({{message}}). It was kept as {{keptAs}}; the app started with an empty one.',
+    newerVersion: '{{store}} was written by a newer version of the app ({{message}}). It is kept unchanged and read-only.',
+  },
+  settings: {
+    title: 'Preferences',
+    language: 'Language',
+    languages: { system: 'Follow the system', en: 'English', 'zh-CN': '简体中文' },
+    theme: 'Theme',
+    themes: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
+  },
+};
