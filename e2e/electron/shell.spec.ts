@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { _electron as electron, type ElectronApplication, expect, test } from '@playwright/test';
+import { type ElectronApplication, _electron as electron, expect, test } from '@playwright/test';
 import { findElectronBinary } from '../support/electron-binary';
 
 const binary = findElectronBinary();
@@ -23,7 +23,11 @@ test.afterEach(async () => {
 });
 
 test('the window is isolated and sandboxed with no Node in the page', async () => {
-  const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getLastWebPreferences());
+  // getLastWebPreferences is missing from Electron's typings but present at run time.
+  const prefs = await app.evaluate(({ BrowserWindow }) => {
+    const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as { getLastWebPreferences(): unknown };
+    return contents.getLastWebPreferences();
+  });
   expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
   const page = await app.firstWindow();
   await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();

@@ -48,7 +48,16 @@ describe('dispatch', () => {
 
   it('treats prototype names and unknown names as unknown calls', async () => {
     const dispatch = createDispatch(handlers());
-    for (const name of ['__proto__', 'constructor', 'system.__proto__', 'system.constructor', 'system.toString', 'nope.info', '', 'system']) {
+    for (const name of [
+      '__proto__',
+      'constructor',
+      'system.__proto__',
+      'system.constructor',
+      'system.toString',
+      'nope.info',
+      '',
+      'system',
+    ]) {
       const result = await dispatch(name, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
     }

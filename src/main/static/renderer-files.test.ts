@@ -15,7 +15,14 @@ describe('readRendererFile', () => {
 
     expect((await readRendererFile(dir, '/'))?.contentType).toBe('text/html; charset=utf-8');
     expect((await readRendererFile(dir, '/assets/a.js'))?.body.toString()).toBe('x');
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/a%00.js', '/missing.js']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/a%00.js',
+      '/missing.js',
+    ]) {
       expect(await readRendererFile(dir, path)).toBeNull();
     }
   });
