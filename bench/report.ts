@@ -17,12 +17,26 @@ export interface Figure {
 export function summarise(name: string, unit: string, samples: number[], target?: string): Figure {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  return { name, unit, median: at(0.5), p95: at(0.95), min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN, runs: samples.length, target };
+  return {
+    name,
+    unit,
+    median: at(0.5),
+    p95: at(0.95),
+    min: sorted[0] ?? Number.NaN,
+    max: sorted.at(-1) ?? Number.NaN,
+    runs: samples.length,
+    target,
+  };
 }
 
 /** Prints a table of figures and writes them, with the machine, to bench-results/<file>.json. */
 export function report(file: string, figures: Figure[]): void {
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
   console.log(`\n${file} (${machine.cpus} cores, ${machine.cpu}, node ${machine.node})`);
   console.table(
     figures.map((f) => ({
