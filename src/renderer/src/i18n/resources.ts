@@ -4,13 +4,15 @@
  * checks the same at run time (and that no value is empty).
  */
 import { common as enCommon } from './locales/en/common';
+import { requests as enRequests } from './locales/en/requests';
 import { system as enSystem } from './locales/en/system';
 import { common as zhCommon } from './locales/zh-CN/common';
+import { requests as zhRequests } from './locales/zh-CN/requests';
 import { system as zhSystem } from './locales/zh-CN/system';
 
 export const resources = {
-  en: { common: enCommon, system: enSystem },
-  'zh-CN': { common: zhCommon, system: zhSystem },
+  en: { common: enCommon, system: enSystem, requests: enRequests },
+  'zh-CN': { common: zhCommon, system: zhSystem, requests: zhRequests },
 } as const;
 
 export type Language = keyof typeof resources;
