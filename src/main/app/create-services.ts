@@ -4,6 +4,9 @@
  * electron, so the whole app runs and is tested under plain Node.
  */
 
+import { presetsDocument } from '../presets/preset-document';
+import { PresetService } from '../presets/preset-service';
+import { createPresetsHandlers } from '../presets/presets-handlers';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import type { SecretStore } from '../secrets/secret-store';
@@ -41,6 +44,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
 
   const settings = new SettingsService(await open(settingsDocument), events);
+  const presets = new PresetService({ document: await open(presetsDocument), secrets: env.secrets, events, clock });
 
   const handlers: Handlers = {
     system: createSystemHandlers({
@@ -56,6 +60,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       settings,
       openExternal: env.openExternal,
     }),
+    presets: createPresetsHandlers(presets),
   };
 
   const warn = env.warn ?? ((message: string) => console.warn(message));

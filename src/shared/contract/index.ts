@@ -6,14 +6,17 @@
  */
 import type { z } from 'zod';
 import type { CallSpec, Returns } from './define';
+import { presetsCalls, presetsEvents } from './presets';
 import { systemCalls, systemEvents } from './system';
 
 export const contract = {
   system: systemCalls,
+  presets: presetsCalls,
 };
 
 export const events = {
   ...systemEvents,
+  ...presetsEvents,
 };
 
 export type Contract = typeof contract;
