@@ -3,44 +3,17 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PresetDraft } from '../../shared/contract/presets';
-import { presetDraftSchema } from '../../shared/contract/presets';
 import { EventBus } from '../app/event-bus';
 import { KeytarSecretStore } from '../secrets/keytar-store';
 import { JsonDocument } from '../storage/json-document';
 import { StoreProblems } from '../storage/store-problems';
 import { presetsDocument } from './preset-document';
 import { PresetService } from './preset-service';
+import { sampleDraft } from './sample-draft';
 
 // Recognisable fake tickets (valid alphabet), so a scan can prove they never reach a file.
 const pastedUserSig = `eJwUSERSIG${randomUUID().replaceAll('-', '')}`;
 const pastedMapKey = `eJwMAPKEY${randomUUID().replaceAll('-', '')}`;
-
-export function sampleDraft(patch: Partial<PresetDraft> = {}): PresetDraft {
-  return presetDraftSchema.parse({
-    name: 'Morning show',
-    sdkAppId: 1400000001,
-    region: 'ap-singapore',
-    roomIdType: 1,
-    roomId: '1234',
-    userId: 'robot_1',
-    media: { kind: 'url', url: 'https://media.example.com/clip.mp4' },
-    repeatNum: 1,
-    maxDuration: null,
-    volume: 100,
-    seekSecond: 0,
-    autoPush: false,
-    enableProgress: false,
-    tempo: 1,
-    idleTimeout: null,
-    userSig: { mode: 'generate', expirySeconds: 600 },
-    privateMapKey: { mode: 'none' },
-    notes: '',
-    tags: [],
-    folder: '',
-    ...patch,
-  });
-}
 
 describe('PresetService (real keychain)', () => {
   let dataDir: string;
