@@ -4,6 +4,9 @@
  * electron, so the whole app runs and is tested under plain Node.
  */
 
+import { createLaunchHandlers } from '../launch/launch-handlers';
+import { LaunchService } from '../launch/launch-service';
+import { unwiredLaunchPorts } from '../launch/unwired-ports';
 import { presetsDocument } from '../presets/preset-document';
 import { PresetService } from '../presets/preset-service';
 import { createPresetsHandlers } from '../presets/presets-handlers';
@@ -14,6 +17,7 @@ import { JsonDocument } from '../storage/json-document';
 import { StoreProblems } from '../storage/store-problems';
 import { SettingsService, settingsDocument } from '../system/settings-service';
 import { createSystemHandlers } from '../system/system-handlers';
+import { TaskRegistry, tasksDocument } from '../tasks/task-registry';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './event-bus';
@@ -45,6 +49,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
 
   const settings = new SettingsService(await open(settingsDocument), events);
   const presets = new PresetService({ document: await open(presetsDocument), secrets: env.secrets, events, clock });
+  const registry = await TaskRegistry.open(await open(tasksDocument), clock);
+  const launch = new LaunchService({ presets, registry, ports: unwiredLaunchPorts, events });
 
   const handlers: Handlers = {
     system: createSystemHandlers({
@@ -61,6 +67,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       openExternal: env.openExternal,
     }),
     presets: createPresetsHandlers(presets),
+    launch: createLaunchHandlers(launch),
   };
 
   const warn = env.warn ?? ((message: string) => console.warn(message));

@@ -6,17 +6,20 @@
  */
 import type { z } from 'zod';
 import type { CallSpec, Returns } from './define';
+import { launchCalls, launchEvents } from './launch';
 import { presetsCalls, presetsEvents } from './presets';
 import { systemCalls, systemEvents } from './system';
 
 export const contract = {
   system: systemCalls,
   presets: presetsCalls,
+  launch: launchCalls,
 };
 
 export const events = {
   ...systemEvents,
   ...presetsEvents,
+  ...launchEvents,
 };
 
 export type Contract = typeof contract;
