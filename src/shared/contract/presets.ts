@@ -79,7 +79,7 @@ export const privateMapKeyModeSchema = z.discriminatedUnion('mode', [
       privileges: z
         .number()
         .int()
-        .min(1)
+        .min(1, { error: 'presets:privileges.enterRoom' })
         .max(allPrivileges)
         .refine((bits) => (bits & privilegeBits.enterRoom) !== 0, { error: 'presets:privileges.enterRoom' }),
     })

@@ -1,5 +1,7 @@
-import { IconSettings } from '@tabler/icons-react';
+import { IconPlayerPlay, IconSettings, IconTemplate } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import { LaunchScreen } from '../features/launch/LaunchScreen';
+import { PresetsScreen } from '../features/presets/PresetsScreen';
 import { SystemScreen } from '../features/system/SystemScreen';
 
 export interface Screen {
@@ -11,4 +13,8 @@ export interface Screen {
 }
 
 /** The navigation, in order; each feature adds its screen here. */
-export const screens: Screen[] = [{ id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen }];
+export const screens: Screen[] = [
+  { id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen },
+  { id: 'presets', label: 'nav.presets', icon: IconTemplate, component: PresetsScreen },
+  { id: 'launch', label: 'nav.launch', icon: IconPlayerPlay, component: LaunchScreen },
+];

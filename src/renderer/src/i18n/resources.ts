@@ -4,15 +4,19 @@
  * checks the same at run time (and that no value is empty).
  */
 import { common as enCommon } from './locales/en/common';
+import { launch as enLaunch } from './locales/en/launch';
+import { presets as enPresets } from './locales/en/presets';
 import { requests as enRequests } from './locales/en/requests';
 import { system as enSystem } from './locales/en/system';
 import { common as zhCommon } from './locales/zh-CN/common';
+import { launch as zhLaunch } from './locales/zh-CN/launch';
+import { presets as zhPresets } from './locales/zh-CN/presets';
 import { requests as zhRequests } from './locales/zh-CN/requests';
 import { system as zhSystem } from './locales/zh-CN/system';
 
 export const resources = {
-  en: { common: enCommon, system: enSystem, requests: enRequests },
-  'zh-CN': { common: zhCommon, system: zhSystem, requests: zhRequests },
+  en: { common: enCommon, system: enSystem, requests: enRequests, presets: enPresets, launch: enLaunch },
+  'zh-CN': { common: zhCommon, system: zhSystem, requests: zhRequests, presets: zhPresets, launch: zhLaunch },
 } as const;
 
 export type Language = keyof typeof resources;

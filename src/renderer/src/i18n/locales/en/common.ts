@@ -2,6 +2,8 @@ export const common = {
   appName: 'Ingest Desk',
   nav: {
     system: 'Status & settings',
+    presets: 'Presets',
+    launch: 'Launch',
   },
   actions: {
     retry: 'Retry',

@@ -4,6 +4,8 @@ export const common: typeof en = {
   appName: 'Ingest Desk 推流台',
   nav: {
     system: '状态与设置',
+    presets: '预设',
+    launch: '启动',
   },
   actions: {
     retry: '重试',
