@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from '../app/clock';
 import { createControlEndpoint } from './control-endpoint';
 import { FaultBook, type FaultControl } from './faults';
-import { RateLimiter } from './rate-limit';
+import { RateLimiter, requestsPerSecond } from './rate-limit';
 import { createSandboxServer, type SandboxRequestRecord } from './sandbox-server';
 import { type SandboxTaskView, TaskBook } from './tasks';
 
@@ -32,6 +32,8 @@ export interface SandboxOptions {
   /** Media length when the StreamUrl has no `#duration=SECONDS` fragment. */
   defaultMediaSeconds?: number;
   maxConcurrentTasksPerApp?: number;
+  /** Requests per second per action per SecretId (20, as documented); tests of other rules may raise it. */
+  rateLimitPerSecond?: number;
   /** When set, `/__sandbox/*` control routes answer requests carrying `Authorization: Bearer <token>`. */
   controlToken?: string;
 }
@@ -72,7 +74,7 @@ export async function startTrtcSandbox(options: SandboxOptions): Promise<TrtcSan
       sdkSecretKeyOf: (sdkAppId) => sdkKeys.get(sdkAppId),
       nowSeconds: () => Math.floor(authClock.now() / 1000),
     },
-    rateLimiter: new RateLimiter(authClock),
+    rateLimiter: new RateLimiter(authClock, options.rateLimitPerSecond ?? requestsPerSecond),
     faults,
     record: (entry) => log.push(entry),
     ...(options.controlToken ? { control: createControlEndpoint(options.controlToken, faults, view) } : {}),
