@@ -117,6 +117,20 @@ describe('TC3-HMAC-SHA256 verification, through the official SDK', () => {
     });
     expect(await codeOf(getClient.DescribeStreamIngest(describeCall))).toBe('UnsupportedProtocol');
   });
+
+  it('answers a correctly signed form-encoded POST with BodyParamsError (TC3 JSON calls are application/json)', async () => {
+    const formClient = new Client({
+      credential,
+      region: 'ap-guangzhou',
+      profile: { httpProfile: { ...sdkRouting(sandbox.port), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } } },
+    });
+    expect(await codeOf(formClient.DescribeStreamIngest(describeCall))).toBe('InvalidParameter.BodyParamsError');
+  });
+
+  it('refuses a body over 10 MB before reading it as JSON', async () => {
+    const huge = { ...genuine, body: JSON.stringify({ ...describeCall, Padding: 'x'.repeat(10 * 1024 * 1024) }) };
+    expect((await replay(sandbox.port, huge)).json.Response.Error?.Code).toBe('RequestSizeLimitExceeded');
+  });
 });
 
 describe('timestamp skew (the sandbox clock moved, the SDK signs with the real one)', () => {
