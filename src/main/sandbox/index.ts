@@ -50,7 +50,7 @@ export interface TrtcSandbox {
   requests(): SandboxRequestRecord[];
 }
 
-export const defaults = { defaultMediaSeconds: 600, maxConcurrentTasksPerApp: 10 } as const;
+export const sandboxDefaults = { defaultMediaSeconds: 600, maxConcurrentTasksPerApp: 10 } as const;
 
 /** Starts the local TRTC stream-ingest stand-in on 127.0.0.1. */
 export async function startTrtcSandbox(options: SandboxOptions): Promise<TrtcSandbox> {
@@ -59,8 +59,8 @@ export async function startTrtcSandbox(options: SandboxOptions): Promise<TrtcSan
   const authClock = options.authClock ?? systemClock;
   const taskBook = new TaskBook({
     clock: options.clock ?? systemClock,
-    defaultMediaSeconds: options.defaultMediaSeconds ?? defaults.defaultMediaSeconds,
-    maxConcurrentTasksPerApp: options.maxConcurrentTasksPerApp ?? defaults.maxConcurrentTasksPerApp,
+    defaultMediaSeconds: options.defaultMediaSeconds ?? sandboxDefaults.defaultMediaSeconds,
+    maxConcurrentTasksPerApp: options.maxConcurrentTasksPerApp ?? sandboxDefaults.maxConcurrentTasksPerApp,
   });
   const faults = new FaultBook();
   const log: SandboxRequestRecord[] = [];

@@ -63,7 +63,7 @@ export function createSandboxServer(deps: SandboxServerDeps): Server {
       return breakExchange(request, response, rule.failure, undefined);
     }
 
-    const answer = body === null ? tooLarge() : process(request, body, action);
+    const answer = body === null ? tooLarge() : answerFor(request, body, action);
     const payload = envelope(answer.response);
     if (rule?.failure) {
       deps.record({ action, at, outcome: 'fault', fault: rule.failure, processed: answer.processed });
@@ -79,7 +79,7 @@ export function createSandboxServer(deps: SandboxServerDeps): Server {
     sendJson(response, payload);
   }
 
-  function process(request: IncomingMessage, body: Buffer, action: string): Answer {
+  function answerFor(request: IncomingMessage, body: Buffer, action: string): Answer {
     try {
       if (request.method !== 'POST')
         throw new ApiError('UnsupportedProtocol', 'The sandbox accepts only POST requests with a JSON body, signed with TC3-HMAC-SHA256.');
