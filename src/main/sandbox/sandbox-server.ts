@@ -6,6 +6,7 @@ import type { Clock } from '../app/clock';
 import { type ActionContext, isActionName, runAction } from './actions';
 import { ApiError } from './api-error';
 import type { FailureKind, FaultBook } from './faults';
+import { queryParameters } from './query-params';
 import type { RateLimiter } from './rate-limit';
 import { verifyTc3Signature } from './tc3-signature';
 
@@ -44,7 +45,8 @@ const maxBodyBytes = 10 * 1024 * 1024;
 
 /** The HTTP side: API 3.0 envelope on `POST /`, faults applied around the real processing. */
 export function createSandboxServer(deps: SandboxServerDeps): Server {
-  return createServer((request, response) => {
+  // Room for a 32 KB GET query string (Node's default header limit is 16 KB).
+  return createServer({ maxHeaderSize: 64 * 1024 }, (request, response) => {
     handle(request, response).catch(() => {
       if (!response.headersSent) sendJson(response, envelope({ Error: { Code: 'InternalError', Message: 'Internal error.' } }));
       else response.destroy();
@@ -81,8 +83,8 @@ export function createSandboxServer(deps: SandboxServerDeps): Server {
 
   function answerFor(request: IncomingMessage, body: Buffer, action: string): Answer {
     try {
-      if (request.method !== 'POST')
-        throw new ApiError('UnsupportedProtocol', 'The sandbox accepts only POST requests with a JSON body, signed with TC3-HMAC-SHA256.');
+      if (request.method !== 'POST' && request.method !== 'GET')
+        throw new ApiError('UnsupportedProtocol', 'Only GET and POST requests are supported.');
       if (pathOf(request) !== '/') throw new ApiError('InvalidAction', 'The API path is /.');
       const caller = verifyTc3Signature(
         { method: request.method, url: request.url ?? '/', headers: request.headers, body },
@@ -102,10 +104,7 @@ export function createSandboxServer(deps: SandboxServerDeps): Server {
         throw new ApiError('RequestLimitExceeded', 'The number of requests exceeds the frequency limit (20 per second).');
       const forced = deps.faults.takeForcedError(action);
       if (forced) throw new ApiError(forced.code, forced.message);
-      const contentType = (header(request, 'content-type') ?? '').toLowerCase();
-      if (!/^application\/json(;|$)/.test(contentType))
-        throw new ApiError('InvalidParameter.BodyParamsError', 'TC3-HMAC-SHA256 POST requests carry Content-Type: application/json.');
-      const fields = parseJsonObject(body);
+      const fields = request.method === 'GET' ? queryParameters(request.url ?? '/') : jsonParameters(request, body);
       return { response: runAction(action, fields, deps.actions), processed: true };
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -123,6 +122,13 @@ function tooLarge(): Answer {
 function siteOf(request: IncomingMessage): Site {
   const host = (header(request, 'host') ?? '').toLowerCase().replace(/:\d+$/, '');
   return host === sites.international.endpoint ? 'international' : 'china';
+}
+
+function jsonParameters(request: IncomingMessage, body: Buffer): Record<string, unknown> {
+  const contentType = (header(request, 'content-type') ?? '').toLowerCase();
+  if (!/^application\/json(;|$)/.test(contentType))
+    throw new ApiError('InvalidParameter.BodyParamsError', 'TC3-HMAC-SHA256 POST requests carry Content-Type: application/json.');
+  return parseJsonObject(body);
 }
 
 function parseJsonObject(body: Buffer): Record<string, unknown> {

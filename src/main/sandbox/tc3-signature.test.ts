@@ -2,7 +2,7 @@ import { Client } from 'tencentcloud-sdk-nodejs/tencentcloud/services/trtc/v2019
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sdkEndpointFor } from '../trtc/endpoint-routing';
 import type { TrtcSandbox } from './index';
-import { app, clientSetup, credential, startTestSandbox } from './test-support/fixture';
+import { app, clientSetup, credential, startRequest, startTestSandbox } from './test-support/fixture';
 import { type CapturedRequest, captureSdkRequest, codeOf, replay, sandboxClient } from './test-support/sdk-client';
 
 const describeCall = { SdkAppId: app.sdkAppId, TaskId: 'no-such-task' };
@@ -108,14 +108,23 @@ describe('TC3-HMAC-SHA256 verification, through the official SDK', () => {
     expect(await codeOf(client.request('DescribeRoomInfo', { SdkAppId: app.sdkAppId }))).toBe('InvalidAction');
   });
 
-  it('answers a GET or PUT with UnsupportedProtocol and a non-JSON content type with BodyParamsError', async () => {
+  it('answers PUT with UnsupportedProtocol, and accepts a TC3-signed GET with its parameters in the query string', async () => {
     expect((await replay(sandbox.port, { ...genuine, method: 'PUT' })).json.Response.Error?.Code).toBe('UnsupportedProtocol');
     const getClient = new Client({
       credential,
       region: 'ap-guangzhou',
       profile: { httpProfile: { ...sdkRouting(sandbox.port), reqMethod: 'GET' } },
     });
-    expect(await codeOf(getClient.DescribeStreamIngest(describeCall))).toBe('UnsupportedProtocol');
+    expect((await getClient.DescribeStreamIngest(describeCall)).Status).toBe('NotExist');
+    const started = await getClient.request(
+      'StartStreamIngest',
+      startRequest({ RoomId: '424242', Volume: 80, Tempo: 1.5, EnableProgress: true }),
+    );
+    expect(sandbox.tasks().find((task) => task.TaskId === started.TaskId)).toMatchObject({ Volume: 80, Tempo: 1.5, EnableProgress: true });
+    expect(await codeOf(getClient.request('DescribeStreamIngest', { SdkAppId: 'abc', TaskId: 'x' }))).toBe('InvalidParameter.SdkAppId');
+    expect(await codeOf(getClient.request('StartStreamIngest', startRequest({ RoomId: '424243', AutoPush: 'yes' })))).toBe(
+      'InvalidParameter.BodyParamsError',
+    );
   });
 
   it('answers a correctly signed form-encoded POST with BodyParamsError (TC3 JSON calls are application/json)', async () => {
