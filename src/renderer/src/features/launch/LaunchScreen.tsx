@@ -1,8 +1,9 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePresetsStore } from '../presets/presets-store';
+import { RequestPreview } from './RequestPreview';
 import { TaskList } from './TaskList';
 import { useLaunch } from './use-launch';
 
@@ -12,6 +13,7 @@ export function LaunchScreen() {
   const presets = usePresetsStore((state) => state.presets);
   const load = usePresetsStore((state) => state.load);
   const { launch, retry, busy, modal } = useLaunch();
+  const [previewing, setPreviewing] = useState<string | null>(null);
 
   useEffect(() => {
     void load();
@@ -37,15 +39,27 @@ export function LaunchScreen() {
                     {preset.sdkAppId} · {preset.region} · {t('room')} {preset.roomId}
                   </Text>
                 </Stack>
-                <Button
-                  leftSection={<IconPlayerPlay size={14} />}
-                  loading={busy}
-                  onClick={() => void launch({ kind: 'preset', presetId: preset.id })}
-                  aria-label={t('presets:actions.launch', { name: preset.name })}
-                >
-                  {t('launch')}
-                </Button>
+                <Group gap="xs" wrap="nowrap">
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    aria-expanded={previewing === preset.id}
+                    aria-label={t('preview.show', { name: preset.name })}
+                    onClick={() => setPreviewing(previewing === preset.id ? null : preset.id)}
+                  >
+                    {t('preview.toggle')}
+                  </Button>
+                  <Button
+                    leftSection={<IconPlayerPlay size={14} />}
+                    loading={busy}
+                    onClick={() => void launch({ kind: 'preset', presetId: preset.id })}
+                    aria-label={t('presets:actions.launch', { name: preset.name })}
+                  >
+                    {t('launch')}
+                  </Button>
+                </Group>
               </Group>
+              {previewing === preset.id ? <RequestPreview source={{ kind: 'preset', presetId: preset.id }} /> : null}
             </Card>
           ))}
         </Stack>

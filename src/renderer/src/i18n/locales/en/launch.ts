@@ -8,6 +8,8 @@ export const launch = {
   launching: 'Launching…',
   preview: {
     title: 'See before you send',
+    toggle: 'Request',
+    show: 'Show the request {{name}} would send',
     body: 'Request body (StartStreamIngest)',
     command: 'Equivalent tccli command',
     copyBody: 'Copy the request body',

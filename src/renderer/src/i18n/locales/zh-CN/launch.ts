@@ -10,6 +10,8 @@ export const launch: typeof en = {
   launching: '正在启动…',
   preview: {
     title: '发送前预览',
+    toggle: '请求',
+    show: '显示 {{name}} 将发送的请求',
     body: '请求体（StartStreamIngest）',
     command: '等效的 tccli 命令',
     copyBody: '复制请求体',
