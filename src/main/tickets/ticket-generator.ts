@@ -1,14 +1,7 @@
 import { Api } from 'tls-sig-api-v2';
 import type { z } from 'zod';
 import { AppError } from '../../shared/contract';
-import {
-  privilegeMapSchema,
-  type Room,
-  roomSchema,
-  sdkAppIdSchema,
-  ticketExpirySchema,
-  userIdSchema,
-} from '../../shared/trtc/identifiers';
+import { privilegeMapSchema, type Room, roomSchema, sdkAppIdSchema, ticketExpirySchema, userIdSchema } from '../../shared/trtc/identifiers';
 
 /**
  * UserSig and PrivateMapKey through the official tls-sig-api-v2, after checking every input against

@@ -13,7 +13,11 @@ const otherKey: SigningApp = { ...app, sdkSecretKey: `${key.slice(0, -1)}f` };
 function rewrite(ticket: string, change: (doc: Record<string, unknown>) => void): string {
   const doc = JSON.parse(inflateSync(Buffer.from(ticket.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64')).toString());
   change(doc);
-  return deflateSync(Buffer.from(JSON.stringify(doc))).toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
+  return deflateSync(Buffer.from(JSON.stringify(doc)))
+    .toString('base64')
+    .replace(/\+/g, '*')
+    .replace(/\//g, '-')
+    .replace(/=/g, '_');
 }
 
 describe('UserSig', () => {
@@ -64,9 +68,13 @@ describe('UserSig', () => {
   });
 
   it('refuses text that is not a ticket with INVALID_INPUT', () => {
-    for (const text of ['hello', 'eJyrVkpJLVKyUkrLz7dSMjIwMlGqBQBBtwYO', rewrite(generateUserSig({ sdkAppId: 1, sdkSecretKey: key, userId: 'u', expirySeconds: 60 }), (doc) => {
-      doc['TLS.ver'] = '1.0';
-    })]) {
+    for (const text of [
+      'hello',
+      'eJyrVkpJLVKyUkrLz7dSMjIwMlGqBQBBtwYO',
+      rewrite(generateUserSig({ sdkAppId: 1, sdkSecretKey: key, userId: 'u', expirySeconds: 60 }), (doc) => {
+        doc['TLS.ver'] = '1.0';
+      }),
+    ]) {
       expect(() => inspectTicket(text, app, Date.now())).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     }
   });
@@ -118,7 +126,14 @@ describe('PrivateMapKey', () => {
         fc.string({ unit: fc.constantFrom(...'aZ09_-'.split('')), minLength: 1, maxLength: 32 }),
         fc.integer({ min: 1, max: 255 }),
         (room, userId, privileges) => {
-          const ticket = generatePrivateMapKey({ sdkAppId: 20000001, sdkSecretKey: key, userId, expirySeconds: 600, room: { type: 'string', id: room }, privileges });
+          const ticket = generatePrivateMapKey({
+            sdkAppId: 20000001,
+            sdkSecretKey: key,
+            userId,
+            expirySeconds: 600,
+            room: { type: 'string', id: room },
+            privileges,
+          });
           const inspection = inspectTicket(ticket, { ...app, sdkAppId: 20000001 }, Date.now());
           expect(inspection.valid).toBe(true);
           expect(inspection.privateMap?.room).toEqual({ type: 'string', id: room });

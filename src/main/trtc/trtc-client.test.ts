@@ -90,7 +90,9 @@ describe('TrtcClient against a local HTTP server', () => {
     expect(await trtc.startStreamIngest(start, 'launch')).toEqual({ taskId: 'task-1', requestId: 'req-1' });
     trtc.close();
     expect(seen.host).toBe('trtc.intl.tencentcloudapi.com');
-    expect(seen.authorization).toMatch(/^TC3-HMAC-SHA256 Credential=AKIDtestsecretid0000000000000000001234\/\d{4}-\d{2}-\d{2}\/trtc\/tc3_request, /);
+    expect(seen.authorization).toMatch(
+      /^TC3-HMAC-SHA256 Credential=AKIDtestsecretid0000000000000000001234\/\d{4}-\d{2}-\d{2}\/trtc\/tc3_request, /,
+    );
     expect(seen.action).toBe('StartStreamIngest');
     // The server gets the real tickets; the record never does.
     expect(seen.body?.UserSig).toBe(userSig);

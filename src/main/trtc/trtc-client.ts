@@ -5,8 +5,8 @@ import { AppError } from '../../shared/contract';
 import { type Site, sites } from '../../shared/trtc/sites';
 import { type Clock, systemClock } from '../app/clock';
 import { type ApiCallRecorder, discardApiCalls, type TrtcAction } from './api-call-record';
-import { classifyTrtcFailure } from './trtc-errors';
 import { type EndpointTarget, sdkEndpointFor } from './endpoint-routing';
+import { classifyTrtcFailure } from './trtc-errors';
 
 /** Everything needed to sign and route calls for one credential profile. Built in main only. */
 export interface TrtcConnection {
@@ -92,7 +92,9 @@ export class TrtcClient {
     const routed = sdkEndpointFor(connection.site, connection.target);
     this.endpoint = {
       signedAs: routed.endpoint,
-      connectsTo: connection.target ? `${connection.target.scheme}://${connection.target.host}:${connection.target.port}` : `https://${sites[connection.site].endpoint}`,
+      connectsTo: connection.target
+        ? `${connection.target.scheme}://${connection.target.host}:${connection.target.port}`
+        : `https://${sites[connection.site].endpoint}`,
     };
     this.#sdk = new Client({
       credential: { secretId: connection.secretId, secretKey: connection.secretKey },
@@ -135,7 +137,10 @@ export class TrtcClient {
     return { status: response.Status ?? 'NotExist', requestId: response.RequestId ?? '' };
   }
 
-  async updateStreamIngest(request: UpdateIngestRequest, purpose: string): Promise<{ status: IngestStatus | undefined; requestId: string }> {
+  async updateStreamIngest(
+    request: UpdateIngestRequest,
+    purpose: string,
+  ): Promise<{ status: IngestStatus | undefined; requestId: string }> {
     const response = await this.#call('UpdateStreamIngest', request, purpose, () => this.#sdk.UpdateStreamIngest(request));
     return { status: response.Status, requestId: response.RequestId ?? '' };
   }
@@ -150,12 +155,7 @@ export class TrtcClient {
     this.#close();
   }
 
-  async #call<R extends { RequestId?: string }>(
-    action: TrtcAction,
-    request: object,
-    purpose: string,
-    send: () => Promise<R>,
-  ): Promise<R> {
+  async #call<R extends { RequestId?: string }>(action: TrtcAction, request: object, purpose: string, send: () => Promise<R>): Promise<R> {
     const params = redactParams(request as Record<string, unknown>);
     const secrets = ticketValues(request as Record<string, unknown>);
     const redact = (text: string) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);

@@ -16,7 +16,9 @@ export const numericRoomIdSchema = z.number().int().min(1).max(maxNumericRoomId)
 
 /** String room: at most 64 bytes of letters, digits, space and `! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,`. */
 export const stringRoomIdPattern = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/;
-export const stringRoomIdSchema = z.string().regex(stringRoomIdPattern, 'String room: 1 to 64 ASCII letters, digits, spaces or ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,');
+export const stringRoomIdSchema = z
+  .string()
+  .regex(stringRoomIdPattern, 'String room: 1 to 64 ASCII letters, digits, spaces or ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,');
 
 export const roomSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('numeric'), id: numericRoomIdSchema }).strict(),
