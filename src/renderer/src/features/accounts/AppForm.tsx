@@ -95,7 +95,13 @@ export function AppForm({ opened, app, profiles, onClose, onSaved }: AppFormProp
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={editing ? t('apps.formTitleEdit') : t('apps.formTitleAdd')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={editing ? t('apps.formTitleEdit') : t('apps.formTitleAdd')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common:actions.cancel') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Controller

@@ -3,13 +3,16 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccountsStore, useSelectedApp, useSelectedAppStore } from './accounts-store';
 
+const noApps: never[] = [];
+
 /** More apps than this and the switcher gets a search box. */
 const searchFrom = 6;
 
 /** The header's quick switcher: which TRTC app the other screens work with. */
 export function AppSwitcher() {
   const { t } = useTranslation('accounts');
-  const apps = useAccountsStore((state) => state.overview?.apps ?? []);
+  // Select the array itself (a fresh `[]` per call would re-render forever).
+  const apps = useAccountsStore((state) => state.overview?.apps) ?? noApps;
   const load = useAccountsStore((state) => state.load);
   const loaded = useAccountsStore((state) => state.overview !== null);
   const select = useSelectedAppStore((state) => state.select);

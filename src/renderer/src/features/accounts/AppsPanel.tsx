@@ -25,7 +25,7 @@ export function AppsPanel({ apps, profiles }: { apps: AppView[]; profiles: Profi
           </Text>
         ) : null}
       </Group>
-      {apps.length === 0 ? <Text c="dimmed">{t('apps.empty')}</Text> : null}
+      {apps.length === 0 ? <Text>{t('apps.empty')}</Text> : null}
       {apps.map((app) => (
         <AppCard
           key={app.id}

@@ -71,7 +71,13 @@ export function ProfileForm({ opened, profile, onClose }: ProfileFormProps) {
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={editing ? t('profiles.formTitleEdit') : t('profiles.formTitleAdd')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={editing ? t('profiles.formTitleEdit') : t('profiles.formTitleAdd')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common:actions.cancel') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('profiles.name')} withAsterisk {...form.register('name')} error={errors.name?.message} />

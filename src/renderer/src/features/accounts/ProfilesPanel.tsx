@@ -18,7 +18,7 @@ export function ProfilesPanel({ profiles }: { profiles: ProfileView[] }) {
       <Group>
         <Button onClick={() => setForm({ open: true })}>{t('profiles.add')}</Button>
       </Group>
-      {profiles.length === 0 ? <Text c="dimmed">{t('profiles.empty')}</Text> : null}
+      {profiles.length === 0 ? <Text>{t('profiles.empty')}</Text> : null}
       {profiles.map((profile) => (
         <ProfileCard key={profile.id} profile={profile} onEdit={() => setForm({ open: true, profile })} />
       ))}

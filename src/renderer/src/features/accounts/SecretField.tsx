@@ -80,7 +80,14 @@ export function SecretField({ label, isSet, onSave, onClear, withSecretId, testI
         ) : null}
       </Group>
       {editing ? (
-        <Stack gap={6}>
+        <Stack
+          gap={6}
+          component="form"
+          onSubmit={(event: React.FormEvent) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
           {withSecretId ? (
             <TextInput
               size="xs"
@@ -100,7 +107,7 @@ export function SecretField({ label, isSet, onSave, onClear, withSecretId, testI
             data-testid={`${testId}-input`}
           />
           <Group gap="xs">
-            <Button size="compact-sm" onClick={save} loading={busy} disabled={value.trim().length < 8}>
+            <Button size="compact-sm" type="submit" loading={busy} disabled={value.trim().length < 8}>
               {t('secret.save')}
             </Button>
             <Button size="compact-sm" variant="default" onClick={close}>
