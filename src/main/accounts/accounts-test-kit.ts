@@ -7,11 +7,16 @@ import { EventBus } from '../app/event-bus';
 import type { SecretStore } from '../secrets/secret-store';
 import { JsonDocument } from '../storage/json-document';
 import { StoreProblems } from '../storage/store-problems';
+import type { ApiCallRecorder } from '../trtc/api-call-record';
 import { type Accounts, createAccounts } from './create-accounts';
 
 /** Test helpers only: a fresh data dir and the accounts domain built on a given secret store. */
-export async function accountsForTest(secrets: SecretStore, clock: Clock = { now: () => Date.now() }) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ingest-desk-accounts-'));
+export async function accountsForTest(
+  secrets: SecretStore,
+  options: { clock?: Clock; dataDir?: string; builtInSandbox?: boolean; recorder?: ApiCallRecorder } = {},
+) {
+  const clock = options.clock ?? { now: () => Date.now() };
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'ingest-desk-accounts-')));
   const events = new EventBus();
   const emitted: unknown[] = [];
   events.subscribe((_event, payload) => emitted.push(payload));
@@ -22,6 +27,8 @@ export async function accountsForTest(secrets: SecretStore, clock: Clock = { now
     events,
     clock,
     appVersion: 'test',
+    builtInSandbox: options.builtInSandbox ?? false,
+    ...(options.recorder ? { recorder: options.recorder } : {}),
   });
   return { dataDir, accounts, emitted };
 }

@@ -8,6 +8,7 @@ import { type ApiCallRecorder, discardApiCalls } from '../trtc/api-call-record';
 import { type AccountsData, accountsDocument } from './accounts-document';
 import { createAccountsHandlers } from './accounts-handlers';
 import { AccountsService } from './accounts-service';
+import { BuiltInSandbox } from './built-in-sandbox';
 import { TrtcClients } from './trtc-clients';
 
 export interface AccountsSetup {
@@ -16,6 +17,8 @@ export interface AccountsSetup {
   events: EventBus;
   clock: Clock;
   appVersion: string;
+  /** Create the built-in sandbox profile and app on first start (default true). */
+  builtInSandbox?: boolean;
   /** Where every TRTC call's record goes (the task log); discarded until one is given. */
   recorder?: ApiCallRecorder;
 }
@@ -27,13 +30,24 @@ export interface Accounts {
   /** Just-in-time UserSig / PrivateMapKey generation and verification. */
   tickets: TicketService;
   handlers: DomainHandlers<'accounts'>;
+  /** The built-in sandbox: its profile/app, and the in-process server started on first use. */
+  sandbox: BuiltInSandbox;
   close(): Promise<void>;
 }
 
 /** The accounts domain, built for the composition root. */
 export async function createAccounts(setup: AccountsSetup): Promise<Accounts> {
   const document = await setup.open(accountsDocument);
-  const service = new AccountsService({ document, secrets: setup.secrets, events: setup.events, clock: setup.clock });
+  let sandbox: BuiltInSandbox | undefined;
+  const service = new AccountsService({
+    document,
+    secrets: setup.secrets,
+    events: setup.events,
+    clock: setup.clock,
+    sandboxTarget: () => (sandbox ? sandbox.target() : Promise.reject(new Error('sandbox not built'))),
+  });
+  sandbox = new BuiltInSandbox(service, setup.secrets);
+  if (setup.builtInSandbox !== false) await sandbox.ensureAccounts();
   const clients = new TrtcClients({
     accounts: service,
     recorder: setup.recorder ?? discardApiCalls,
@@ -46,6 +60,10 @@ export async function createAccounts(setup: AccountsSetup): Promise<Accounts> {
     clients,
     tickets,
     handlers: createAccountsHandlers({ accounts: service, clients, tickets, clock: setup.clock }),
-    close: async () => clients.close(),
+    sandbox,
+    close: async () => {
+      clients.close();
+      await sandbox.close();
+    },
   };
 }
