@@ -155,6 +155,23 @@ test('add a profile and an app with keys, test the connection, edit, delete: no 
   expect(responses.length).toBeGreaterThan(10);
 });
 
+test('the built-in sandbox is there on first start, marked as such, and its connection test goes through the real SDK', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  // The sandbox app is the only app, so it is the current one, and the header says it is the sandbox.
+  await expect(page.getByRole('combobox', { name: 'Current app' })).toHaveValue('Sandbox app · 1400000001');
+  await expect(page.getByTestId('sandbox-indicator')).toBeVisible();
+  await page.getByRole('button', { name: 'Accounts & apps' }).click();
+  const card = page.getByTestId('profile-card').filter({ hasText: 'Sandbox' });
+  await expect(card.getByText('Built-in local sandbox')).toBeVisible();
+  await card.getByRole('button', { name: 'Test connection: Sandbox' }).click();
+  await expect(card.getByTestId('connection-verdict')).toHaveAttribute('data-verdict', 'valid');
+  await expect(card.getByTestId('connection-request-id')).not.toBeEmpty();
+  await expect(card.getByTestId('connection-result')).toContainText('http://127.0.0.1:');
+});
+
 test('the accounts screen and its dialogs have no detectable accessibility violations', async ({ page, host }) => {
   test.setTimeout(90_000);
   await page.goto(host.url);
