@@ -172,6 +172,45 @@ test('the built-in sandbox is there on first start, marked as such, and its conn
   await expect(card.getByTestId('connection-result')).toContainText('http://127.0.0.1:');
 });
 
+test('PrivateMapKey: privileges as named checkboxes, generated, then verified (and a tampered copy refused)', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Accounts & apps' }).click();
+  await page.getByRole('tab', { name: 'UserSig & PrivateMapKey' }).click();
+  await page.locator('label', { hasText: /^PrivateMapKey$/ }).click();
+  await expect(page.getByRole('radio', { name: 'PrivateMapKey' })).toBeChecked();
+  await page.getByRole('textbox', { name: 'Room', exact: true }).fill('4294967294');
+  for (const name of ['Create room (1)', 'Send substream (screen share) (64)', 'Receive substream (128)']) {
+    await page.getByRole('checkbox', { name }).uncheck();
+  }
+  await page.getByRole('button', { name: 'Generate to copy' }).click();
+  const ticket = await page.getByTestId('generated-ticket').inputValue();
+  await page.getByRole('button', { name: 'Hide' }).click();
+  await expect(page.getByTestId('generated-ticket')).toBeHidden();
+
+  await page.getByLabel('UserSig or PrivateMapKey').fill(ticket);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByTestId('ticket-valid')).toHaveAttribute('data-valid', 'true');
+  await expect(page.getByTestId('ticket-room')).toHaveText('Numeric room: 4294967294');
+  const verified = page.getByTestId('ticket-inspection');
+  await expect(verified.getByRole('checkbox', { name: 'Enter room (2)' })).toBeChecked();
+  await expect(verified.getByRole('checkbox', { name: 'Create room (1)' })).not.toBeChecked();
+
+  // Change the UserId inside the ticket: it still decodes but no longer verifies.
+  const { deflateSync, inflateSync } = await import('node:zlib');
+  const doc = JSON.parse(inflateSync(Buffer.from(ticket.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64')).toString());
+  doc['TLS.identifier'] = 'someone_else';
+  const tampered = deflateSync(Buffer.from(JSON.stringify(doc)))
+    .toString('base64')
+    .replace(/\+/g, '*')
+    .replace(/\//g, '-')
+    .replace(/=/g, '_');
+  await page.getByLabel('UserSig or PrivateMapKey').fill(tampered);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByTestId('ticket-valid')).toHaveAttribute('data-valid', 'false');
+  await expect(page.getByTestId('ticket-signature')).toContainText('Not signed by Sandbox app');
+});
+
 test('the accounts screen and its dialogs have no detectable accessibility violations', async ({ page, host }) => {
   test.setTimeout(90_000);
   await page.goto(host.url);
