@@ -4,6 +4,7 @@
  * electron, so the whole app runs and is tested under plain Node.
  */
 
+import { createAccounts } from '../accounts/create-accounts';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import type { SecretStore } from '../secrets/secret-store';
@@ -41,6 +42,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
 
   const settings = new SettingsService(await open(settingsDocument), events);
+  const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version });
 
   const handlers: Handlers = {
     system: createSystemHandlers({
@@ -56,6 +58,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       settings,
       openExternal: env.openExternal,
     }),
+    accounts: accounts.handlers,
   };
 
   const warn = env.warn ?? ((message: string) => console.warn(message));
@@ -67,6 +70,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     handlers,
     dispatch,
     events,
-    close: async () => {},
+    close: async () => {
+      await accounts.close();
+    },
   };
 }

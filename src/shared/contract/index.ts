@@ -5,15 +5,18 @@
  * browser host build their surfaces from the same table.
  */
 import type { z } from 'zod';
+import { accountsCalls, accountsEvents } from './accounts';
 import type { CallSpec, Returns } from './define';
 import { systemCalls, systemEvents } from './system';
 
 export const contract = {
   system: systemCalls,
+  accounts: accountsCalls,
 };
 
 export const events = {
   ...systemEvents,
+  ...accountsEvents,
 };
 
 export type Contract = typeof contract;
