@@ -17,10 +17,14 @@ const tool = require.resolve('@doyensec/electronegativity/dist/index.js');
 let findings = [];
 for (let attempt = 1; attempt <= 3 && findings.length === 0; attempt++) {
   rmSync(report, { force: true });
-  spawnSync(process.execPath, ['--require', './scripts/lib/offline-electronegativity.cjs', tool, '-i', 'src', '-o', report, '-r', '-e', electronVersion], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    timeout: 300_000,
-  });
+  spawnSync(
+    process.execPath,
+    ['--require', './scripts/lib/offline-electronegativity.cjs', tool, '-i', 'src', '-o', report, '-r', '-e', electronVersion],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 300_000,
+    },
+  );
   if (!existsSync(report)) continue;
   findings = parseCsv(readFileSync(report, 'utf8'))
     .slice(1)
