@@ -12,12 +12,12 @@ async function openPresets(page: Page, url: string) {
   await expect(page.getByRole('heading', { name: 'Presets', level: 2 })).toBeVisible();
 }
 
-async function fillPreset(page: Page, values: { name: string; sdkAppId?: string; room?: string; url?: string }) {
+async function fillPreset(page: Page, values: { name: string; room?: string; url?: string }) {
   const form = page.getByRole('form');
   await form.getByLabel('Preset name').fill(values.name);
-  await form.getByLabel('SdkAppId').fill(values.sdkAppId ?? '1400000001');
-  await form.getByRole('combobox', { name: 'Region' }).click();
-  await page.getByRole('option', { name: 'ap-singapore' }).click();
+  // A fresh install has the built-in sandbox app; a new preset starts on it and its region.
+  await expect(form.getByRole('combobox', { name: 'App (SdkAppId)' })).toHaveValue('Sandbox app (1400000001)');
+  await expect(form.getByRole('combobox', { name: 'Region' })).toHaveValue('ap-singapore');
   await form.getByLabel('Room id').fill(values.room ?? '1234');
   await form.getByLabel('Media URL').fill(values.url ?? 'https://media.example.com/clip.mp4');
 }
@@ -42,7 +42,9 @@ test('create a preset with inline errors as you type, then edit, duplicate, sear
   await expect(form.getByText('The UserId may use letters, digits, _ and - only.')).toBeVisible();
   await form.getByLabel('Robot UserId').fill('robot_1');
   const axe = await new AxeBuilder({ page }).include('form').disableRules(['color-contrast']).analyze();
-  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual(
+    [],
+  );
 
   await fillPreset(page, { name: 'Morning show' });
   await form.getByLabel('Maximum duration (minutes)').fill('90');

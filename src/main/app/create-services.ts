@@ -4,9 +4,11 @@
  * electron, so the whole app runs and is tested under plain Node.
  */
 
+import { AppError } from '../../shared/contract';
+import { createAccounts } from '../accounts/create-accounts';
+import { accountsLaunchPorts } from '../launch/accounts-ports';
 import { createLaunchHandlers } from '../launch/launch-handlers';
 import { LaunchService } from '../launch/launch-service';
-import { unwiredLaunchPorts } from '../launch/unwired-ports';
 import { presetsDocument } from '../presets/preset-document';
 import { PresetService } from '../presets/preset-service';
 import { createPresetsHandlers } from '../presets/presets-handlers';
@@ -18,6 +20,7 @@ import { StoreProblems } from '../storage/store-problems';
 import { SettingsService, settingsDocument } from '../system/settings-service';
 import { createSystemHandlers } from '../system/system-handlers';
 import { TaskRegistry, tasksDocument } from '../tasks/task-registry';
+import { TrtcClient } from '../trtc/trtc-client';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './event-bus';
@@ -48,9 +51,20 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
 
   const settings = new SettingsService(await open(settingsDocument), events);
+  const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version });
   const presets = new PresetService({ document: await open(presetsDocument), secrets: env.secrets, events, clock });
   const registry = await TaskRegistry.open(await open(tasksDocument), clock);
-  const launch = new LaunchService({ presets, registry, ports: unwiredLaunchPorts, events });
+  const launchPorts = accountsLaunchPorts({
+    accounts: accounts.service,
+    tickets: accounts.tickets,
+    // A preset picks its own region, so launch signs with a client for that region (not the profile's default).
+    clientFor: async (profileId, region) =>
+      new TrtcClient({ ...(await accounts.service.connectionFor(profileId)), region }, { appVersion: appIdentity.version, clock }),
+    mediaUrl: async () => {
+      throw new AppError('NOT_FOUND', 'The media library is not available in this build yet.');
+    },
+  });
+  const launch = new LaunchService({ presets, registry, ports: launchPorts, events });
 
   const handlers: Handlers = {
     system: createSystemHandlers({
@@ -66,6 +80,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       settings,
       openExternal: env.openExternal,
     }),
+    accounts: accounts.handlers,
     presets: createPresetsHandlers(presets),
     launch: createLaunchHandlers(launch),
   };
@@ -79,6 +94,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     handlers,
     dispatch,
     events,
-    close: async () => {},
+    close: async () => {
+      await accounts.close();
+    },
   };
 }

@@ -5,6 +5,7 @@
  * browser host build their surfaces from the same table.
  */
 import type { z } from 'zod';
+import { accountsCalls, accountsEvents } from './accounts';
 import type { CallSpec, Returns } from './define';
 import { launchCalls, launchEvents } from './launch';
 import { presetsCalls, presetsEvents } from './presets';
@@ -12,12 +13,14 @@ import { systemCalls, systemEvents } from './system';
 
 export const contract = {
   system: systemCalls,
+  accounts: accountsCalls,
   presets: presetsCalls,
   launch: launchCalls,
 };
 
 export const events = {
   ...systemEvents,
+  ...accountsEvents,
   ...presetsEvents,
   ...launchEvents,
 };

@@ -1,5 +1,6 @@
-import { IconPlayerPlay, IconSettings, IconTemplate } from '@tabler/icons-react';
+import { IconKey, IconPlayerPlay, IconSettings, IconTemplate } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { LaunchScreen } from '../features/launch/LaunchScreen';
 import { PresetsScreen } from '../features/presets/PresetsScreen';
 import { SystemScreen } from '../features/system/SystemScreen';
@@ -15,6 +16,7 @@ export interface Screen {
 /** The navigation, in order; each feature adds its screen here. */
 export const screens: Screen[] = [
   { id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen },
+  { id: 'accounts', label: 'nav.accounts', icon: IconKey, component: AccountsScreen },
   { id: 'presets', label: 'nav.presets', icon: IconTemplate, component: PresetsScreen },
   { id: 'launch', label: 'nav.launch', icon: IconPlayerPlay, component: LaunchScreen },
 ];

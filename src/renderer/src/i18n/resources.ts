@@ -3,11 +3,13 @@
  * namespace is typed by its English twin, so a missing or extra key is a compile error; a unit test
  * checks the same at run time (and that no value is empty).
  */
+import { accounts as enAccounts } from './locales/en/accounts';
 import { common as enCommon } from './locales/en/common';
 import { launch as enLaunch } from './locales/en/launch';
 import { presets as enPresets } from './locales/en/presets';
 import { requests as enRequests } from './locales/en/requests';
 import { system as enSystem } from './locales/en/system';
+import { accounts as zhAccounts } from './locales/zh-CN/accounts';
 import { common as zhCommon } from './locales/zh-CN/common';
 import { launch as zhLaunch } from './locales/zh-CN/launch';
 import { presets as zhPresets } from './locales/zh-CN/presets';
@@ -15,8 +17,8 @@ import { requests as zhRequests } from './locales/zh-CN/requests';
 import { system as zhSystem } from './locales/zh-CN/system';
 
 export const resources = {
-  en: { common: enCommon, system: enSystem, requests: enRequests, presets: enPresets, launch: enLaunch },
-  'zh-CN': { common: zhCommon, system: zhSystem, requests: zhRequests, presets: zhPresets, launch: zhLaunch },
+  en: { common: enCommon, system: enSystem, accounts: enAccounts, requests: enRequests, presets: enPresets, launch: enLaunch },
+  'zh-CN': { common: zhCommon, system: zhSystem, accounts: zhAccounts, requests: zhRequests, presets: zhPresets, launch: zhLaunch },
 } as const;
 
 export type Language = keyof typeof resources;

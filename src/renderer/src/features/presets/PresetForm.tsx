@@ -16,14 +16,16 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type Control, Controller, type FieldPath, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { AccountsOverview } from '../../../../shared/contract/accounts';
 import type { LaunchSource } from '../../../../shared/contract/launch';
 import { type PresetView, privilegeBits } from '../../../../shared/contract/presets';
 import { tempoValues } from '../../../../shared/trtc/requests';
-import { sites } from '../../../../shared/trtc/sites';
+import { isRegionOfSite, type Site, sites } from '../../../../shared/trtc/sites';
 import { CallError, invoke } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { RequestPreview } from '../launch/RequestPreview';
 import { useLaunch } from '../launch/use-launch';
 import {
@@ -36,6 +38,21 @@ import {
 } from './preset-form-model';
 
 const allRegions = [...new Set([...sites.china.regions, ...sites.international.regions])].sort();
+
+/** The regions of the app's site; all of them while the app is unknown. A stored value always stays listed. */
+function regionsFor(site: Site | undefined, current: string): string[] {
+  const regions: string[] = site ? [...sites[site].regions] : allRegions;
+  return current && !regions.includes(current) ? [...regions, current] : regions;
+}
+
+/** The apps set up under Accounts; an SdkAppId no app has (an imported preset) stays listed, marked. */
+function appOptions(overview: AccountsOverview | undefined, current: number | '', notSetUp: string) {
+  const options = (overview?.apps ?? []).map((app) => ({ value: String(app.sdkAppId), label: `${app.label} (${app.sdkAppId})` }));
+  if (current !== '' && !options.some((option) => option.value === String(current))) {
+    options.push({ value: String(current), label: `${current} · ${notSetUp}` });
+  }
+  return options;
+}
 
 export interface MediaOption {
   value: string;
@@ -53,7 +70,7 @@ export function PresetForm({
   onDone(): void;
 }) {
   const { t } = useTranslation('presets');
-  const { control, handleSubmit, formState } = useForm<PresetFormValues>({
+  const { control, handleSubmit, formState, setValue, getValues } = useForm<PresetFormValues>({
     defaultValues: preset ? formFromPreset(preset) : emptyPresetForm,
     resolver: presetFormResolver,
     mode: 'onChange',
@@ -61,6 +78,19 @@ export function PresetForm({
   const values = useWatch({ control }) as PresetFormValues;
   const [saving, setSaving] = useState(false);
   const { launch, busy, modal } = useLaunch();
+  const apps = useCall('accounts.overview', {}).data;
+  const chosenApp = apps?.apps.find((app) => app.sdkAppId === values.sdkAppId);
+  const site = chosenApp ? apps?.profiles.find((profile) => profile.id === chosenApp.profileId)?.site : undefined;
+  // A new preset starts on the first app (the built-in sandbox on a fresh install) and its profile's region.
+  const firstApp = apps?.apps[0];
+  const firstRegion = firstApp ? apps?.profiles.find((profile) => profile.id === firstApp.profileId)?.region : undefined;
+  useEffect(() => {
+    if (preset || !firstApp || getValues('sdkAppId') !== '') return;
+    setValue('sdkAppId', firstApp.sdkAppId, { shouldValidate: true });
+    if (firstRegion) setValue('region', firstRegion, { shouldValidate: true });
+  }, [preset, firstApp, firstRegion, setValue, getValues]);
+  // The region must belong to the app's site (the shared request schema says the same in main).
+  const siteProblem = site && values.region && !isRegionOfSite(site, values.region) ? t('requests:region.notOfSite') : undefined;
 
   // The preview follows the form: main builds it only once the form is valid.
   const source = useMemo<LaunchSource | null>(() => {
@@ -112,19 +142,34 @@ export function PresetForm({
         <Field control={control} name="name" label={t('form.name')} />
         <Fieldset legend={t('form.sections.target')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberField control={control} name="sdkAppId" label={t('form.sdkAppId')} min={1} />
+            <Controller
+              control={control}
+              name="sdkAppId"
+              render={({ field, fieldState }) => (
+                <Select
+                  label={t('form.sdkAppId')}
+                  data={appOptions(apps, field.value, t('form.appNotSetUp'))}
+                  searchable
+                  nothingFoundMessage={t('form.noApps')}
+                  value={field.value === '' ? null : String(field.value)}
+                  onChange={(value) => field.onChange(value ? Number(value) : '')}
+                  onBlur={field.onBlur}
+                  error={fieldState.error?.message ? t(fieldState.error.message) : undefined}
+                />
+              )}
+            />
             <Controller
               control={control}
               name="region"
               render={({ field, fieldState }) => (
                 <Select
                   label={t('form.region')}
-                  data={allRegions}
+                  data={regionsFor(site, field.value)}
                   searchable
                   value={field.value || null}
                   onChange={(value) => field.onChange(value ?? '')}
                   onBlur={field.onBlur}
-                  error={fieldState.error?.message ? t(fieldState.error.message) : undefined}
+                  error={fieldState.error?.message ? t(fieldState.error.message) : siteProblem}
                 />
               )}
             />
