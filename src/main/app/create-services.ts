@@ -4,6 +4,9 @@
  * electron, so the whole app runs and is tested under plain Node.
  */
 
+import { mediaDocument } from '../media/media-document';
+import { createMediaHandlers } from '../media/media-handlers';
+import { MediaService } from '../media/media-service';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import type { SecretStore } from '../secrets/secret-store';
@@ -41,6 +44,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
 
   const settings = new SettingsService(await open(settingsDocument), events);
+  // The presets domain passes `usage` (who refers to an entry) when it is wired in.
+  const media = new MediaService({ document: await open(mediaDocument), events, clock });
 
   const handlers: Handlers = {
     system: createSystemHandlers({
@@ -56,6 +61,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       settings,
       openExternal: env.openExternal,
     }),
+    media: createMediaHandlers(media),
   };
 
   const warn = env.warn ?? ((message: string) => console.warn(message));
@@ -67,6 +73,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     handlers,
     dispatch,
     events,
-    close: async () => {},
+    close: async () => {
+      await media.close();
+    },
   };
 }

@@ -6,14 +6,17 @@
  */
 import type { z } from 'zod';
 import type { CallSpec, Returns } from './define';
+import { mediaCalls, mediaEvents } from './media';
 import { systemCalls, systemEvents } from './system';
 
 export const contract = {
   system: systemCalls,
+  media: mediaCalls,
 };
 
 export const events = {
   ...systemEvents,
+  ...mediaEvents,
 };
 
 export type Contract = typeof contract;
