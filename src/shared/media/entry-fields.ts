@@ -14,11 +14,13 @@ export function normaliseTags(raw: readonly string[]): string[] {
   return [...seen];
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+const controlCharacters = /[\u0000-\u001f\u007f]+/g;
+
 /** One line, no control characters: a name also goes into M3U #EXTINF lines and CSV cells. */
 export function cleanName(raw: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
   return raw
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(controlCharacters, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, mediaLimits.name);

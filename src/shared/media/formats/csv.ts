@@ -16,22 +16,24 @@ export function parseCsv(text: string): ParsedImport {
   const at = (name: (typeof columns)[number]) => (hasHeader ? header.indexOf(name) : name === 'url' ? 0 : -1);
   const index = { url: at('url'), name: at('name'), tags: at('tags'), notes: at('notes') };
 
-  rows.forEach((row, rowIndex) => {
-    if (hasHeader && rowIndex === 0) return;
+  for (const [rowIndex, row] of rows.entries()) {
+    if (hasHeader && rowIndex === 0) continue;
     const { cells, line, error } = row;
     const text = excerpt(cells.join(','));
-    if (error) return void result.rejected.push({ line, text, problem: 'malformed', detail: error });
+    if (error) {
+      result.rejected.push({ line, text, problem: 'malformed', detail: error });
+      continue;
+    }
     if (hasHeader && cells.length !== header.length) {
-      return void result.rejected.push({
-        line,
-        text,
-        problem: 'malformed',
-        detail: `expected ${header.length} fields, found ${cells.length}`,
-      });
+      result.rejected.push({ line, text, problem: 'malformed', detail: `expected ${header.length} fields, found ${cells.length}` });
+      continue;
     }
     const cell = (column: number) => (column >= 0 ? (cells[column] ?? '') : '');
     const url = cell(index.url).trim();
-    if (url === '') return void result.rejected.push({ line, text, problem: 'missingUrl' });
+    if (url === '') {
+      result.rejected.push({ line, text, problem: 'missingUrl' });
+      continue;
+    }
     result.candidates.push({
       line,
       url,
@@ -39,7 +41,7 @@ export function parseCsv(text: string): ParsedImport {
       tags: index.tags >= 0 ? cell(index.tags).split(';') : undefined,
       notes: cell(index.notes) || undefined,
     });
-  });
+  }
   return result;
 }
 
