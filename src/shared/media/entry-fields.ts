@@ -19,11 +19,7 @@ const controlCharacters = /[\u0000-\u001f\u007f]+/g;
 
 /** One line, no control characters: a name also goes into M3U #EXTINF lines and CSV cells. */
 export function cleanName(raw: string): string {
-  return raw
-    .replace(controlCharacters, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, mediaLimits.name);
+  return raw.replace(controlCharacters, ' ').replace(/\s+/g, ' ').trim().slice(0, mediaLimits.name);
 }
 
 export function cleanNotes(raw: string): string {
