@@ -11,12 +11,23 @@ export interface SearchRow {
 export const mediaSorts = ['name', 'added', 'lastUsed', 'url'] as const;
 export type MediaSort = (typeof mediaSorts)[number];
 
+// Entries are immutable (a change makes a new object), so a row computed once stays right: when one
+// probe result arrives, only that entry's key is rebuilt, not 10,000.
+const rowCache = new WeakMap<MediaEntry, SearchRow>();
+
 export function toSearchRows(entries: readonly MediaEntry[]): SearchRow[] {
-  return entries.map((entry) => ({
-    entry,
-    key: `${entry.name}\u0001${entry.url}\u0001${entry.notes}\u0001${entry.tags.join('\u0001')}`.toLowerCase(),
-    tags: entry.tags,
-  }));
+  return entries.map((entry) => {
+    let row = rowCache.get(entry);
+    if (!row) {
+      row = {
+        entry,
+        key: `${entry.name}\u0001${entry.url}\u0001${entry.notes}\u0001${entry.tags.join('\u0001')}`.toLowerCase(),
+        tags: entry.tags,
+      };
+      rowCache.set(entry, row);
+    }
+    return row;
+  });
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

@@ -1,6 +1,6 @@
 import { Badge, Box, Checkbox, Group, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaEntry } from '../../../../shared/contract/media';
 import { useMediaStore } from './media-store';
@@ -41,6 +41,20 @@ export function MediaList({ entries, onDelete }: MediaListProps) {
   }, [entries]);
 
   const activeEntry = entries[active];
+  const open = useCallback(
+    (index: number, id: string) => {
+      setActive(index);
+      setCurrent(id);
+    },
+    [setCurrent],
+  );
+  const tick = useCallback(
+    (index: number, id: string) => {
+      setActive(index);
+      toggle(id);
+    },
+    [toggle],
+  );
   const move = (index: number) => {
     const next = Math.max(0, Math.min(entries.length - 1, index));
     setActive(next);
@@ -105,69 +119,102 @@ export function MediaList({ entries, onDelete }: MediaListProps) {
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const entry = entries[item.index] as MediaEntry;
-          const isActive = item.index === active;
           return (
-            // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles the keyboard for every row
-            <div
+            <MediaRow
               key={entry.id}
-              id={`media-row-${entry.id}`}
-              role="option"
-              tabIndex={-1}
-              aria-selected={selected.has(entry.id)}
-              aria-current={current === entry.id ? 'true' : undefined}
-              data-testid="media-row"
-              data-active={isActive || undefined}
-              onClick={() => {
-                setActive(item.index);
-                setCurrent(entry.id);
-              }}
-              style={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                right: 0,
-                height: rowHeight,
-                transform: `translateY(${item.start}px)`,
-                padding: '6px 10px',
-                cursor: 'pointer',
-                borderBottom: '1px solid var(--mantine-color-default-border)',
-                background:
-                  current === entry.id ? 'var(--mantine-primary-color-light)' : isActive ? 'var(--mantine-color-default-hover)' : undefined,
-                boxShadow: isActive ? 'inset 3px 0 0 var(--mantine-primary-color-filled)' : undefined,
-              }}
-            >
-              <Group gap="sm" wrap="nowrap" h="100%">
-                {/* A drawn box, not an input: the option's aria-selected carries the state for assistive tech. */}
-                <Checkbox.Indicator
-                  checked={selected.has(entry.id)}
-                  aria-hidden
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    setActive(item.index);
-                    toggle(entry.id);
-                  }}
-                />
-                <Box style={{ minWidth: 0, flex: 1 }}>
-                  <Group gap={6} wrap="nowrap">
-                    <Text size="sm" fw={500} truncate="end" data-testid="media-row-name">
-                      {entry.name}
-                    </Text>
-                    {entry.tags.slice(0, 4).map((tag) => (
-                      <Badge key={tag} size="xs" variant="light" style={{ flexShrink: 0 }}>
-                        {tag}
-                      </Badge>
-                    ))}
-                  </Group>
-                  <Text size="xs" c="dimmed" truncate="end">
-                    {entry.url}
-                  </Text>
-                </Box>
-                <ProbeBadge probe={entry.lastProbe} running={probing.has(entry.id)} />
-              </Group>
-            </div>
+              entry={entry}
+              index={item.index}
+              start={item.start}
+              isActive={item.index === active}
+              isCurrent={current === entry.id}
+              isSelected={selected.has(entry.id)}
+              isProbing={probing.has(entry.id)}
+              onOpen={open}
+              onToggle={tick}
+            />
           );
         })}
       </div>
     </Box>
   );
 }
+
+interface MediaRowProps {
+  entry: MediaEntry;
+  index: number;
+  start: number;
+  isActive: boolean;
+  isCurrent: boolean;
+  isSelected: boolean;
+  isProbing: boolean;
+  onOpen(index: number, id: string): void;
+  onToggle(index: number, id: string): void;
+}
+
+/** One row; memoised so a keystroke re-renders only rows whose entry or state changed. */
+const MediaRow = memo(function MediaRow({
+  entry,
+  index,
+  start,
+  isActive,
+  isCurrent,
+  isSelected,
+  isProbing,
+  onOpen,
+  onToggle,
+}: MediaRowProps) {
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles the keyboard for every row
+    <div
+      id={`media-row-${entry.id}`}
+      role="option"
+      tabIndex={-1}
+      aria-selected={isSelected}
+      aria-current={isCurrent ? 'true' : undefined}
+      data-testid="media-row"
+      data-active={isActive || undefined}
+      onClick={() => onOpen(index, entry.id)}
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        right: 0,
+        height: rowHeight,
+        transform: `translateY(${start}px)`,
+        padding: '6px 10px',
+        cursor: 'pointer',
+        borderBottom: '1px solid var(--mantine-color-default-border)',
+        background: isCurrent ? 'var(--mantine-primary-color-light)' : isActive ? 'var(--mantine-color-default-hover)' : undefined,
+        boxShadow: isActive ? 'inset 3px 0 0 var(--mantine-primary-color-filled)' : undefined,
+      }}
+    >
+      <Group gap="sm" wrap="nowrap" h="100%">
+        {/* A drawn box, not an input: the option's aria-selected carries the state for assistive tech. */}
+        <Checkbox.Indicator
+          checked={isSelected}
+          aria-hidden
+          onClick={(event) => {
+            event.stopPropagation();
+            onToggle(index, entry.id);
+          }}
+        />
+        <Box style={{ minWidth: 0, flex: 1 }}>
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm" fw={500} truncate="end" data-testid="media-row-name">
+              {entry.name}
+            </Text>
+            {entry.tags.slice(0, 4).map((tag) => (
+              <Badge key={tag} size="xs" variant="light" style={{ flexShrink: 0 }}>
+                {tag}
+              </Badge>
+            ))}
+          </Group>
+          <Text size="xs" c="dimmed" truncate="end">
+            {entry.url}
+          </Text>
+        </Box>
+        <ProbeBadge probe={entry.lastProbe} running={isProbing} />
+      </Group>
+    </div>
+  );
+});

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Group, Menu, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, MediaEntry } from '../../../../shared/contract/media';
 import { type MediaSort, mediaSorts } from '../../../../shared/media/filter';
@@ -22,14 +22,7 @@ export function MediaScreen() {
   const load = useMediaStore((state) => state.load);
   const total = useMediaStore((state) => state.entries.length);
   const loaded = useMediaStore((state) => state.loaded);
-  const query = useMediaStore((state) => state.query);
-  const setQuery = useMediaStore((state) => state.setQuery);
-  const sort = useMediaStore((state) => state.sort);
-  const setSort = useMediaStore((state) => state.setSort);
   const selected = useMediaStore((state) => state.selected);
-  const currentId = useMediaStore((state) => state.current);
-  const current = useMediaStore((state) => state.entries.find((entry) => entry.id === state.current));
-  const shown = useFilteredEntries();
   const [editing, setEditing] = useState<MediaEntry | null | undefined>(undefined);
   const [importing, setImporting] = useState(false);
   const [deleting, setDeleting] = useState<string[]>([]);
@@ -79,47 +72,11 @@ export function MediaScreen() {
         </Group>
       </Group>
       <MediaStoreProblem />
-      <Group gap="sm" align="flex-end">
-        <TextInput
-          style={{ flex: 1 }}
-          label={t('search.label')}
-          placeholder={t('search.placeholder')}
-          leftSection={<IconSearch size={16} />}
-          value={query}
-          onChange={(event) => setQuery(event.currentTarget.value)}
-          type="search"
-          data-testid="media-search"
-        />
-        <Select
-          w={180}
-          label={t('sort.label')}
-          value={sort}
-          allowDeselect={false}
-          onChange={(value) => value && setSort(value as MediaSort)}
-          data={mediaSorts.map((value) => ({ value, label: t(`sort.${value}`) }))}
-        />
-      </Group>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" role="status" data-testid="media-count">
-          {t('count', { shown: shown.length, total })}
-        </Text>
-        <Text size="xs" c="dimmed" id="media-list-hint">
-          {t('list.keyboardHint')}
-        </Text>
-      </Group>
-      <BulkBar shown={shown} onDelete={setDeleting} />
+      <SearchBar />
       <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
-        <Box style={{ flex: 1, minWidth: 0, border: '1px solid var(--mantine-color-default-border)', borderRadius: 8, overflow: 'hidden' }}>
-          {shown.length === 0 && loaded ? (
-            <Text p="md" size="sm">
-              {total === 0 ? t('list.empty') : t('list.noMatch')}
-            </Text>
-          ) : (
-            <MediaList entries={shown} onDelete={setDeleting} />
-          )}
-        </Box>
+        <LibraryBody onDelete={setDeleting} />
         <Box w={400} style={{ flexShrink: 0, minHeight: 0 }}>
-          <DetailPanel entry={currentId ? current : undefined} onEdit={setEditing} onDelete={setDeleting} />
+          <CurrentDetail onEdit={setEditing} onDelete={setDeleting} />
         </Box>
       </Group>
       <EntryForm opened={editing !== undefined} entry={editing ?? null} onClose={() => setEditing(undefined)} />
@@ -141,3 +98,69 @@ function MediaStoreProblem() {
     </Alert>
   );
 }
+
+/** The search box and sort: the only part of the toolbar a keystroke re-renders. */
+function SearchBar() {
+  const { t } = useTranslation('media');
+  const query = useMediaStore((state) => state.query);
+  const setQuery = useMediaStore((state) => state.setQuery);
+  const sort = useMediaStore((state) => state.sort);
+  const setSort = useMediaStore((state) => state.setSort);
+  return (
+    <Group gap="sm" align="flex-end">
+      <TextInput
+        style={{ flex: 1 }}
+        label={t('search.label')}
+        placeholder={t('search.placeholder')}
+        leftSection={<IconSearch size={16} />}
+        value={query}
+        onChange={(event) => setQuery(event.currentTarget.value)}
+        type="search"
+        data-testid="media-search"
+      />
+      <Select
+        w={180}
+        label={t('sort.label')}
+        value={sort}
+        allowDeselect={false}
+        onChange={(value) => value && setSort(value as MediaSort)}
+        data={mediaSorts.map((value) => ({ value, label: t(`sort.${value}`) }))}
+      />
+    </Group>
+  );
+}
+
+/** Count, bulk actions and the list: what follows the filter. */
+const LibraryBody = memo(function LibraryBody({ onDelete }: { onDelete(ids: string[]): void }) {
+  const { t } = useTranslation('media');
+  const total = useMediaStore((state) => state.entries.length);
+  const loaded = useMediaStore((state) => state.loaded);
+  const shown = useFilteredEntries();
+  return (
+    <Stack gap="xs" style={{ flex: 1, minWidth: 0 }}>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" role="status" data-testid="media-count">
+          {t('count', { shown: shown.length, total })}
+        </Text>
+        <Text size="xs" c="dimmed" id="media-list-hint">
+          {t('list.keyboardHint')}
+        </Text>
+      </Group>
+      <BulkBar shown={shown} onDelete={onDelete} />
+      <Box style={{ flex: 1, minHeight: 0, border: '1px solid var(--mantine-color-default-border)', borderRadius: 8, overflow: 'hidden' }}>
+        {shown.length === 0 && loaded ? (
+          <Text p="md" size="sm">
+            {total === 0 ? t('list.empty') : t('list.noMatch')}
+          </Text>
+        ) : (
+          <MediaList entries={shown} onDelete={onDelete} />
+        )}
+      </Box>
+    </Stack>
+  );
+});
+
+const CurrentDetail = memo(function CurrentDetail(props: { onEdit(entry: MediaEntry): void; onDelete(ids: string[]): void }) {
+  const current = useMediaStore((state) => (state.current ? state.entries.find((entry) => entry.id === state.current) : undefined));
+  return <DetailPanel entry={current} {...props} />;
+});
