@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { startHost } from './support/host';
 import { seedMediaLibrary } from './support/media-library';
-import { type MediaServer, startMediaServer } from './support/media-server';
+import { type MediaFile, type MediaServer, startMediaServer } from './support/media-server';
 
 const master = `#EXTM3U
 #EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=640x360,CODECS="avc1.4d401e,mp4a.40.2"
@@ -25,23 +25,28 @@ test.beforeAll(async () => {
   // A 1 s, 160x120 H.264/AAC clip made here, so the preview plays real media from a local origin.
   const dir = await mkdtemp(join(tmpdir(), 'ingest-desk-media-'));
   const clip = join(dir, 'clip.mp4');
-  const video = ['-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=25:duration=1', '-c:v', 'libx264', '-pix_fmt', 'yuv420p'];
-  const audio = ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', '-c:a', 'aac'];
-  execFileSync('ffmpeg', [
-    '-loglevel',
-    'error',
-    ...video.slice(0, 4),
-    ...audio.slice(0, 4),
-    ...video.slice(4),
-    ...audio.slice(4),
-    '-shortest',
-    '-movflags',
-    '+faststart',
-    clip,
-  ]);
+  const source = (size: string, seconds: number) =>
+    [
+      ['-f', 'lavfi', '-i', `testsrc=size=${size}:rate=25:duration=${seconds}`],
+      ['-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`],
+      ['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest'],
+    ].flat();
+  const ffmpeg = (args: string[]) => execFileSync('ffmpeg', ['-loglevel', 'error', '-y', ...args]);
+  ffmpeg([...source('160x120', 1), '-movflags', '+faststart', clip]);
+  // HLS (through hls.js) and FLV (through mpegts.js) at another size, so each test knows which played.
+  await mkdir(join(dir, 'hls'));
+  ffmpeg([...source('320x240', 2), '-f', 'hls', '-hls_time', '1', '-hls_playlist_type', 'vod', join(dir, 'hls', 'index.m3u8')]);
+  ffmpeg([...source('320x240', 1), '-f', 'flv', join(dir, 'clip.flv')]);
+  const hlsFiles: Record<string, MediaFile> = {};
+  for (const name of await readdir(join(dir, 'hls'))) {
+    const contentType = name.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp2t';
+    hlsFiles[`/hls/${name}`] = { body: await readFile(join(dir, 'hls', name)), contentType };
+  }
   media = await startMediaServer({
     '/clip.mp4': { body: await readFile(clip), contentType: 'video/mp4' },
     '/live/master.m3u8': { body: master, contentType: 'application/vnd.apple.mpegurl' },
+    '/stream.flv': { body: await readFile(join(dir, 'clip.flv')), contentType: 'video/x-flv' },
+    ...hlsFiles,
   });
 });
 
@@ -156,6 +161,28 @@ test('a small MP4 from a local server plays in the preview and its duration and 
   await page.getByTestId('media-row').first().click();
   await expect(page.getByTestId('preview-facts')).toHaveText('Duration 00:01, resolution 160×120');
 });
+
+for (const [kind, path] of [
+  ['HLS through hls.js', '/hls/index.m3u8'],
+  ['FLV through mpegts.js', '/stream.flv'],
+] as const) {
+  test(`${kind} plays in the preview from a local origin and reports its resolution`, async ({ page, host }) => {
+    await openLibrary(page, host.url);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add media' });
+    await dialog.getByRole('textbox', { name: 'URL' }).fill(`${media.origin}${path}`);
+    await dialog.getByRole('checkbox', { name: 'Probe the URL after adding' }).uncheck();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByTestId('media-detail').getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByTestId('preview-facts')).toContainText('resolution 320×240');
+    await expect(page.getByTestId('preview-error')).toHaveCount(0);
+    // Played through Media Source (a blob: URL), not handed to <video> directly.
+    expect(await page.getByTestId('preview-video').evaluate((element: HTMLVideoElement) => element.currentSrc.startsWith('blob:'))).toBe(
+      true,
+    );
+  });
+}
 
 test('10,000 entries: filtering as you type, sorting and keyboard navigation stay in a virtualized list', async ({ page }) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'ingest-desk-e2e-10k-'));

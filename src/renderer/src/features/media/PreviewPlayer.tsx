@@ -54,18 +54,22 @@ function Player({ entry, kind }: { entry: MediaEntry; kind: 'native' | 'hls' | '
     let dispose: () => void = () => {};
     setError(null);
     const start = async () => {
-      if (kind === 'native' || (kind === 'hls' && element.canPlayType('application/vnd.apple.mpegurl') !== '')) {
+      const playNatively = () => {
         element.src = entry.url;
         dispose = () => {
           element.removeAttribute('src');
           element.load();
         };
-        return;
-      }
+      };
+      if (kind === 'native') return playNatively();
       if (kind === 'hls') {
+        // hls.js first, so the app behaves the same wherever Media Source exists; native HLS is the fallback.
         const { default: Hls } = await import('hls.js');
         if (disposed) return;
-        if (!Hls.isSupported()) return setError(t('preview.unsupported'));
+        if (!Hls.isSupported()) {
+          if (element.canPlayType('application/vnd.apple.mpegurl') !== '') return playNatively();
+          return setError(t('preview.unsupported'));
+        }
         const hls = new Hls({ enableWorker: true });
         hls.on(Hls.Events.ERROR, (_event, data) => {
           if (data.fatal) setError(t('preview.failed', { message: data.details }));
