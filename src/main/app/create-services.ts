@@ -4,6 +4,7 @@
  * electron, so the whole app runs and is tested under plain Node.
  */
 
+import { createAccounts } from '../accounts/create-accounts';
 import { mediaDocument } from '../media/media-document';
 import { createMediaHandlers } from '../media/media-handlers';
 import { MediaService } from '../media/media-service';
@@ -44,6 +45,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
 
   const settings = new SettingsService(await open(settingsDocument), events);
+  const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version });
   // The presets domain passes `usage` (who refers to an entry) when it is wired in.
   const media = new MediaService({ document: await open(mediaDocument), events, clock });
 
@@ -61,6 +63,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       settings,
       openExternal: env.openExternal,
     }),
+    accounts: accounts.handlers,
     media: createMediaHandlers(media),
   };
 
@@ -74,6 +77,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     dispatch,
     events,
     close: async () => {
+      await accounts.close();
       await media.close();
     },
   };

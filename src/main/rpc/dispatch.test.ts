@@ -8,7 +8,7 @@ function handlers(overrides: Partial<Handlers['system']> = {}): Handlers {
   const settings = { language: 'system' as const, theme: 'system' as const };
   const secrets = new MemorySecretStore();
   return {
-    // Other domains are not called here; their handlers are never reached.
+    // Only system calls are dispatched here; the other domains' handlers are never reached.
     ...({} as Omit<Handlers, 'system'>),
     system: {
       info: () => ({ appName: 'x', appVersion: '1', platform: 'linux', transport: 'browser', versions: {} }),

@@ -3,16 +3,18 @@
  * namespace is typed by its English twin, so a missing or extra key is a compile error; a unit test
  * checks the same at run time (and that no value is empty).
  */
+import { accounts as enAccounts } from './locales/en/accounts';
 import { common as enCommon } from './locales/en/common';
 import { media as enMedia } from './locales/en/media';
 import { system as enSystem } from './locales/en/system';
+import { accounts as zhAccounts } from './locales/zh-CN/accounts';
 import { common as zhCommon } from './locales/zh-CN/common';
 import { media as zhMedia } from './locales/zh-CN/media';
 import { system as zhSystem } from './locales/zh-CN/system';
 
 export const resources = {
-  en: { common: enCommon, system: enSystem, media: enMedia },
-  'zh-CN': { common: zhCommon, system: zhSystem, media: zhMedia },
+  en: { common: enCommon, system: enSystem, accounts: enAccounts, media: enMedia },
+  'zh-CN': { common: zhCommon, system: zhSystem, accounts: zhAccounts, media: zhMedia },
 } as const;
 
 export type Language = keyof typeof resources;
