@@ -122,6 +122,14 @@ test('a pasted list is imported with a report of each rejected line; bulk taggin
   await page.getByTestId('media-search').fill('#even');
   await expect(page.getByTestId('media-count')).toHaveText('2 of 3 entries');
 
+  // Export the two ticked entries as M3U: the file the browser downloads holds exactly them.
+  await page.getByRole('button', { name: 'Export selected (2)' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'M3U' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^media-\d{4}-\d{2}-\d{2}\.m3u$/);
+  const m3u = await readFile(await download.path(), 'utf8');
+  expect(m3u.startsWith('#EXTM3U\n')).toBe(true);
+  expect(m3u.match(/group-title="evening"/g)).toHaveLength(2);
+
   // An RTMP entry says it cannot be previewed.
   await page.getByTestId('media-search').fill('rtmp');
   await page.getByTestId('media-row').first().click();
