@@ -5,6 +5,9 @@
  */
 
 import { createAccounts } from '../accounts/create-accounts';
+import { mediaDocument } from '../media/media-document';
+import { createMediaHandlers } from '../media/media-handlers';
+import { MediaService } from '../media/media-service';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import type { SecretStore } from '../secrets/secret-store';
@@ -43,6 +46,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
 
   const settings = new SettingsService(await open(settingsDocument), events);
   const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version });
+  // The presets domain passes `usage` (who refers to an entry) when it is wired in.
+  const media = new MediaService({ document: await open(mediaDocument), events, clock });
 
   const handlers: Handlers = {
     system: createSystemHandlers({
@@ -59,6 +64,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       openExternal: env.openExternal,
     }),
     accounts: accounts.handlers,
+    media: createMediaHandlers(media),
   };
 
   const warn = env.warn ?? ((message: string) => console.warn(message));
@@ -72,6 +78,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     events,
     close: async () => {
       await accounts.close();
+      await media.close();
     },
   };
 }

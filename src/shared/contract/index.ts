@@ -7,16 +7,19 @@
 import type { z } from 'zod';
 import { accountsCalls, accountsEvents } from './accounts';
 import type { CallSpec, Returns } from './define';
+import { mediaCalls, mediaEvents } from './media';
 import { systemCalls, systemEvents } from './system';
 
 export const contract = {
   system: systemCalls,
   accounts: accountsCalls,
+  media: mediaCalls,
 };
 
 export const events = {
   ...systemEvents,
   ...accountsEvents,
+  ...mediaEvents,
 };
 
 export type Contract = typeof contract;

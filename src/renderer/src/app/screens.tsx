@@ -1,6 +1,7 @@
-import { IconKey, IconSettings } from '@tabler/icons-react';
+import { IconKey, IconMovie, IconSettings } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { MediaScreen } from '../features/media/MediaScreen';
 import { SystemScreen } from '../features/system/SystemScreen';
 
 export interface Screen {
@@ -15,4 +16,5 @@ export interface Screen {
 export const screens: Screen[] = [
   { id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen },
   { id: 'accounts', label: 'nav.accounts', icon: IconKey, component: AccountsScreen },
+  { id: 'media', label: 'nav.media', icon: IconMovie, component: MediaScreen },
 ];
