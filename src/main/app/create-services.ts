@@ -4,11 +4,13 @@
  * electron, so the whole app runs and is tested under plain Node.
  */
 
-import { AppError } from '../../shared/contract';
 import { createAccounts } from '../accounts/create-accounts';
 import { accountsLaunchPorts } from '../launch/accounts-ports';
 import { createLaunchHandlers } from '../launch/launch-handlers';
 import { LaunchService } from '../launch/launch-service';
+import { mediaDocument } from '../media/media-document';
+import { createMediaHandlers } from '../media/media-handlers';
+import { MediaService } from '../media/media-service';
 import { presetsDocument } from '../presets/preset-document';
 import { PresetService } from '../presets/preset-service';
 import { createPresetsHandlers } from '../presets/presets-handlers';
@@ -53,6 +55,9 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   const settings = new SettingsService(await open(settingsDocument), events);
   const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version });
   const presets = new PresetService({ document: await open(presetsDocument), secrets: env.secrets, events, clock });
+  // Deleting a library entry says which presets use it.
+  const usage = { usersOf: async (id: string) => presets.usingMedia(id).map(({ id: presetId, name }) => ({ id: presetId, name })) };
+  const media = new MediaService({ document: await open(mediaDocument), events, clock, usage });
   const registry = await TaskRegistry.open(await open(tasksDocument), clock);
   const launchPorts = accountsLaunchPorts({
     accounts: accounts.service,
@@ -60,9 +65,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     // A preset picks its own region, so launch signs with a client for that region (not the profile's default).
     clientFor: async (profileId, region) =>
       new TrtcClient({ ...(await accounts.service.connectionFor(profileId)), region }, { appVersion: appIdentity.version, clock }),
-    mediaUrl: async () => {
-      throw new AppError('NOT_FOUND', 'The media library is not available in this build yet.');
-    },
+    mediaUrl: async (entryId) => media.get(entryId).url,
   });
   const launch = new LaunchService({ presets, registry, ports: launchPorts, events });
 
@@ -81,6 +84,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       openExternal: env.openExternal,
     }),
     accounts: accounts.handlers,
+    media: createMediaHandlers(media),
     presets: createPresetsHandlers(presets),
     launch: createLaunchHandlers(launch),
   };
@@ -96,6 +100,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     events,
     close: async () => {
       await accounts.close();
+      await media.close();
     },
   };
 }

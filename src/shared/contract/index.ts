@@ -8,12 +8,14 @@ import type { z } from 'zod';
 import { accountsCalls, accountsEvents } from './accounts';
 import type { CallSpec, Returns } from './define';
 import { launchCalls, launchEvents } from './launch';
+import { mediaCalls, mediaEvents } from './media';
 import { presetsCalls, presetsEvents } from './presets';
 import { systemCalls, systemEvents } from './system';
 
 export const contract = {
   system: systemCalls,
   accounts: accountsCalls,
+  media: mediaCalls,
   presets: presetsCalls,
   launch: launchCalls,
 };
@@ -21,6 +23,7 @@ export const contract = {
 export const events = {
   ...systemEvents,
   ...accountsEvents,
+  ...mediaEvents,
   ...presetsEvents,
   ...launchEvents,
 };

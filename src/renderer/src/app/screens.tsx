@@ -1,7 +1,8 @@
-import { IconKey, IconPlayerPlay, IconSettings, IconTemplate } from '@tabler/icons-react';
+import { IconKey, IconMovie, IconPlayerPlay, IconSettings, IconTemplate } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { LaunchScreen } from '../features/launch/LaunchScreen';
+import { MediaScreen } from '../features/media/MediaScreen';
 import { PresetsScreen } from '../features/presets/PresetsScreen';
 import { SystemScreen } from '../features/system/SystemScreen';
 
@@ -17,6 +18,7 @@ export interface Screen {
 export const screens: Screen[] = [
   { id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen },
   { id: 'accounts', label: 'nav.accounts', icon: IconKey, component: AccountsScreen },
+  { id: 'media', label: 'nav.media', icon: IconMovie, component: MediaScreen },
   { id: 'presets', label: 'nav.presets', icon: IconTemplate, component: PresetsScreen },
   { id: 'launch', label: 'nav.launch', icon: IconPlayerPlay, component: LaunchScreen },
 ];

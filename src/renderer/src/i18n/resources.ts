@@ -6,19 +6,37 @@
 import { accounts as enAccounts } from './locales/en/accounts';
 import { common as enCommon } from './locales/en/common';
 import { launch as enLaunch } from './locales/en/launch';
+import { media as enMedia } from './locales/en/media';
 import { presets as enPresets } from './locales/en/presets';
 import { requests as enRequests } from './locales/en/requests';
 import { system as enSystem } from './locales/en/system';
 import { accounts as zhAccounts } from './locales/zh-CN/accounts';
 import { common as zhCommon } from './locales/zh-CN/common';
 import { launch as zhLaunch } from './locales/zh-CN/launch';
+import { media as zhMedia } from './locales/zh-CN/media';
 import { presets as zhPresets } from './locales/zh-CN/presets';
 import { requests as zhRequests } from './locales/zh-CN/requests';
 import { system as zhSystem } from './locales/zh-CN/system';
 
 export const resources = {
-  en: { common: enCommon, system: enSystem, accounts: enAccounts, requests: enRequests, presets: enPresets, launch: enLaunch },
-  'zh-CN': { common: zhCommon, system: zhSystem, accounts: zhAccounts, requests: zhRequests, presets: zhPresets, launch: zhLaunch },
+  en: {
+    common: enCommon,
+    system: enSystem,
+    accounts: enAccounts,
+    media: enMedia,
+    requests: enRequests,
+    presets: enPresets,
+    launch: enLaunch,
+  },
+  'zh-CN': {
+    common: zhCommon,
+    system: zhSystem,
+    accounts: zhAccounts,
+    media: zhMedia,
+    requests: zhRequests,
+    presets: zhPresets,
+    launch: zhLaunch,
+  },
 } as const;
 
 export type Language = keyof typeof resources;

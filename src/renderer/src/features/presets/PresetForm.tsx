@@ -21,6 +21,7 @@ import { type Control, Controller, type FieldPath, useForm, useWatch } from 'rea
 import { useTranslation } from 'react-i18next';
 import type { AccountsOverview } from '../../../../shared/contract/accounts';
 import type { LaunchSource } from '../../../../shared/contract/launch';
+import type { MediaEntry } from '../../../../shared/contract/media';
 import { type PresetView, privilegeBits } from '../../../../shared/contract/presets';
 import { tempoValues } from '../../../../shared/trtc/requests';
 import { isRegionOfSite, type Site, sites } from '../../../../shared/trtc/sites';
@@ -54,22 +55,16 @@ function appOptions(overview: AccountsOverview | undefined, current: number | ''
   return options;
 }
 
-export interface MediaOption {
-  value: string;
-  label: string;
+/** Library entries by name (the URL when unnamed). */
+export function mediaOptionsOf(entries: MediaEntry[]): { value: string; label: string }[] {
+  return entries.map((entry) => ({ value: entry.id, label: entry.name || entry.url }));
 }
 
 /** Create or edit a preset, see the exact request, save it, or launch it once without saving. */
-export function PresetForm({
-  preset,
-  mediaOptions = [],
-  onDone,
-}: {
-  preset: PresetView | null;
-  mediaOptions?: MediaOption[];
-  onDone(): void;
-}) {
+export function PresetForm({ preset, onDone }: { preset: PresetView | null; onDone(): void }) {
   const { t } = useTranslation('presets');
+  const library = useCall('media.list', {}).data;
+  const mediaOptions = useMemo(() => mediaOptionsOf(library ?? []), [library]);
   const { control, handleSubmit, formState, setValue, getValues } = useForm<PresetFormValues>({
     defaultValues: preset ? formFromPreset(preset) : emptyPresetForm,
     resolver: presetFormResolver,

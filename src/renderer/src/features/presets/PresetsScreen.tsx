@@ -19,6 +19,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresetView } from '../../../../shared/contract/presets';
 import { CallError, invoke } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { useLaunch } from '../launch/use-launch';
 import { PresetForm } from './PresetForm';
 import { groupPresets, type PresetGrouping, searchPresets } from './preset-list';
@@ -32,6 +33,9 @@ export function PresetsScreen() {
   const [grouping, setGrouping] = useState<PresetGrouping>('none');
   const [editing, setEditing] = useState<PresetView | 'new' | null>(null);
   const { launch, modal } = useLaunch();
+  // Library entries by id, so a preset shows its entry's current name (a rename shows at once).
+  const library = useCall('media.list', {}).data;
+  const entryNames = useMemo(() => new Map((library ?? []).map((entry) => [entry.id, entry.name || entry.url])), [library]);
 
   useEffect(() => {
     void load();
@@ -148,6 +152,9 @@ export function PresetsScreen() {
             <PresetRow
               key={`${group.key}:${preset.id}`}
               preset={preset}
+              mediaLabel={
+                preset.media.kind === 'url' ? preset.media.url : (entryNames.get(preset.media.entryId) ?? t('summary.entryMissing'))
+              }
               canMove={grouping === 'none' && query === ''}
               first={order[0] === preset.id}
               last={order[order.length - 1] === preset.id}
@@ -184,6 +191,7 @@ export function PresetsScreen() {
 
 interface RowProps {
   preset: PresetView;
+  mediaLabel: string;
   canMove: boolean;
   first: boolean;
   last: boolean;
@@ -194,7 +202,7 @@ interface RowProps {
   onLaunch(): void;
 }
 
-function PresetRow({ preset, canMove, first, last, onEdit, onDuplicate, onDelete, onMove, onLaunch }: RowProps) {
+function PresetRow({ preset, mediaLabel, canMove, first, last, onEdit, onDuplicate, onDelete, onMove, onLaunch }: RowProps) {
   const { t } = useTranslation('presets');
   const name = preset.name;
   const icon = (label: string, Icon: typeof IconPencil, onClick: () => void, disabled = false) => (
@@ -214,6 +222,9 @@ function PresetRow({ preset, canMove, first, last, onEdit, onDuplicate, onDelete
           <Text size="xs" c="dimmed" truncate>
             {t('summary.app', { sdkAppId: preset.sdkAppId, region: preset.region })} · {t('summary.room', { room: preset.roomId })} ·{' '}
             {preset.repeatNum === -1 ? t('summary.loop') : t('summary.repeats', { count: preset.repeatNum })}
+          </Text>
+          <Text size="xs" c="dimmed" truncate data-testid="preset-media">
+            {mediaLabel}
           </Text>
           <Group gap={4}>
             {preset.folder ? (

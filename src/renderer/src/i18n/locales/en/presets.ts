@@ -35,6 +35,7 @@ export const presets = {
     loop: 'loops',
     repeats: '× {{count}}',
     pasteNeeded: 'UserSig to paste',
+    entryMissing: 'Library entry deleted',
   },
   form: {
     titleNew: 'New preset',

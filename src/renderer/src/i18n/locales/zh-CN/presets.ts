@@ -37,6 +37,7 @@ export const presets: typeof en = {
     loop: '循环',
     repeats: '× {{count}}',
     pasteNeeded: '需粘贴 UserSig',
+    entryMissing: '媒体库条目已删除',
   },
   form: {
     titleNew: '新建预设',
