@@ -177,3 +177,36 @@ test('a Start that hangs past the timeout ends as unknown, and no second Start r
   expect(tasks).toEqual([expect.objectContaining({ state: 'unknown', unknownReason: 'timeout' })]);
   expect(starts()).toHaveLength(1);
 });
+
+test('a preset on a library entry: the rename shows, deleting the entry names the preset, the launch pulls the entry URL', async ({
+  page,
+  host,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await setUpAccount(request, host);
+  const entry = await rpc<{ id: string }>(request, host, 'media.add', {
+    url: 'https://media.example.com/library.mp4#duration=60',
+    name: 'Intro reel',
+  });
+  await createPreset(request, host, 'From the library', { media: { kind: 'library', entryId: entry.id } });
+  await rpc(request, host, 'media.update', { id: entry.id, name: 'Intro reel v2' });
+
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Presets' }).click();
+  await expect(page.getByTestId('preset-media')).toHaveText('Intro reel v2');
+
+  const refused = await request.post(`${host.origin}/rpc/media.delete`, {
+    data: { ids: [entry.id] },
+    headers: { Authorization: `Bearer ${host.token}` },
+  });
+  const body = await refused.json();
+  expect(body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('From the library') });
+
+  await page.getByRole('button', { name: 'Launch', exact: true }).click();
+  await page.getByRole('button', { name: 'Launch From the library' }).click();
+  await expect(page.getByTestId('task-record').first()).toHaveAttribute('data-state', 'started');
+  const [task] = await rpc<{ streamUrl: string; request: { StreamUrl: string } }[]>(request, host, 'launch.tasks', {});
+  expect(task?.request.StreamUrl).toBe('https://media.example.com/library.mp4#duration=60');
+  expect(sandbox.tasks()).toHaveLength(1);
+});
