@@ -181,20 +181,30 @@ export class PresetService {
   }
 
   async #views(presets: StoredPreset[]): Promise<PresetView[]> {
-    let held: Set<string> | null;
-    try {
-      held = new Set(await this.#deps.secrets.list());
-    } catch {
-      // No keychain: the presets still show; whether a ticket is pasted is unknown (null).
-      held = null;
+    let keychainReadable = true;
+    // Only pasting presets can hold a ticket; ask for exactly their keys (no keychain-wide search).
+    const held = async (preset: StoredPreset, kind: PresetSecretKind, mode: string): Promise<boolean | null> => {
+      if (mode !== 'paste') return false;
+      if (!keychainReadable) return null;
+      try {
+        return (await this.#deps.secrets.get(presetSecretKey(preset.id, kind))) !== null;
+      } catch {
+        // No keychain: the presets still show; whether a ticket is pasted is unknown (null).
+        keychainReadable = false;
+        return null;
+      }
+    };
+    const views: PresetView[] = [];
+    for (const preset of presets) {
+      views.push({
+        ...preset,
+        secrets: {
+          userSig: await held(preset, 'userSig', preset.userSig.mode),
+          privateMapKey: await held(preset, 'privateMapKey', preset.privateMapKey.mode),
+        },
+      });
     }
-    return presets.map((preset) => ({
-      ...preset,
-      secrets: {
-        userSig: held ? held.has(presetSecretKey(preset.id, 'userSig')) : null,
-        privateMapKey: held ? held.has(presetSecretKey(preset.id, 'privateMapKey')) : null,
-      },
-    }));
+    return views;
   }
 
   async #emit(): Promise<PresetView[]> {
