@@ -4,6 +4,9 @@
  * electron, so the whole app runs and is tested under plain Node.
  */
 
+import { release } from 'node:os';
+import { createLogHandlers } from '../log/log-handlers';
+import { TaskLog } from '../log/task-log';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import type { SecretStore } from '../secrets/secret-store';
@@ -30,6 +33,8 @@ export interface AppServices {
   handlers: Handlers;
   dispatch: Dispatch;
   events: EventBus;
+  /** The task log; every service that calls the TRTC API gets it as its ApiCallRecorder. */
+  log: TaskLog;
   close(): Promise<void>;
 }
 
@@ -41,6 +46,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
 
   const settings = new SettingsService(await open(settingsDocument), events);
+  const log = await TaskLog.open({ dataDir: env.dataDir, clock, problems, events, warn: env.warn });
 
   const handlers: Handlers = {
     system: createSystemHandlers({
@@ -56,6 +62,16 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       settings,
       openExternal: env.openExternal,
     }),
+    log: createLogHandlers({
+      log,
+      clock,
+      environment: {
+        appName: appIdentity.name,
+        appVersion: appIdentity.version,
+        os: { platform: process.platform, release: release(), arch: process.arch },
+        versions: { node: process.versions.node, ...env.versions },
+      },
+    }),
   };
 
   const warn = env.warn ?? ((message: string) => console.warn(message));
@@ -67,6 +83,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     handlers,
     dispatch,
     events,
-    close: async () => {},
+    log,
+    close: () => log.close(),
   };
 }

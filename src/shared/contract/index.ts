@@ -6,14 +6,17 @@
  */
 import type { z } from 'zod';
 import type { CallSpec, Returns } from './define';
+import { logCalls, logEvents } from './log';
 import { systemCalls, systemEvents } from './system';
 
 export const contract = {
   system: systemCalls,
+  log: logCalls,
 };
 
 export const events = {
   ...systemEvents,
+  ...logEvents,
 };
 
 export type Contract = typeof contract;
