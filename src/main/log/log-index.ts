@@ -30,6 +30,12 @@ export class LogIndex {
     this.#byId.set(entry.id, row);
   }
 
+  /** Puts the entries of `older` (all older than any here: an earlier file) before these. */
+  prependOlder(older: LogIndex): void {
+    for (const row of older.#rows) this.#byId.set(row.entry.id, row);
+    this.#rows = older.#rows.concat(this.#rows);
+  }
+
   /** Folds a repeat line into its call; false when that call is not (or no longer) in the log. */
   applyRepeat(line: RepeatLine): boolean {
     const row = this.#byId.get(line.of);

@@ -49,7 +49,7 @@ describe('TaskLog', () => {
       [1, 'call', 1, 'StartStreamIngest'],
       [1, 'call', 2, 'StopStreamIngest'],
     ]);
-    expect(written[0].id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(written[0].id).toMatch(/^[A-Za-z0-9_-]{12}$/);
     expect(written[0].id).not.toBe(written[1].id);
     await log.close();
 
@@ -132,8 +132,17 @@ describe('TaskLog', () => {
     for (let i = 40; i < 60; i++) log.record(callRecord({ action: 'UpdateStreamIngest', at: at(i), requestId: `r-${i}` }));
     await log.flushed();
     expect((await readdir(logDir())).filter((name) => name.endsWith('.jsonl'))).toHaveLength(3);
+    const newestFirst = log.query({}, 0, 500).rows.map((row) => row.seq);
     await log.close();
-    expect((await open()).status().retention.maxFiles).toBe(3);
+
+    // A restart answers with the newest file at once and indexes the older ones behind it, in order.
+    const again = await open();
+    expect(again.status().retention.maxFiles).toBe(3);
+    await again.whenIndexed();
+    expect(again.status()).toMatchObject({ indexing: false, files: 3 });
+    expect(again.query({}, 0, 500)).toMatchObject({ complete: true, total: newestFirst.length });
+    expect(again.query({}, 0, 500).rows.map((row) => row.seq)).toEqual(newestFirst);
+    expect(newestFirst).toEqual([...newestFirst].sort((a, b) => b - a));
   });
 
   it('deletes files whose newest line is older than the retention age, never the current file', async () => {

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/contract';
 import type { LogEntry, LogFacets, LogFilter, LogPage, LogRetention, LogSkippedLine, LogStatus } from '../../shared/contract/log';
@@ -95,6 +95,8 @@ export class TaskLog implements ApiCallRecorder {
   #appendedSinceEvent = 0;
   #lastWrittenFile: string | undefined;
   #closed = false;
+  #indexed: Promise<void> = Promise.resolve();
+  #indexing = false;
   #taskState: TaskStateProvider | undefined;
 
   private constructor(options: TaskLogOptions, settings: JsonDocument<LogRetention>) {
@@ -119,6 +121,11 @@ export class TaskLog implements ApiCallRecorder {
     await log.#load();
     await log.#prune();
     return log;
+  }
+
+  /** Resolves once every retained file is in the index (see #load). */
+  whenIndexed(): Promise<void> {
+    return this.#indexed;
   }
 
   get directory(): string {
@@ -148,7 +155,7 @@ export class TaskLog implements ApiCallRecorder {
   }
 
   query(filter: LogFilter, offset: number, limit: number): LogPage {
-    return { ...this.#index.query(filter, offset, limit), offset, newestSeq: this.#seq };
+    return { ...this.#index.query(filter, offset, limit), offset, newestSeq: this.#seq, complete: !this.#indexing };
   }
 
   entry(id: string): LogEntry {
@@ -177,6 +184,7 @@ export class TaskLog implements ApiCallRecorder {
       skippedLines: [...this.#skippedLines],
       writeError: this.#writeError,
       pending: this.#pending.length,
+      indexing: this.#indexing,
       unsynced: this.#unsynced,
       retention: this.#settings.value,
     };
@@ -198,13 +206,14 @@ export class TaskLog implements ApiCallRecorder {
     if (this.#closed) return;
     this.#closed = true;
     for (const timer of [this.#syncTimer, this.#retryTimer, this.#eventTimer]) clearTimeout(timer);
+    await this.#indexed;
     await this.#enqueue(() => this.#writePending());
     await this.#enqueue(() => this.#appender.close());
   }
 
   #append(record: ApiCallRecord): void {
     const seq = this.#seq + 1;
-    const entry = redactSecrets(entryOf(record, randomUUID(), seq));
+    const entry = redactSecrets(entryOf(record, newEntryId(), seq));
     let file = logFileName(this.#currentNumber);
     const fold = entry.action === 'DescribeStreamIngest' && entry.taskId !== undefined ? this.#foldable(entry, file) : undefined;
     let line: LogLine = fold ? repeatLine(entry, fold.id) : callLine(entry);
@@ -345,37 +354,14 @@ export class TaskLog implements ApiCallRecorder {
     this.#eventTimer.unref();
   }
 
+  /**
+   * Opening reads the newest file (at most `maxFileBytes`), so the log answers at once with its newest
+   * entries; older files are indexed after that, newest first, yielding between files. Until then
+   * `status().indexing` is true and a query says `complete: false`.
+   */
   async #load(): Promise<void> {
     const files = await listLogFiles(this.#dir);
-    for (const file of files) {
-      const text = await readFile(join(this.#dir, file), 'utf8');
-      const stats: FileStats = { bytes: Buffer.byteLength(text), newestMs: 0 };
-      this.#files.set(file, stats);
-      let start = 0;
-      let lineNumber = 0;
-      while (start < text.length) {
-        let end = text.indexOf('\n', start);
-        const complete = end >= 0;
-        if (!complete) end = text.length;
-        lineNumber++;
-        const raw = text.slice(start, end);
-        start = end + 1;
-        if (raw.trim() === '') continue;
-        const line = parseLogLine(raw);
-        if (!line) {
-          this.#skip({ file, line: lineNumber, reason: complete ? 'invalid' : 'torn' });
-          continue;
-        }
-        this.#seq = Math.max(this.#seq, line.seq);
-        const atMs = Date.parse(line.at) || 0;
-        if (line.type === 'call') this.#index.add(entryOfLine(line), file);
-        else if (!this.#index.applyRepeat(line)) {
-          this.#skip({ file, line: lineNumber, reason: 'orphan-repeat' });
-          continue;
-        }
-        stats.newestMs = Math.max(stats.newestMs, atMs);
-      }
-    }
+    for (const file of files) this.#files.set(file, { bytes: (await stat(join(this.#dir, file))).size, newestMs: 0 });
     const last = files.at(-1);
     const lastNumber = last ? (logFileNumber(last) ?? 0) : 0;
     const lastBytes = last ? (this.#files.get(last)?.bytes ?? 0) : 0;
@@ -387,6 +373,60 @@ export class TaskLog implements ApiCallRecorder {
       this.#currentBytes = 0;
     }
     this.#lastSyncMs = this.#options.clock.now();
+
+    // Newest files now, until one holds a line: the sequence number continues from it.
+    const older = [...files];
+    while (older.length > 0 && this.#seq === 0) await this.#indexFile(older.pop() as string);
+    if (older.length === 0) return;
+    this.#indexing = true;
+    this.#indexed = this.#indexOlder(older.reverse());
+  }
+
+  async #indexOlder(newestFirst: string[]): Promise<void> {
+    try {
+      for (const file of newestFirst) {
+        if (this.#closed) return;
+        await new Promise((resolve) => setImmediate(resolve));
+        await this.#indexFile(file).catch((error: unknown) => this.#options.warn(`[log] could not read ${file}: ${String(error)}`));
+      }
+    } finally {
+      this.#indexing = false;
+    }
+    await this.#enqueue(() => this.#prune());
+    this.#changed(0);
+  }
+
+  /** Reads one file into the index, before everything indexed so far. */
+  async #indexFile(file: string): Promise<void> {
+    const text = await readFile(join(this.#dir, file), 'utf8');
+    const stats: FileStats = { bytes: Buffer.byteLength(text), newestMs: 0 };
+    this.#files.set(file, stats);
+    const part = new LogIndex();
+    let start = 0;
+    let lineNumber = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      const complete = end >= 0;
+      if (!complete) end = text.length;
+      lineNumber++;
+      const raw = text.slice(start, end);
+      start = end + 1;
+      if (raw.trim() === '') continue;
+      const line = parseLogLine(raw);
+      if (!line) {
+        this.#skip({ file, line: lineNumber, reason: complete ? 'invalid' : 'torn' });
+        continue;
+      }
+      // Repeat lines always follow their call in the same file (folding restarts with each file).
+      if (line.type === 'call') part.add(entryOfLine(line), file);
+      else if (!part.applyRepeat(line)) {
+        this.#skip({ file, line: lineNumber, reason: 'orphan-repeat' });
+        continue;
+      }
+      this.#seq = Math.max(this.#seq, line.seq);
+      stats.newestMs = Math.max(stats.newestMs, Date.parse(line.at) || 0);
+    }
+    this.#index.prependOlder(part);
   }
 
   #skip(line: LogSkippedLine): void {
@@ -397,6 +437,8 @@ export class TaskLog implements ApiCallRecorder {
 
   /** Deletes files beyond the retention setting; never the file being written nor one with lines still queued. */
   async #prune(): Promise<void> {
+    // The age of a file not indexed yet is unknown; the end of indexing prunes.
+    if (this.#indexing) return;
     const { maxFiles, maxAgeDays } = this.#settings.value;
     const current = logFileName(this.#currentNumber);
     const waiting = new Set(this.#pending.map((item) => item.file));
@@ -441,6 +483,11 @@ function entryOf(record: ApiCallRecord, id: string, seq: number): LogEntry {
   if (record.errorMessage !== undefined) entry.errorMessage = record.errorMessage;
   if (record.response !== undefined) entry.response = record.response;
   return entry;
+}
+
+/** 16 random bytes would be a UUID; 9 (12 characters) are plenty next to the sequence number and keep lines short. */
+function newEntryId(): string {
+  return randomBytes(9).toString('base64url');
 }
 
 function callLine(entry: LogEntry): CallLine {

@@ -91,6 +91,8 @@ export interface LogStatus {
   writeError: { message: string; at: string } | null;
   /** Lines waiting to be written. */
   pending: number;
+  /** True while older files are still being read into the index after start-up. */
+  indexing: boolean;
   /** Lines written but not yet fsynced (see the fsync policy in src/main/log/task-log.ts). */
   unsynced: number;
   retention: LogRetention;
@@ -101,6 +103,8 @@ export interface LogPage {
   total: number;
   offset: number;
   newestSeq: number;
+  /** False while older files are still being indexed: `total` may grow. */
+  complete: boolean;
 }
 
 export interface LogFacets {
