@@ -1,5 +1,6 @@
-import { IconSettings } from '@tabler/icons-react';
+import { IconListDetails, IconSettings } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import { LogScreen } from '../features/log/LogScreen';
 import { SystemScreen } from '../features/system/SystemScreen';
 
 export interface Screen {
@@ -11,4 +12,7 @@ export interface Screen {
 }
 
 /** The navigation, in order; each feature adds its screen here. */
-export const screens: Screen[] = [{ id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen }];
+export const screens: Screen[] = [
+  { id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen },
+  { id: 'log', label: 'nav.log', icon: IconListDetails, component: LogScreen },
+];

@@ -4,13 +4,15 @@
  * checks the same at run time (and that no value is empty).
  */
 import { common as enCommon } from './locales/en/common';
+import { log as enLog } from './locales/en/log';
 import { system as enSystem } from './locales/en/system';
 import { common as zhCommon } from './locales/zh-CN/common';
+import { log as zhLog } from './locales/zh-CN/log';
 import { system as zhSystem } from './locales/zh-CN/system';
 
 export const resources = {
-  en: { common: enCommon, system: enSystem },
-  'zh-CN': { common: zhCommon, system: zhSystem },
+  en: { common: enCommon, system: enSystem, log: enLog },
+  'zh-CN': { common: zhCommon, system: zhSystem, log: zhLog },
 } as const;
 
 export type Language = keyof typeof resources;

@@ -2,6 +2,7 @@ export const common = {
   appName: 'Ingest Desk',
   nav: {
     system: 'Status & settings',
+    log: 'Task log',
   },
   actions: {
     retry: 'Retry',
