@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { logFileName } from '../src/main/log/log-files';
 import { TaskLog } from '../src/main/log/task-log';
@@ -188,6 +189,9 @@ test.describe('task log', () => {
       await openLog(page, host.url);
       await expect(page.getByTestId('log-skipped')).toContainText('1 unreadable line');
       await expect(page.getByTestId('log-summary')).toHaveText('5 of 5 entries');
+      // Every control has an accessible name and the table is a proper ARIA table.
+      const { violations } = await new AxeBuilder({ page }).include('main').analyze();
+      expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
     } finally {
       await host.stop();
     }

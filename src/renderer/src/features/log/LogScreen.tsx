@@ -55,9 +55,7 @@ export function LogScreen() {
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>{t('title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('intro')}
-          </Text>
+          <Text size="sm">{t('intro')}</Text>
         </div>
         <Group gap="xs">
           <Button

@@ -47,7 +47,7 @@ export function LogTable({ onOpen }: { onOpen: (row: LogRow) => void }) {
       <Box role="rowgroup">
         <Box role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: columns, gap: 8, padding: '6px 10px' }}>
           {(['time', 'action', 'outcome', 'app', 'room', 'taskId', 'requestId', 'code', 'latency'] as const).map((column) => (
-            <Text key={column} role="columnheader" size="xs" fw={700} c="dimmed">
+            <Text key={column} role="columnheader" size="xs" fw={700}>
               {t(`columns.${column}`)}
             </Text>
           ))}
@@ -60,7 +60,7 @@ export function LogTable({ onOpen }: { onOpen: (row: LogRow) => void }) {
         style={{ height: 'calc(100vh - 330px)', minHeight: 240, overflow: 'auto' }}
       >
         {total === 0 ? (
-          <Text p="md" size="sm" c="dimmed">
+          <Text p="md" size="sm">
             {t('empty')}
           </Text>
         ) : (
@@ -89,13 +89,7 @@ export function LogTable({ onOpen }: { onOpen: (row: LogRow) => void }) {
                     borderTop: '1px solid var(--mantine-color-default-border)',
                   }}
                 >
-                  {row ? (
-                    <Cells row={row} onOpen={onOpen} />
-                  ) : (
-                    <Text size="xs" c="dimmed">
-                      {t('loadingRow')}
-                    </Text>
-                  )}
+                  {row ? <Cells row={row} onOpen={onOpen} /> : <Text size="xs">{t('loadingRow')}</Text>}
                 </Box>
               );
             })}
@@ -130,7 +124,7 @@ function Cells({ row, onOpen }: { row: LogRow; onOpen: (row: LogRow) => void }) 
         </Group>
       </Box>
       <Box role="cell">
-        <Badge size="sm" variant="light" color={outcomeColor[row.outcome]}>
+        <Badge size="sm" variant="dot" color={outcomeColor[row.outcome]}>
           {t(`outcomes.${row.outcome}`)}
         </Badge>
       </Box>
