@@ -6,7 +6,7 @@ import type { LogOutcome, LogRow } from '../../../../shared/contract/log';
 import { CopyValue } from './CopyValue';
 import { pageSize, useLogStore } from './log-store';
 
-const columns = '170px 80px 100px 105px 90px minmax(140px, 1fr) minmax(140px, 1fr) 170px 80px';
+const columns = '165px 125px 100px 100px 80px minmax(140px, 1.3fr) minmax(140px, 1fr) 160px 70px';
 const rowHeight = 36;
 const outcomeColor: Record<LogOutcome, string> = { ok: 'green', 'api-error': 'red', unknown: 'orange', 'not-sent': 'gray' };
 
