@@ -30,7 +30,7 @@ export function LogDetails({ row, onClose, onHistory, onBundle }: Props) {
           </Title>
         ) : null
       }
-      closeButtonProps={{ 'aria-label': t('common:actions.cancel') }}
+      closeButtonProps={{ 'aria-label': t('details.close') }}
     >
       {row ? <DetailsBody id={row.id} onHistory={onHistory} onBundle={onBundle} /> : null}
     </Drawer>

@@ -78,6 +78,7 @@ export const log = {
     noResponse: 'No response fields.',
     history: 'Whole history of this task',
     bundle: 'Diagnostic bundle for this task',
+    close: 'Close',
     yes: 'Yes',
     no: 'No',
   },

@@ -80,6 +80,7 @@ export const log: typeof en = {
     noResponse: '无响应字段。',
     history: '此任务的完整历史',
     bundle: '此任务的诊断包',
+    close: '关闭',
     yes: '是',
     no: '否',
   },
