@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/contract';
 import type { LogEntry, LogFacets, LogFilter, LogPage, LogRetention, LogSkippedLine, LogStatus } from '../../shared/contract/log';
@@ -8,9 +7,11 @@ import type { EventBus } from '../app/event-bus';
 import { JsonDocument } from '../storage/json-document';
 import type { StoreProblems } from '../storage/store-problems';
 import type { ApiCallRecord, ApiCallRecorder } from '../trtc/api-call-record';
+import { callLine, entryOf, fingerprintOf, newEntryId, repeatLine } from './log-entries';
 import { FileAppender, listLogFiles, logFileName, logFileNumber } from './log-files';
 import { LogIndex } from './log-index';
-import { type CallLine, entryOfLine, type LogLine, parseLogLine, type RepeatLine } from './log-line';
+import type { LogLine } from './log-line';
+import { readLogFile } from './log-reader';
 import { logSettingsDocument } from './log-settings';
 import { redactSecrets } from './redaction';
 import type { TaskStateProvider } from './task-state-provider';
@@ -398,35 +399,11 @@ export class TaskLog implements ApiCallRecorder {
 
   /** Reads one file into the index, before everything indexed so far. */
   async #indexFile(file: string): Promise<void> {
-    const text = await readFile(join(this.#dir, file), 'utf8');
-    const stats: FileStats = { bytes: Buffer.byteLength(text), newestMs: 0 };
-    this.#files.set(file, stats);
-    const part = new LogIndex();
-    let start = 0;
-    let lineNumber = 0;
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      const complete = end >= 0;
-      if (!complete) end = text.length;
-      lineNumber++;
-      const raw = text.slice(start, end);
-      start = end + 1;
-      if (raw.trim() === '') continue;
-      const line = parseLogLine(raw);
-      if (!line) {
-        this.#skip({ file, line: lineNumber, reason: complete ? 'invalid' : 'torn' });
-        continue;
-      }
-      // Repeat lines always follow their call in the same file (folding restarts with each file).
-      if (line.type === 'call') part.add(entryOfLine(line), file);
-      else if (!part.applyRepeat(line)) {
-        this.#skip({ file, line: lineNumber, reason: 'orphan-repeat' });
-        continue;
-      }
-      this.#seq = Math.max(this.#seq, line.seq);
-      stats.newestMs = Math.max(stats.newestMs, Date.parse(line.at) || 0);
-    }
-    this.#index.prependOlder(part);
+    const read = await readLogFile(this.#dir, file);
+    this.#files.set(file, { bytes: read.bytes, newestMs: read.newestMs });
+    for (const skipped of read.skipped) this.#skip(skipped);
+    this.#seq = Math.max(this.#seq, read.maxSeq);
+    this.#index.prependOlder(read.index);
   }
 
   #skip(line: LogSkippedLine): void {
@@ -456,60 +433,4 @@ export class TaskLog implements ApiCallRecorder {
       for (const [taskId, head] of this.#folds) if (head.file === file) this.#folds.delete(taskId);
     }
   }
-}
-
-function entryOf(record: ApiCallRecord, id: string, seq: number): LogEntry {
-  const entry: LogEntry = {
-    id,
-    seq,
-    at: record.at,
-    action: record.action,
-    purpose: record.purpose,
-    profileId: record.profileId,
-    profileName: record.profileName,
-    sandbox: record.sandbox,
-    region: record.region,
-    params: record.params,
-    outcome: record.outcome,
-    latencyMs: record.latencyMs,
-    appVersion: record.appVersion,
-  };
-  // Optional fields only when present, so lines stay short.
-  if (record.sdkAppId !== undefined) entry.sdkAppId = record.sdkAppId;
-  if (record.roomId !== undefined) entry.roomId = record.roomId;
-  if (record.taskId !== undefined) entry.taskId = record.taskId;
-  if (record.requestId !== undefined) entry.requestId = record.requestId;
-  if (record.errorCode !== undefined) entry.errorCode = record.errorCode;
-  if (record.errorMessage !== undefined) entry.errorMessage = record.errorMessage;
-  if (record.response !== undefined) entry.response = record.response;
-  return entry;
-}
-
-/** 16 random bytes would be a UUID; 9 (12 characters) are plenty next to the sequence number and keep lines short. */
-function newEntryId(): string {
-  return randomBytes(9).toString('base64url');
-}
-
-function callLine(entry: LogEntry): CallLine {
-  return { v: 1, type: 'call', ...entry };
-}
-
-function repeatLine(entry: LogEntry, of: string): RepeatLine {
-  const line: RepeatLine = { v: 1, type: 'repeat', of, seq: entry.seq, at: entry.at, latencyMs: entry.latencyMs };
-  if (entry.requestId !== undefined) line.requestId = entry.requestId;
-  return line;
-}
-
-/** What must be equal for two Describes of one task to fold: everything but time, RequestId and latency. */
-function fingerprintOf(entry: LogEntry): string {
-  return JSON.stringify([
-    entry.profileId,
-    entry.sdkAppId,
-    entry.purpose,
-    entry.outcome,
-    entry.errorCode,
-    entry.errorMessage,
-    entry.params,
-    entry.response,
-  ]);
 }
