@@ -5,6 +5,7 @@
  */
 
 import { release } from 'node:os';
+import { createAccounts } from '../accounts/create-accounts';
 import { createLogHandlers } from '../log/log-handlers';
 import { TaskLog } from '../log/task-log';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
@@ -47,6 +48,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
 
   const settings = new SettingsService(await open(settingsDocument), events);
   const log = await TaskLog.open({ dataDir: env.dataDir, clock, problems, events, warn: env.warn });
+  const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version, recorder: log });
 
   const handlers: Handlers = {
     system: createSystemHandlers({
@@ -62,6 +64,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       settings,
       openExternal: env.openExternal,
     }),
+    accounts: accounts.handlers,
     log: createLogHandlers({
       log,
       clock,
@@ -84,6 +87,10 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     dispatch,
     events,
     log,
-    close: () => log.close(),
+    close: async () => {
+      await accounts.close();
+      // Last, so the calls made while closing are recorded too.
+      await log.close();
+    },
   };
 }

@@ -5,17 +5,20 @@
  * browser host build their surfaces from the same table.
  */
 import type { z } from 'zod';
+import { accountsCalls, accountsEvents } from './accounts';
 import type { CallSpec, Returns } from './define';
 import { logCalls, logEvents } from './log';
 import { systemCalls, systemEvents } from './system';
 
 export const contract = {
   system: systemCalls,
+  accounts: accountsCalls,
   log: logCalls,
 };
 
 export const events = {
   ...systemEvents,
+  ...accountsEvents,
   ...logEvents,
 };
 

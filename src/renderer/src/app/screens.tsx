@@ -1,5 +1,6 @@
-import { IconListDetails, IconSettings } from '@tabler/icons-react';
+import { IconKey, IconListDetails, IconSettings } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { LogScreen } from '../features/log/LogScreen';
 import { SystemScreen } from '../features/system/SystemScreen';
 
@@ -14,5 +15,6 @@ export interface Screen {
 /** The navigation, in order; each feature adds its screen here. */
 export const screens: Screen[] = [
   { id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen },
+  { id: 'accounts', label: 'nav.accounts', icon: IconKey, component: AccountsScreen },
   { id: 'log', label: 'nav.log', icon: IconListDetails, component: LogScreen },
 ];

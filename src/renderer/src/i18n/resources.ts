@@ -3,16 +3,18 @@
  * namespace is typed by its English twin, so a missing or extra key is a compile error; a unit test
  * checks the same at run time (and that no value is empty).
  */
+import { accounts as enAccounts } from './locales/en/accounts';
 import { common as enCommon } from './locales/en/common';
 import { log as enLog } from './locales/en/log';
 import { system as enSystem } from './locales/en/system';
+import { accounts as zhAccounts } from './locales/zh-CN/accounts';
 import { common as zhCommon } from './locales/zh-CN/common';
 import { log as zhLog } from './locales/zh-CN/log';
 import { system as zhSystem } from './locales/zh-CN/system';
 
 export const resources = {
-  en: { common: enCommon, system: enSystem, log: enLog },
-  'zh-CN': { common: zhCommon, system: zhSystem, log: zhLog },
+  en: { common: enCommon, system: enSystem, accounts: enAccounts, log: enLog },
+  'zh-CN': { common: zhCommon, system: zhSystem, accounts: zhAccounts, log: zhLog },
 } as const;
 
 export type Language = keyof typeof resources;

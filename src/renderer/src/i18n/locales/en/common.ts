@@ -2,6 +2,7 @@ export const common = {
   appName: 'Ingest Desk',
   nav: {
     system: 'Status & settings',
+    accounts: 'Accounts & apps',
     log: 'Task log',
   },
   actions: {

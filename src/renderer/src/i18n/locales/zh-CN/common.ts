@@ -4,6 +4,7 @@ export const common: typeof en = {
   appName: 'Ingest Desk 推流台',
   nav: {
     system: '状态与设置',
+    accounts: '账号与应用',
     log: '任务日志',
   },
   actions: {
