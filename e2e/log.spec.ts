@@ -197,3 +197,16 @@ test.describe('task log', () => {
     }
   });
 });
+
+test('a call made while the log is open appears live (Test connection against the built-in sandbox)', async ({ page, request, host }) => {
+  await openLog(page, host.url);
+  await expect(page.getByTestId('log-summary')).toHaveText('0 of 0 entries');
+  const headers = { Authorization: `Bearer ${host.token}`, Origin: host.origin };
+  const overview = await (await request.post(`${host.origin}/rpc/accounts.overview`, { data: {}, headers })).json();
+  const profileId = overview.value.profiles[0].id;
+  const tested = await (await request.post(`${host.origin}/rpc/accounts.testConnection`, { data: { profileId }, headers })).json();
+  expect(tested).toMatchObject({ ok: true, value: { verdict: 'valid' } });
+  // No reload: the log.appended event brings the row.
+  await expect(page.getByTestId('log-summary')).toHaveText('1 of 1 entries');
+  await expect(page.getByTestId('log-row')).toHaveAttribute('data-request-id', tested.value.requestId);
+});
