@@ -8,6 +8,9 @@ import { release } from 'node:os';
 import { createAccounts } from '../accounts/create-accounts';
 import { createLogHandlers } from '../log/log-handlers';
 import { TaskLog } from '../log/task-log';
+import { mediaDocument } from '../media/media-document';
+import { createMediaHandlers } from '../media/media-handlers';
+import { MediaService } from '../media/media-service';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import type { SecretStore } from '../secrets/secret-store';
@@ -49,6 +52,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   const settings = new SettingsService(await open(settingsDocument), events);
   const log = await TaskLog.open({ dataDir: env.dataDir, clock, problems, events, warn: env.warn });
   const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version, recorder: log });
+  // The presets domain passes `usage` (who refers to an entry) when it is wired in.
+  const media = new MediaService({ document: await open(mediaDocument), events, clock });
 
   const handlers: Handlers = {
     system: createSystemHandlers({
@@ -65,6 +70,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       openExternal: env.openExternal,
     }),
     accounts: accounts.handlers,
+    media: createMediaHandlers(media),
     log: createLogHandlers({
       log,
       clock,
@@ -89,6 +95,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     log,
     close: async () => {
       await accounts.close();
+      await media.close();
       // Last, so the calls made while closing are recorded too.
       await log.close();
     },

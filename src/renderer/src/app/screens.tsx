@@ -1,7 +1,8 @@
-import { IconKey, IconListDetails, IconSettings } from '@tabler/icons-react';
+import { IconKey, IconListDetails, IconMovie, IconSettings } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { LogScreen } from '../features/log/LogScreen';
+import { MediaScreen } from '../features/media/MediaScreen';
 import { SystemScreen } from '../features/system/SystemScreen';
 
 export interface Screen {
@@ -16,5 +17,6 @@ export interface Screen {
 export const screens: Screen[] = [
   { id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen },
   { id: 'accounts', label: 'nav.accounts', icon: IconKey, component: AccountsScreen },
+  { id: 'media', label: 'nav.media', icon: IconMovie, component: MediaScreen },
   { id: 'log', label: 'nav.log', icon: IconListDetails, component: LogScreen },
 ];

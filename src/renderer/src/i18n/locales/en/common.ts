@@ -3,6 +3,7 @@ export const common = {
   nav: {
     system: 'Status & settings',
     accounts: 'Accounts & apps',
+    media: 'Media library',
     log: 'Task log',
   },
   actions: {
