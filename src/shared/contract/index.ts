@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { accountsCalls, accountsEvents } from './accounts';
 import type { CallSpec, Returns } from './define';
+import { logCalls, logEvents } from './log';
 import { mediaCalls, mediaEvents } from './media';
 import { systemCalls, systemEvents } from './system';
 
@@ -14,12 +15,14 @@ export const contract = {
   system: systemCalls,
   accounts: accountsCalls,
   media: mediaCalls,
+  log: logCalls,
 };
 
 export const events = {
   ...systemEvents,
   ...accountsEvents,
   ...mediaEvents,
+  ...logEvents,
 };
 
 export type Contract = typeof contract;

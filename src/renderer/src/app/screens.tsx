@@ -1,6 +1,7 @@
-import { IconKey, IconMovie, IconSettings } from '@tabler/icons-react';
+import { IconKey, IconListDetails, IconMovie, IconSettings } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { LogScreen } from '../features/log/LogScreen';
 import { MediaScreen } from '../features/media/MediaScreen';
 import { SystemScreen } from '../features/system/SystemScreen';
 
@@ -17,4 +18,5 @@ export const screens: Screen[] = [
   { id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen },
   { id: 'accounts', label: 'nav.accounts', icon: IconKey, component: AccountsScreen },
   { id: 'media', label: 'nav.media', icon: IconMovie, component: MediaScreen },
+  { id: 'log', label: 'nav.log', icon: IconListDetails, component: LogScreen },
 ];
