@@ -4,10 +4,13 @@
  * electron, so the whole app runs and is tested under plain Node.
  */
 
+import { release } from 'node:os';
 import { createAccounts } from '../accounts/create-accounts';
 import { accountsLaunchPorts } from '../launch/accounts-ports';
 import { createLaunchHandlers } from '../launch/launch-handlers';
 import { LaunchService } from '../launch/launch-service';
+import { createLogHandlers } from '../log/log-handlers';
+import { TaskLog } from '../log/task-log';
 import { mediaDocument } from '../media/media-document';
 import { createMediaHandlers } from '../media/media-handlers';
 import { MediaService } from '../media/media-service';
@@ -42,6 +45,8 @@ export interface AppServices {
   handlers: Handlers;
   dispatch: Dispatch;
   events: EventBus;
+  /** The task log; every service that calls the TRTC API gets it as its ApiCallRecorder. */
+  log: TaskLog;
   close(): Promise<void>;
 }
 
@@ -53,7 +58,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
 
   const settings = new SettingsService(await open(settingsDocument), events);
-  const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version });
+  const log = await TaskLog.open({ dataDir: env.dataDir, clock, problems, events, warn: env.warn });
+  const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version, recorder: log });
   const presets = new PresetService({ document: await open(presetsDocument), secrets: env.secrets, events, clock });
   // Deleting a library entry says which presets use it.
   const usage = { usersOf: async (id: string) => presets.usingMedia(id).map(({ id: presetId, name }) => ({ id: presetId, name })) };
@@ -64,7 +70,10 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     tickets: accounts.tickets,
     // A preset picks its own region, so launch signs with a client for that region (not the profile's default).
     clientFor: async (profileId, region) =>
-      new TrtcClient({ ...(await accounts.service.connectionFor(profileId)), region }, { appVersion: appIdentity.version, clock }),
+      new TrtcClient(
+        { ...(await accounts.service.connectionFor(profileId)), region },
+        { appVersion: appIdentity.version, clock, recorder: log },
+      ),
     mediaUrl: async (entryId) => media.get(entryId).url,
   });
   const launch = new LaunchService({ presets, registry, ports: launchPorts, events });
@@ -85,6 +94,16 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     }),
     accounts: accounts.handlers,
     media: createMediaHandlers(media),
+    log: createLogHandlers({
+      log,
+      clock,
+      environment: {
+        appName: appIdentity.name,
+        appVersion: appIdentity.version,
+        os: { platform: process.platform, release: release(), arch: process.arch },
+        versions: { node: process.versions.node, ...env.versions },
+      },
+    }),
     presets: createPresetsHandlers(presets),
     launch: createLaunchHandlers(launch),
   };
@@ -98,9 +117,12 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     handlers,
     dispatch,
     events,
+    log,
     close: async () => {
       await accounts.close();
       await media.close();
+      // Last, so the calls made while closing are recorded too.
+      await log.close();
     },
   };
 }

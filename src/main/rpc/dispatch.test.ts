@@ -19,7 +19,7 @@ function handlers(overrides: Partial<Handlers['system']> = {}): Handlers {
       openExternal: () => ({ opened: false }),
       ...overrides,
     },
-    // Only the system domain is exercised here; other domains' handlers are not needed.
+    // Other domains are not called here.
   } as Handlers;
 }
 

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { accountsCalls, accountsEvents } from './accounts';
 import type { CallSpec, Returns } from './define';
 import { launchCalls, launchEvents } from './launch';
+import { logCalls, logEvents } from './log';
 import { mediaCalls, mediaEvents } from './media';
 import { presetsCalls, presetsEvents } from './presets';
 import { systemCalls, systemEvents } from './system';
@@ -16,6 +17,7 @@ export const contract = {
   system: systemCalls,
   accounts: accountsCalls,
   media: mediaCalls,
+  log: logCalls,
   presets: presetsCalls,
   launch: launchCalls,
 };
@@ -24,6 +26,7 @@ export const events = {
   ...systemEvents,
   ...accountsEvents,
   ...mediaEvents,
+  ...logEvents,
   ...presetsEvents,
   ...launchEvents,
 };

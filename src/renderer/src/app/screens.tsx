@@ -1,7 +1,8 @@
-import { IconKey, IconMovie, IconPlayerPlay, IconSettings, IconTemplate } from '@tabler/icons-react';
+import { IconKey, IconListDetails, IconMovie, IconPlayerPlay, IconSettings, IconTemplate } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { LaunchScreen } from '../features/launch/LaunchScreen';
+import { LogScreen } from '../features/log/LogScreen';
 import { MediaScreen } from '../features/media/MediaScreen';
 import { PresetsScreen } from '../features/presets/PresetsScreen';
 import { SystemScreen } from '../features/system/SystemScreen';
@@ -21,4 +22,5 @@ export const screens: Screen[] = [
   { id: 'media', label: 'nav.media', icon: IconMovie, component: MediaScreen },
   { id: 'presets', label: 'nav.presets', icon: IconTemplate, component: PresetsScreen },
   { id: 'launch', label: 'nav.launch', icon: IconPlayerPlay, component: LaunchScreen },
+  { id: 'log', label: 'nav.log', icon: IconListDetails, component: LogScreen },
 ];

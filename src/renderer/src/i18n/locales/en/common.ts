@@ -4,6 +4,7 @@ export const common = {
     system: 'Status & settings',
     accounts: 'Accounts & apps',
     media: 'Media library',
+    log: 'Task log',
     presets: 'Presets',
     launch: 'Launch',
   },

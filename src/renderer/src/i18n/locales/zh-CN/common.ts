@@ -6,6 +6,7 @@ export const common: typeof en = {
     system: '状态与设置',
     accounts: '账号与应用',
     media: '媒体库',
+    log: '任务日志',
     presets: '预设',
     launch: '启动',
   },
