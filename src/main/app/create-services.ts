@@ -6,11 +6,17 @@
 
 import { release } from 'node:os';
 import { createAccounts } from '../accounts/create-accounts';
+import { accountsLaunchPorts } from '../launch/accounts-ports';
+import { createLaunchHandlers } from '../launch/launch-handlers';
+import { LaunchService } from '../launch/launch-service';
 import { createLogHandlers } from '../log/log-handlers';
 import { TaskLog } from '../log/task-log';
 import { mediaDocument } from '../media/media-document';
 import { createMediaHandlers } from '../media/media-handlers';
 import { MediaService } from '../media/media-service';
+import { presetsDocument } from '../presets/preset-document';
+import { PresetService } from '../presets/preset-service';
+import { createPresetsHandlers } from '../presets/presets-handlers';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import type { SecretStore } from '../secrets/secret-store';
@@ -18,6 +24,8 @@ import { JsonDocument } from '../storage/json-document';
 import { StoreProblems } from '../storage/store-problems';
 import { SettingsService, settingsDocument } from '../system/settings-service';
 import { createSystemHandlers } from '../system/system-handlers';
+import { TaskRegistry, tasksDocument } from '../tasks/task-registry';
+import { TrtcClient } from '../trtc/trtc-client';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './event-bus';
@@ -52,8 +60,23 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   const settings = new SettingsService(await open(settingsDocument), events);
   const log = await TaskLog.open({ dataDir: env.dataDir, clock, problems, events, warn: env.warn });
   const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version, recorder: log });
-  // The presets domain passes `usage` (who refers to an entry) when it is wired in.
-  const media = new MediaService({ document: await open(mediaDocument), events, clock });
+  const presets = new PresetService({ document: await open(presetsDocument), secrets: env.secrets, events, clock });
+  // Deleting a library entry says which presets use it.
+  const usage = { usersOf: async (id: string) => presets.usingMedia(id).map(({ id: presetId, name }) => ({ id: presetId, name })) };
+  const media = new MediaService({ document: await open(mediaDocument), events, clock, usage });
+  const registry = await TaskRegistry.open(await open(tasksDocument), clock);
+  const launchPorts = accountsLaunchPorts({
+    accounts: accounts.service,
+    tickets: accounts.tickets,
+    // A preset picks its own region, so launch signs with a client for that region (not the profile's default).
+    clientFor: async (profileId, region) =>
+      new TrtcClient(
+        { ...(await accounts.service.connectionFor(profileId)), region },
+        { appVersion: appIdentity.version, clock, recorder: log },
+      ),
+    mediaUrl: async (entryId) => media.get(entryId).url,
+  });
+  const launch = new LaunchService({ presets, registry, ports: launchPorts, events });
 
   const handlers: Handlers = {
     system: createSystemHandlers({
@@ -81,6 +104,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
         versions: { node: process.versions.node, ...env.versions },
       },
     }),
+    presets: createPresetsHandlers(presets),
+    launch: createLaunchHandlers(launch),
   };
 
   const warn = env.warn ?? ((message: string) => console.warn(message));

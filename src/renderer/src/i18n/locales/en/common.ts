@@ -5,6 +5,8 @@ export const common = {
     accounts: 'Accounts & apps',
     media: 'Media library',
     log: 'Task log',
+    presets: 'Presets',
+    launch: 'Launch',
   },
   actions: {
     retry: 'Retry',
