@@ -3,12 +3,9 @@
 // typecheck, lint, build, unit tests, end-to-end tests and the Electron security scan, and ends with
 // one "N passed, N failed" line.
 import './check-node.mjs';
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { findElectronBinary } from './lib/electron-binary.mjs';
+import { ensureKeyringSession } from './lib/keyring-session.mjs';
 import { missingPackages } from './lib/prerequisites.mjs';
 import { run } from './lib/run.mjs';
 
@@ -19,16 +16,7 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
-if (process.env.INGEST_DESK_TEST_SESSION !== '1') {
-  const home = mkdtempSync(join(tmpdir(), 'ingest-desk-test-home-'));
-  const code = await run('dbus-run-session', ['--', process.execPath, ...process.argv.slice(1)], {
-    env: { ...process.env, HOME: home, XDG_DATA_HOME: join(home, '.local/share'), INGEST_DESK_TEST_SESSION: '1' },
-  });
-  rmSync(home, { recursive: true, force: true });
-  process.exit(code);
-}
-
-await unlockKeyring();
+await ensureKeyringSession();
 
 const only = process.argv.slice(2);
 const steps = [
@@ -56,21 +44,6 @@ const counts = countTests();
 console.log(`\nSteps failed: ${failedSteps.length === 0 ? 'none' : failedSteps.join(', ')}`);
 console.log(`tests: ${counts.passed} passed, ${counts.failed + failedSteps.length} failed, ${counts.skipped} skipped`);
 process.exit(failedSteps.length === 0 ? 0 : 1);
-
-async function unlockKeyring() {
-  const password = randomBytes(12).toString('hex');
-  const daemon = spawn('gnome-keyring-daemon', ['--unlock', '--components=secrets'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  daemon.stdin.end(password);
-  let output = '';
-  daemon.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  await new Promise((resolve) => daemon.on('exit', resolve));
-  for (const line of output.split('\n')) {
-    const [key, value] = line.split('=');
-    if (key && value) process.env[key] = value;
-  }
-}
 
 function countTests() {
   const counts = { passed: 0, failed: 0, skipped: 0 };

@@ -65,6 +65,7 @@ function Shell({ loaded }: { loaded: boolean }) {
             <NavLink
               key={id}
               component="button"
+              data-screen={id}
               label={t(label)}
               leftSection={<Icon size={18} stroke={1.6} />}
               active={id === screen?.id}
