@@ -1,0 +1,91 @@
+/**
+ * A process that writes to every store as fast as it can, printing `ack <store> <n>` only once a
+ * write was acknowledged (the call resolved, or the log said the line is written). The crash test
+ * SIGKILLs it at random moments and then checks every acknowledged write survived.
+ */
+
+import { MemorySecretStore } from '../../secrets/memory-store';
+import { createAppServices } from '../create-services';
+
+const [dataDir, first] = process.argv.slice(2);
+if (!dataDir || !first) throw new Error('usage: crash-writer DATA_DIR FIRST_SEQUENCE');
+
+// The keychain is not what this test is about: memory keeps it fast and leaves stores on disk real.
+const services = await createAppServices({ dataDir, secrets: new MemorySecretStore(), transport: 'browser', warn: () => {} });
+const overview = await services.dispatch('accounts.overview', {});
+const sdkAppId = overview.ok
+  ? (overview.value as { apps: { sandbox: boolean; sdkAppId: number }[] }).apps.find((app) => app.sandbox)?.sdkAppId
+  : undefined;
+if (!sdkAppId) throw new Error('no built-in sandbox app');
+process.stdout.write('ready\n');
+
+const ack = (store: string, n: number) => process.stdout.write(`ack ${store} ${n}\n`);
+for (let n = Number(first); ; n++) {
+  switch (n % 4) {
+    case 0: {
+      const result = await services.dispatch('media.add', { url: `https://crash.example.com/clip-${n}.mp4`, name: `clip ${n}` });
+      if (result.ok) ack('media', n);
+      break;
+    }
+    case 1: {
+      const result = await services.dispatch('presets.create', {
+        draft: {
+          name: `preset ${n}`,
+          sdkAppId,
+          region: 'ap-guangzhou',
+          roomIdType: 1,
+          roomId: String(1000 + n),
+          userId: 'robot_crash',
+          media: { kind: 'url', url: `https://crash.example.com/preset-${n}.mp4` },
+          repeatNum: 1,
+          maxDuration: null,
+          volume: 100,
+          seekSecond: 0,
+          autoPush: false,
+          enableProgress: false,
+          tempo: 1,
+          idleTimeout: null,
+          userSig: { mode: 'generate', expirySeconds: 600 },
+          privateMapKey: { mode: 'none' },
+          notes: '',
+          tags: [],
+          folder: '',
+        },
+      });
+      if (result.ok) ack('presets', n);
+      break;
+    }
+    case 2: {
+      const result = await services.dispatch('accounts.addProfile', {
+        name: `profile ${n}`,
+        site: 'china',
+        region: 'ap-guangzhou',
+        endpoint: null,
+        secretId: `AKIDcrash${String(n).padStart(8, '0')}`,
+      });
+      if (result.ok) ack('accounts', n);
+      break;
+    }
+    default: {
+      services.log.record({
+        at: new Date().toISOString(),
+        action: 'StartStreamIngest',
+        purpose: 'crash-test',
+        profileId: 'p',
+        profileName: 'crash',
+        sandbox: true,
+        region: 'ap-guangzhou',
+        sdkAppId,
+        roomId: String(n),
+        taskId: `crash-task-${n}`,
+        params: { RoomId: String(n), UserSig: '[redacted]' },
+        outcome: 'ok',
+        requestId: `req-${n}`,
+        latencyMs: 1,
+        appVersion: 'test',
+      });
+      await services.log.flushed();
+      ack('log', n);
+    }
+  }
+}
