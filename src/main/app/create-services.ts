@@ -11,6 +11,9 @@ import { JsonDocument } from '../storage/json-document';
 import { StoreProblems } from '../storage/store-problems';
 import { SettingsService, settingsDocument } from '../system/settings-service';
 import { createSystemHandlers } from '../system/system-handlers';
+import { createTasksService } from '../tasks/create-tasks';
+import { liveTasksDocument } from '../tasks/live-task-store';
+import { createTasksHandlers } from '../tasks/tasks-handlers';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './event-bus';
@@ -41,6 +44,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
 
   const settings = new SettingsService(await open(settingsDocument), events);
+  const tasks = await createTasksService({ document: await open(liveTasksDocument), events, clock });
 
   const handlers: Handlers = {
     system: createSystemHandlers({
@@ -56,6 +60,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       settings,
       openExternal: env.openExternal,
     }),
+    tasks: createTasksHandlers(tasks),
   };
 
   const warn = env.warn ?? ((message: string) => console.warn(message));
@@ -67,6 +72,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     handlers,
     dispatch,
     events,
-    close: async () => {},
+    close: async () => {
+      tasks.close();
+    },
   };
 }

@@ -7,13 +7,16 @@
 import type { z } from 'zod';
 import type { CallSpec, Returns } from './define';
 import { systemCalls, systemEvents } from './system';
+import { tasksCalls, tasksEvents } from './tasks';
 
 export const contract = {
   system: systemCalls,
+  tasks: tasksCalls,
 };
 
 export const events = {
   ...systemEvents,
+  ...tasksEvents,
 };
 
 export type Contract = typeof contract;
