@@ -74,3 +74,12 @@ export class FakeScheduler implements Scheduler {
 export async function settle(rounds = 5): Promise<void> {
   for (let index = 0; index < rounds; index++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
+
+/** Lets real I/O (a file write) finish: yields to the event loop until `condition` holds, or fails. */
+export async function until(condition: () => boolean, what = 'condition'): Promise<void> {
+  for (let round = 0; round < 5_000; round++) {
+    if (condition()) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { AppError } from '../../shared/contract';
 import { type LiveTask, liveTaskSchema } from '../../shared/contract/tasks';
 import type { EventBus } from '../app/event-bus';
-import type { JsonDocument } from '../storage/json-document';
 
 export const liveTasksFileSchema = z.object({ tasks: z.array(liveTaskSchema).max(100_000) }).strict();
 export type LiveTasksFile = z.infer<typeof liveTasksFileSchema>;
@@ -14,6 +13,12 @@ export const liveTasksDocument = {
   empty: (): LiveTasksFile => ({ tasks: [] }),
 };
 
+/** What the store needs of a JsonDocument (tests of the engine use one in memory). */
+export interface StoredDocument<T> {
+  readonly value: T;
+  update(change: (current: T) => T): Promise<T>;
+}
+
 /** What the engine needs of the event bus: only its own events. */
 export type TaskEvents = Pick<EventBus, 'emit'>;
 
@@ -22,10 +27,10 @@ export type TaskEvents = Pick<EventBus, 'emit'>;
  * Every change is written before it is announced as `tasks.changed`. One writer: this store.
  */
 export class LiveTaskStore {
-  readonly #document: JsonDocument<LiveTasksFile>;
+  readonly #document: StoredDocument<LiveTasksFile>;
   readonly #events: TaskEvents;
 
-  constructor(document: JsonDocument<LiveTasksFile>, events: TaskEvents) {
+  constructor(document: StoredDocument<LiveTasksFile>, events: TaskEvents) {
     this.#document = document;
     this.#events = events;
   }
