@@ -40,7 +40,7 @@ function limitedLauncher(
   let count = 0;
   const client = limitClient(
     {
-      startStreamIngest: async (item: BatchItem) => {
+      startStreamIngest: async (item: BatchItem, _purpose: string) => {
         starts.push({ at: scheduler.now(), item });
         return { taskId: 'x', requestId: 'r' };
       },
