@@ -1,6 +1,7 @@
-import { IconSettings } from '@tabler/icons-react';
+import { IconBroadcast, IconSettings } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { SystemScreen } from '../features/system/SystemScreen';
+import { TasksScreen } from '../features/tasks/TasksScreen';
 
 export interface Screen {
   id: string;
@@ -11,4 +12,7 @@ export interface Screen {
 }
 
 /** The navigation, in order; each feature adds its screen here. */
-export const screens: Screen[] = [{ id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen }];
+export const screens: Screen[] = [
+  { id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen },
+  { id: 'tasks', label: 'nav.tasks', icon: IconBroadcast, component: TasksScreen },
+];

@@ -5,12 +5,14 @@
  */
 import { common as enCommon } from './locales/en/common';
 import { system as enSystem } from './locales/en/system';
+import { tasks as enTasks } from './locales/en/tasks';
 import { common as zhCommon } from './locales/zh-CN/common';
 import { system as zhSystem } from './locales/zh-CN/system';
+import { tasks as zhTasks } from './locales/zh-CN/tasks';
 
 export const resources = {
-  en: { common: enCommon, system: enSystem },
-  'zh-CN': { common: zhCommon, system: zhSystem },
+  en: { common: enCommon, system: enSystem, tasks: enTasks },
+  'zh-CN': { common: zhCommon, system: zhSystem, tasks: zhTasks },
 } as const;
 
 export type Language = keyof typeof resources;

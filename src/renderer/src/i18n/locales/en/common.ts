@@ -2,6 +2,7 @@ export const common = {
   appName: 'Ingest Desk',
   nav: {
     system: 'Status & settings',
+    tasks: 'Live tasks',
   },
   actions: {
     retry: 'Retry',
