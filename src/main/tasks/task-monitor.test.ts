@@ -36,7 +36,8 @@ describe('TaskMonitor', () => {
     expect(polls.every((call) => call.purpose === 'poll')).toBe(true);
     // 3 tasks, first poll at 5 s then every 7.5 s: 8 polls each in a minute.
     expect(polls).toHaveLength(24);
-    const gaps = polls.filter((call) => (call.request as { TaskId: string }).TaskId === (polls[0]?.request as { TaskId: string }).TaskId);
+    const taskIdOf = (call: (typeof polls)[number] | undefined) => (call?.request as { TaskId?: string } | undefined)?.TaskId;
+    const gaps = polls.filter((call) => taskIdOf(call) === taskIdOf(polls[0]));
     for (let index = 1; index < gaps.length; index++) {
       const gap = (gaps[index]?.at ?? 0) - (gaps[index - 1]?.at ?? 0);
       expect(gap).toBeGreaterThanOrEqual(5_000);
