@@ -12,6 +12,7 @@ export default defineConfig({
           // The Electron entry, and the plain-Node entries that reuse the same services.
           index: resolve('src/main/index.ts'),
           serve: resolve('src/main/host/serve.ts'),
+          sandbox: resolve('src/main/sandbox/sandbox-cli.ts'),
         },
       },
     },

@@ -1,0 +1,63 @@
+/**
+ * Faults a test (or a person, through the CLI's control endpoint) switches on per action at run time,
+ * to see how the client copes with what real networks and gateways do.
+ */
+export const failureKinds = ['http-500', 'http-502', 'http-503', 'hang', 'reset', 'truncated', 'html'] as const;
+export type FailureKind = (typeof failureKinds)[number];
+
+/** `'*'` applies to every action that has no rule of its own. */
+export type FaultTarget = string;
+
+export interface FaultRule {
+  /** Added before the answer (or before the failure). */
+  latencyMs?: number;
+  /** How the exchange breaks, until cleared. */
+  failure?: FailureKind;
+  /**
+   * When true the request is fully processed first (a Start creates its task) and only the answer
+   * is broken: the ambiguous case a client must not retry blindly.
+   */
+  failAfterProcessing?: boolean;
+  /** Answer this API error code instead of processing, for the next `times` calls. */
+  error?: { code: string; message?: string; times: number };
+}
+
+export interface FaultControl {
+  /** Replaces the rule for an action (or `'*'`). */
+  set(target: FaultTarget, rule: FaultRule): void;
+  /** Removes one action's rule, or every rule. */
+  clear(target?: FaultTarget): void;
+  /** The rules in force (remaining error counts included). */
+  list(): Record<string, FaultRule>;
+}
+
+export class FaultBook implements FaultControl {
+  private readonly rules = new Map<string, FaultRule>();
+
+  set(target: FaultTarget, rule: FaultRule): void {
+    this.rules.set(target, structuredClone(rule));
+  }
+
+  clear(target?: FaultTarget): void {
+    if (target === undefined) this.rules.clear();
+    else this.rules.delete(target);
+  }
+
+  list(): Record<string, FaultRule> {
+    return Object.fromEntries([...this.rules].map(([target, rule]) => [target, structuredClone(rule)]));
+  }
+
+  ruleFor(action: string): FaultRule | undefined {
+    return this.rules.get(action) ?? this.rules.get('*');
+  }
+
+  /** Takes one forced error from the action's rule, if any are left. */
+  takeForcedError(action: string): { code: string; message: string } | undefined {
+    const rule = this.ruleFor(action);
+    const error = rule?.error;
+    if (!rule || !error || error.times <= 0) return undefined;
+    error.times -= 1;
+    if (error.times === 0) delete rule.error;
+    return { code: error.code, message: error.message ?? `Forced by the sandbox: ${error.code}.` };
+  }
+}
