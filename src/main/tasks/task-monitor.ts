@@ -63,6 +63,13 @@ export class TaskMonitor {
     return [...this.#watches.keys()];
   }
 
+  /** Polls sent and not yet answered (tests driving a fake clock against real I/O wait for 0). */
+  inFlight(): number {
+    let count = 0;
+    for (const watch of this.#watches.values()) if (watch.inFlight) count++;
+    return count;
+  }
+
   /** Describes the task now (a click: user lane) and applies the answer. */
   async checkNow(id: string): Promise<LiveTask> {
     const task = this.#options.store.get(id);
