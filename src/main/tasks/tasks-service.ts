@@ -45,6 +45,7 @@ export class TasksService {
   readonly #deps: TasksServiceDeps;
   readonly #clients: IngestClientSource;
   #reconciled: ReconcileReport | null = null;
+  #tracking: Promise<void> = Promise.resolve();
 
   constructor(deps: TasksServiceDeps) {
     this.#deps = deps;
@@ -95,8 +96,17 @@ export class TasksService {
     return this.store.list();
   }
 
-  /** A launch record was written (pending, then started / failed / unknown): mirror it on the board. */
-  async trackLaunch(record: LaunchRecordView): Promise<void> {
+  /**
+   * A launch record was written (pending, then started / failed / unknown): mirror it on the board.
+   * Calls are applied one after the other, in the order the records changed.
+   */
+  trackLaunch(record: LaunchRecordView): Promise<void> {
+    const next = this.#tracking.then(() => this.#track(record));
+    this.#tracking = next.catch(() => undefined);
+    return next;
+  }
+
+  async #track(record: LaunchRecordView): Promise<void> {
     const existing = this.store.find(record.id);
     const fresh = liveTaskOf(record, this.#deps.mediaSeconds?.(record.streamUrl) ?? null, this.#deps.scheduler.now());
     if (!fresh) {
