@@ -45,7 +45,7 @@ rmSync('reports/playwright.json', { force: true });
 const failedSteps = [];
 for (const [name, command, args] of steps) {
   console.log(`\n=== ${name} ===`);
-  const code = await run(command, args, { env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/playwright.json' } });
+  const code = await run(command, args);
   if (code !== 0) failedSteps.push(name);
 }
 

@@ -4,6 +4,7 @@
  * electron, so the whole app runs and is tested under plain Node.
  */
 
+import { createAccounts } from '../accounts/create-accounts';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import type { SecretStore } from '../secrets/secret-store';
@@ -11,7 +12,7 @@ import { JsonDocument } from '../storage/json-document';
 import { StoreProblems } from '../storage/store-problems';
 import { SettingsService, settingsDocument } from '../system/settings-service';
 import { createSystemHandlers } from '../system/system-handlers';
-import { createTasksService } from '../tasks/create-tasks';
+import { appScheduler, createRateLimiter, createTasksService, profileOfAppFrom } from '../tasks/create-tasks';
 import { liveTasksDocument } from '../tasks/live-task-store';
 import { createTasksHandlers } from '../tasks/tasks-handlers';
 import { appIdentity } from './app-identity';
@@ -44,7 +45,17 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
 
   const settings = new SettingsService(await open(settingsDocument), events);
-  const tasks = await createTasksService({ document: await open(liveTasksDocument), events, clock });
+  const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version });
+  const scheduler = appScheduler(clock);
+  // Every TRTC call of an account, whoever makes it, takes a token from this one limiter first.
+  const limiter = createRateLimiter(scheduler);
+  const tasks = await createTasksService({
+    document: await open(liveTasksDocument),
+    events,
+    scheduler,
+    limiter,
+    ports: { clients: accounts.clients, profileOfApp: profileOfAppFrom(accounts.service) },
+  });
 
   const handlers: Handlers = {
     system: createSystemHandlers({
@@ -61,6 +72,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       openExternal: env.openExternal,
     }),
     tasks: createTasksHandlers(tasks),
+    accounts: accounts.handlers,
   };
 
   const warn = env.warn ?? ((message: string) => console.warn(message));
@@ -74,6 +86,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     events,
     close: async () => {
       tasks.close();
+      await accounts.close();
     },
   };
 }

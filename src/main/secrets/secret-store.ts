@@ -5,7 +5,8 @@ import type { KeychainStatus } from '../../shared/contract/system';
  * logs name keys, never values. There is deliberately no plaintext or home-made cipher fallback:
  * an unusable keychain is a typed error (KEYCHAIN_UNAVAILABLE / KEYCHAIN_LOCKED / KEYCHAIN_TIMEOUT).
  *
- * Key names: `profile:<profileId>:secretKey`, `app:<appId>:sdkSecretKey`, and later
+ * Key names: `profile:<profileId>:secretKey`, `app:<appId>:sdkSecretKey` (built from stable ids in
+ * src/main/accounts/secret-keys.ts; the built-in sandbox's keys use the same names), and later
  * `preset:<presetId>:userSig` / `preset:<presetId>:privateMapKey` for pasted tickets.
  */
 export interface SecretStore {

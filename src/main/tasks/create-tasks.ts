@@ -1,34 +1,60 @@
+import { AppError } from '../../shared/contract';
 import type { Clock } from '../app/clock';
 import type { EventBus } from '../app/event-bus';
-import type { JsonDocument } from '../storage/json-document';
-import { LiveTaskStore, type LiveTasksFile } from './live-task-store';
+import type { LaunchRecordView } from './launch-records';
+import type { LiveTasksFile, StoredDocument } from './live-task-store';
+import { LiveTaskStore } from './live-task-store';
 import { RateLimiter } from './rate-limiter';
 import { type Scheduler, systemScheduler } from './scheduler';
 import { TasksService, type TasksServiceDeps } from './tasks-service';
 import { unwiredTaskPorts } from './unwired-ports';
 
+const launchRecordEvent = 'launch.taskChanged';
+
+/** The app's clock with the system's timers (tests pass a fake scheduler that moves both). */
+export function appScheduler(clock: Clock): Scheduler {
+  return { now: () => clock.now(), schedule: systemScheduler.schedule };
+}
+
+/** One limiter per account and action for the whole app: launches, batches, polls and controls share it. */
+export function createRateLimiter(scheduler: Scheduler): RateLimiter {
+  return new RateLimiter({ scheduler });
+}
+
 export interface CreateTasksOptions {
-  document: JsonDocument<LiveTasksFile>;
+  document: StoredDocument<LiveTasksFile>;
   events: EventBus;
-  clock: Clock;
-  /** Timers; the system's unless a test drives time. */
-  scheduler?: Scheduler;
-  limiter?: RateLimiter;
+  scheduler: Scheduler;
+  limiter: RateLimiter;
   ports?: Partial<Omit<TasksServiceDeps, 'store' | 'events' | 'scheduler' | 'limiter'>>;
 }
 
-/** Builds the task board from the other domains' ports and starts it (reconcile, polls, scheduled stops). */
+/**
+ * Builds the task board from the other domains' ports, follows the launch records as they change,
+ * and starts it (reconcile, polls, scheduled stops).
+ */
 export async function createTasksService(options: CreateTasksOptions): Promise<TasksService> {
-  // The app's clock with the system's timers (a fake clock in tests moves both through `scheduler`).
-  const scheduler: Scheduler = options.scheduler ?? { now: () => options.clock.now(), schedule: systemScheduler.schedule };
   const service = new TasksService({
     ...unwiredTaskPorts,
     ...options.ports,
     store: new LiveTaskStore(options.document, options.events),
     events: options.events,
-    scheduler,
-    limiter: options.limiter ?? new RateLimiter({ scheduler }),
+    scheduler: options.scheduler,
+    limiter: options.limiter,
+  });
+  // The launch domain announces every change of a launch record; the board mirrors it.
+  options.events.subscribe((event: string, payload: unknown) => {
+    if (event === launchRecordEvent) void service.trackLaunch(payload as LaunchRecordView).catch(() => undefined);
   });
   await service.start();
   return service;
+}
+
+/** The account an app belongs to (AccountsService.findAppBySdkAppId fits). */
+export function profileOfAppFrom(accounts: { findAppBySdkAppId(sdkAppId: number): { profileId: string } | undefined }) {
+  return async (sdkAppId: number): Promise<string> => {
+    const app = accounts.findAppBySdkAppId(sdkAppId);
+    if (!app) throw new AppError('NOT_FOUND', `No TRTC app with SdkAppId ${sdkAppId} is set up: add it under Accounts.`, { sdkAppId });
+    return app.profileId;
+  };
 }

@@ -5,6 +5,7 @@
  * browser host build their surfaces from the same table.
  */
 import type { z } from 'zod';
+import { accountsCalls, accountsEvents } from './accounts';
 import type { CallSpec, Returns } from './define';
 import { systemCalls, systemEvents } from './system';
 import { tasksCalls, tasksEvents } from './tasks';
@@ -12,11 +13,13 @@ import { tasksCalls, tasksEvents } from './tasks';
 export const contract = {
   system: systemCalls,
   tasks: tasksCalls,
+  accounts: accountsCalls,
 };
 
 export const events = {
   ...systemEvents,
   ...tasksEvents,
+  ...accountsEvents,
 };
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { transport } from '../api/client';
+import { AppSwitcher } from '../features/accounts/AppSwitcher';
 import { i18n, resolveLanguage } from '../i18n';
 import { screens } from './screens';
 import { useSettingsStore } from './settings-store';
@@ -51,7 +52,10 @@ function Shell({ loaded }: { loaded: boolean }) {
           <Title order={1} size="h4">
             {t('appName')}
           </Title>
-          <Badge variant="light">{transport?.kind}</Badge>
+          <Group gap="sm">
+            <AppSwitcher />
+            <Badge variant="light">{transport?.kind}</Badge>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('appName')}>

@@ -1,5 +1,6 @@
-import { IconBroadcast, IconSettings } from '@tabler/icons-react';
+import { IconBroadcast, IconKey, IconSettings } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { SystemScreen } from '../features/system/SystemScreen';
 import { TasksScreen } from '../features/tasks/TasksScreen';
 
@@ -15,4 +16,5 @@ export interface Screen {
 export const screens: Screen[] = [
   { id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen },
   { id: 'tasks', label: 'nav.tasks', icon: IconBroadcast, component: TasksScreen },
+  { id: 'accounts', label: 'nav.accounts', icon: IconKey, component: AccountsScreen },
 ];

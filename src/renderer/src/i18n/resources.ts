@@ -3,16 +3,18 @@
  * namespace is typed by its English twin, so a missing or extra key is a compile error; a unit test
  * checks the same at run time (and that no value is empty).
  */
+import { accounts as enAccounts } from './locales/en/accounts';
 import { common as enCommon } from './locales/en/common';
 import { system as enSystem } from './locales/en/system';
 import { tasks as enTasks } from './locales/en/tasks';
+import { accounts as zhAccounts } from './locales/zh-CN/accounts';
 import { common as zhCommon } from './locales/zh-CN/common';
 import { system as zhSystem } from './locales/zh-CN/system';
 import { tasks as zhTasks } from './locales/zh-CN/tasks';
 
 export const resources = {
-  en: { common: enCommon, system: enSystem, tasks: enTasks },
-  'zh-CN': { common: zhCommon, system: zhSystem, tasks: zhTasks },
+  en: { common: enCommon, system: enSystem, accounts: enAccounts, tasks: enTasks },
+  'zh-CN': { common: zhCommon, system: zhSystem, accounts: zhAccounts, tasks: zhTasks },
 } as const;
 
 export type Language = keyof typeof resources;

@@ -3,6 +3,7 @@ export const common = {
   nav: {
     system: 'Status & settings',
     tasks: 'Live tasks',
+    accounts: 'Accounts & apps',
   },
   actions: {
     retry: 'Retry',

@@ -5,6 +5,7 @@ export const common: typeof en = {
   nav: {
     system: '状态与设置',
     tasks: '实时任务',
+    accounts: '账号与应用',
   },
   actions: {
     retry: '重试',
