@@ -76,7 +76,7 @@ describe('BatchRunner', () => {
     await batches.settled(view.id);
     expect(starts).toHaveLength(25);
     expect(new Set(starts.map((start) => start.item.roomId)).size).toBe(25);
-    const firstWindow = starts.filter((start) => start.at - (starts[0]?.at ?? 0) < 1100);
+    const firstWindow = starts.filter((start) => start.at - (starts[0]?.at ?? 0) < 1050);
     expect(firstWindow).toHaveLength(14);
     const final = lastView(events);
     expect(final.state).toBe('done');

@@ -40,8 +40,8 @@ function laneOf(purpose: string): Lane {
 }
 
 /**
- * Wraps a client so every call first takes a token from the account's limiter for its action. All
- * callers of one account (launch, batch, polls, controls) share the same limiter.
+ * Wraps a client so every call first takes a token from the account's limiter for its action, and
+ * hands it back once answered. All callers of one account (launch, batch, polls, controls) share it.
  */
 export function limitClient<C extends object>(client: C, profileId: string, limiter: RateLimiter): C {
   return new Proxy(client, {
@@ -52,8 +52,12 @@ export function limitClient<C extends object>(client: C, profileId: string, limi
       const action = typeof property === 'string' ? actionOfMethod[property] : undefined;
       if (!action) return value.bind(target);
       return async (request: unknown, purpose: string) => {
-        await limiter.acquire(profileId, action, laneOf(purpose));
-        return value.call(target, request, purpose);
+        const release = await limiter.acquire(profileId, action, laneOf(purpose));
+        try {
+          return await value.call(target, request, purpose);
+        } finally {
+          release();
+        }
       };
     },
   });
