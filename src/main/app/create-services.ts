@@ -5,6 +5,9 @@
  */
 
 import { createAccounts } from '../accounts/create-accounts';
+import { mediaDocument } from '../media/media-document';
+import { createMediaHandlers } from '../media/media-handlers';
+import { MediaService } from '../media/media-service';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import type { SecretStore } from '../secrets/secret-store';
@@ -12,7 +15,7 @@ import { JsonDocument } from '../storage/json-document';
 import { StoreProblems } from '../storage/store-problems';
 import { SettingsService, settingsDocument } from '../system/settings-service';
 import { createSystemHandlers } from '../system/system-handlers';
-import { appScheduler, createRateLimiter, createTasksService, profileOfAppFrom } from '../tasks/create-tasks';
+import { appScheduler, createRateLimiter, createTasksService, mediaPortsFrom, profileOfAppFrom } from '../tasks/create-tasks';
 import { liveTasksDocument } from '../tasks/live-task-store';
 import { createTasksHandlers } from '../tasks/tasks-handlers';
 import { appIdentity } from './app-identity';
@@ -46,6 +49,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
 
   const settings = new SettingsService(await open(settingsDocument), events);
   const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version });
+  // The presets domain passes `usage` (who refers to an entry) when it is wired in.
+  const media = new MediaService({ document: await open(mediaDocument), events, clock });
   const scheduler = appScheduler(clock);
   // Every TRTC call of an account, whoever makes it, takes a token from this one limiter first.
   const limiter = createRateLimiter(scheduler);
@@ -54,7 +59,11 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     events,
     scheduler,
     limiter,
-    ports: { clients: accounts.clients, profileOfApp: profileOfAppFrom(accounts.service) },
+    ports: {
+      clients: accounts.clients,
+      profileOfApp: profileOfAppFrom(accounts.service),
+      ...mediaPortsFrom(media),
+    },
   });
 
   const handlers: Handlers = {
@@ -73,6 +82,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     }),
     tasks: createTasksHandlers(tasks),
     accounts: accounts.handlers,
+    media: createMediaHandlers(media),
   };
 
   const warn = env.warn ?? ((message: string) => console.warn(message));
@@ -87,6 +97,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     close: async () => {
       tasks.close();
       await accounts.close();
+      await media.close();
     },
   };
 }

@@ -58,3 +58,18 @@ export function profileOfAppFrom(accounts: { findAppBySdkAppId(sdkAppId: number)
     return app.profileId;
   };
 }
+
+/** A library entry's URL (for "switch the source"), and the media length the page's player measured. */
+export function mediaPortsFrom(media: {
+  get(id: string): { url: string };
+  list(): { url: string; preview: { durationSeconds: number | null } | null }[];
+}): Pick<TasksServiceDeps, 'mediaUrl' | 'mediaSeconds'> {
+  return {
+    mediaUrl: async (entryId) => media.get(entryId).url,
+    mediaSeconds: (streamUrl) => {
+      const seconds = media.list().find((entry) => entry.url === streamUrl)?.preview?.durationSeconds;
+      // Live streams and unplayed entries have no length.
+      return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds : null;
+    },
+  };
+}

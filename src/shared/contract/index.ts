@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { accountsCalls, accountsEvents } from './accounts';
 import type { CallSpec, Returns } from './define';
+import { mediaCalls, mediaEvents } from './media';
 import { systemCalls, systemEvents } from './system';
 import { tasksCalls, tasksEvents } from './tasks';
 
@@ -14,12 +15,14 @@ export const contract = {
   system: systemCalls,
   tasks: tasksCalls,
   accounts: accountsCalls,
+  media: mediaCalls,
 };
 
 export const events = {
   ...systemEvents,
   ...tasksEvents,
   ...accountsEvents,
+  ...mediaEvents,
 };
 
 export type Contract = typeof contract;

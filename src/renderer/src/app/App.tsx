@@ -7,7 +7,7 @@ import { AppSwitcher } from '../features/accounts/AppSwitcher';
 import { i18n, resolveLanguage } from '../i18n';
 import { screens } from './screens';
 import { useSettingsStore } from './settings-store';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
   const settings = useSettingsStore((state) => state.settings);
@@ -29,6 +29,7 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       <MantineProvider
         theme={theme}
+        cssVariablesResolver={cssVariablesResolver}
         defaultColorScheme="auto"
         forceColorScheme={scheme === 'light' || scheme === 'dark' ? scheme : undefined}
       >

@@ -1,6 +1,7 @@
-import { IconBroadcast, IconKey, IconSettings } from '@tabler/icons-react';
+import { IconBroadcast, IconKey, IconMovie, IconSettings } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { MediaScreen } from '../features/media/MediaScreen';
 import { SystemScreen } from '../features/system/SystemScreen';
 import { TasksScreen } from '../features/tasks/TasksScreen';
 
@@ -17,4 +18,5 @@ export const screens: Screen[] = [
   { id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen },
   { id: 'tasks', label: 'nav.tasks', icon: IconBroadcast, component: TasksScreen },
   { id: 'accounts', label: 'nav.accounts', icon: IconKey, component: AccountsScreen },
+  { id: 'media', label: 'nav.media', icon: IconMovie, component: MediaScreen },
 ];

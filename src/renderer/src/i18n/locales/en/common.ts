@@ -4,6 +4,7 @@ export const common = {
     system: 'Status & settings',
     tasks: 'Live tasks',
     accounts: 'Accounts & apps',
+    media: 'Media library',
   },
   actions: {
     retry: 'Retry',

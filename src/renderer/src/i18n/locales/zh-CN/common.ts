@@ -6,6 +6,7 @@ export const common: typeof en = {
     system: '状态与设置',
     tasks: '实时任务',
     accounts: '账号与应用',
+    media: '媒体库',
   },
   actions: {
     retry: '重试',
