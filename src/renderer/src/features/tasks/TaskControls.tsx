@@ -143,6 +143,12 @@ export function TaskControls({ task }: { task: LiveTask }) {
         >
           {t('control.switch')}
         </Button>
+        <LibraryPicker
+          name={name}
+          onPick={(entryId, url) =>
+            void run({ streamUrl: url }, () => invoke('tasks.switchSource', { id: task.id, source: { kind: 'entry', entryId } }))
+          }
+        />
         {task.scheduledStopAt === null ? (
           <>
             <NumberInput
@@ -188,5 +194,28 @@ export function TaskControls({ task }: { task: LiveTask }) {
         )}
       </Group>
     </Stack>
+  );
+}
+
+/** Switches the source to a media library entry (the library is read when the list opens). */
+function LibraryPicker({ name, onPick }: { name: string; onPick: (entryId: string, url: string) => void }) {
+  const { t } = useTranslation('tasks');
+  const [entries, setEntries] = useState<{ id: string; name: string; url: string }[] | null>(null);
+  return (
+    <Select
+      size="xs"
+      w={220}
+      label={t('control.libraryEntry')}
+      aria-label={t('control.libraryEntryOf', { name })}
+      placeholder={t('control.libraryPlaceholder')}
+      searchable
+      value={null}
+      onDropdownOpen={() => void invoke('media.list', {}).then(setEntries, () => setEntries([]))}
+      data={(entries ?? []).map((entry) => ({ value: entry.id, label: entry.name || entry.url }))}
+      onChange={(entryId) => {
+        const entry = entries?.find((candidate) => candidate.id === entryId);
+        if (entry) onPick(entry.id, entry.url);
+      }}
+    />
   );
 }
