@@ -4,7 +4,10 @@
  * electron, so the whole app runs and is tested under plain Node.
  */
 
+import { release } from 'node:os';
 import { createAccounts } from '../accounts/create-accounts';
+import { createLogHandlers } from '../log/log-handlers';
+import { TaskLog } from '../log/task-log';
 import { mediaDocument } from '../media/media-document';
 import { createMediaHandlers } from '../media/media-handlers';
 import { MediaService } from '../media/media-service';
@@ -37,6 +40,8 @@ export interface AppServices {
   handlers: Handlers;
   dispatch: Dispatch;
   events: EventBus;
+  /** The task log; every service that calls the TRTC API gets it as its ApiCallRecorder. */
+  log: TaskLog;
   close(): Promise<void>;
 }
 
@@ -48,7 +53,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
 
   const settings = new SettingsService(await open(settingsDocument), events);
-  const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version });
+  const log = await TaskLog.open({ dataDir: env.dataDir, clock, problems, events, warn: env.warn });
+  const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version, recorder: log });
   // The presets domain passes `usage` (who refers to an entry) when it is wired in.
   const media = new MediaService({ document: await open(mediaDocument), events, clock });
   const scheduler = appScheduler(clock);
@@ -83,6 +89,16 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     tasks: createTasksHandlers(tasks),
     accounts: accounts.handlers,
     media: createMediaHandlers(media),
+    log: createLogHandlers({
+      log,
+      clock,
+      environment: {
+        appName: appIdentity.name,
+        appVersion: appIdentity.version,
+        os: { platform: process.platform, release: release(), arch: process.arch },
+        versions: { node: process.versions.node, ...env.versions },
+      },
+    }),
   };
 
   const warn = env.warn ?? ((message: string) => console.warn(message));
@@ -94,10 +110,13 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     handlers,
     dispatch,
     events,
+    log,
     close: async () => {
       tasks.close();
       await accounts.close();
       await media.close();
+      // Last, so the calls made while closing are recorded too.
+      await log.close();
     },
   };
 }

@@ -19,7 +19,8 @@ function handlers(overrides: Partial<Handlers['system']> = {}): Handlers {
       openExternal: () => ({ opened: false }),
       ...overrides,
     },
-  };
+    // Other domains are not called here.
+  } as Handlers;
 }
 
 describe('dispatch', () => {

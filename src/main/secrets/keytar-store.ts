@@ -70,21 +70,35 @@ export class KeytarSecretStore implements SecretStore {
     } catch (error) {
       throw new AppError('KEYCHAIN_UNAVAILABLE', `The keychain library could not load: ${firstLine(error)}`);
     }
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new AppError('KEYCHAIN_TIMEOUT', `The keychain did not answer a ${operation} within ${this.#timeoutMs} ms`)),
-        this.#timeoutMs,
-      );
+    return oneAtATime(async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new AppError('KEYCHAIN_TIMEOUT', `The keychain did not answer a ${operation} within ${this.#timeoutMs} ms`)),
+          this.#timeoutMs,
+        );
+      });
+      try {
+        return await Promise.race([run(keytar), timeout]);
+      } catch (error) {
+        throw error instanceof AppError ? error : toKeychainError(operation, error);
+      } finally {
+        clearTimeout(timer);
+      }
     });
-    try {
-      return await Promise.race([run(keytar), timeout]);
-    } catch (error) {
-      throw error instanceof AppError ? error : toKeychainError(operation, error);
-    } finally {
-      clearTimeout(timer);
-    }
   }
+}
+
+/**
+ * keytar runs every call on its own worker thread, and libsecret can crash the process (SIGSEGV after
+ * "secret_value_get_text: assertion 'value' failed") when calls overlap. So a process makes one
+ * keychain call at a time; a hung call holds the turn only until its timeout.
+ */
+let keychainTurn: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const result = keychainTurn.then(task, task);
+  keychainTurn = result.catch(() => undefined);
+  return result;
 }
 
 function firstLine(error: unknown): string {

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { accountsCalls, accountsEvents } from './accounts';
 import type { CallSpec, Returns } from './define';
+import { logCalls, logEvents } from './log';
 import { mediaCalls, mediaEvents } from './media';
 import { systemCalls, systemEvents } from './system';
 import { tasksCalls, tasksEvents } from './tasks';
@@ -16,6 +17,7 @@ export const contract = {
   tasks: tasksCalls,
   accounts: accountsCalls,
   media: mediaCalls,
+  log: logCalls,
 };
 
 export const events = {
@@ -23,6 +25,7 @@ export const events = {
   ...tasksEvents,
   ...accountsEvents,
   ...mediaEvents,
+  ...logEvents,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
-import { IconBroadcast, IconKey, IconMovie, IconSettings } from '@tabler/icons-react';
+import { IconBroadcast, IconKey, IconListDetails, IconMovie, IconSettings } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { LogScreen } from '../features/log/LogScreen';
 import { MediaScreen } from '../features/media/MediaScreen';
 import { SystemScreen } from '../features/system/SystemScreen';
 import { TasksScreen } from '../features/tasks/TasksScreen';
@@ -19,4 +20,5 @@ export const screens: Screen[] = [
   { id: 'tasks', label: 'nav.tasks', icon: IconBroadcast, component: TasksScreen },
   { id: 'accounts', label: 'nav.accounts', icon: IconKey, component: AccountsScreen },
   { id: 'media', label: 'nav.media', icon: IconMovie, component: MediaScreen },
+  { id: 'log', label: 'nav.log', icon: IconListDetails, component: LogScreen },
 ];

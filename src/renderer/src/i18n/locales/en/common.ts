@@ -5,6 +5,7 @@ export const common = {
     tasks: 'Live tasks',
     accounts: 'Accounts & apps',
     media: 'Media library',
+    log: 'Task log',
   },
   actions: {
     retry: 'Retry',

@@ -7,6 +7,7 @@ export const common: typeof en = {
     tasks: '实时任务',
     accounts: '账号与应用',
     media: '媒体库',
+    log: '任务日志',
   },
   actions: {
     retry: '重试',
