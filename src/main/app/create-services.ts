@@ -6,11 +6,17 @@
 
 import { release } from 'node:os';
 import { createAccounts } from '../accounts/create-accounts';
+import { accountsLaunchPorts } from '../launch/accounts-ports';
+import { createLaunchHandlers } from '../launch/launch-handlers';
+import { LaunchService } from '../launch/launch-service';
 import { createLogHandlers } from '../log/log-handlers';
 import { TaskLog } from '../log/task-log';
 import { mediaDocument } from '../media/media-document';
 import { createMediaHandlers } from '../media/media-handlers';
 import { MediaService } from '../media/media-service';
+import { presetsDocument } from '../presets/preset-document';
+import { PresetService } from '../presets/preset-service';
+import { createPresetsHandlers } from '../presets/presets-handlers';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import type { SecretStore } from '../secrets/secret-store';
@@ -19,8 +25,12 @@ import { StoreProblems } from '../storage/store-problems';
 import { SettingsService, settingsDocument } from '../system/settings-service';
 import { createSystemHandlers } from '../system/system-handlers';
 import { appScheduler, createRateLimiter, createTasksService, mediaPortsFrom, profileOfAppFrom } from '../tasks/create-tasks';
+import { limitClient } from '../tasks/ingest-client';
+import { presetItemLauncher } from '../tasks/launch-batch-item';
 import { liveTasksDocument } from '../tasks/live-task-store';
+import { TaskRegistry, tasksDocument } from '../tasks/task-registry';
 import { createTasksHandlers } from '../tasks/tasks-handlers';
+import { TrtcClient } from '../trtc/trtc-client';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './event-bus';
@@ -55,11 +65,30 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   const settings = new SettingsService(await open(settingsDocument), events);
   const log = await TaskLog.open({ dataDir: env.dataDir, clock, problems, events, warn: env.warn });
   const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version, recorder: log });
-  // The presets domain passes `usage` (who refers to an entry) when it is wired in.
-  const media = new MediaService({ document: await open(mediaDocument), events, clock });
+  const presets = new PresetService({ document: await open(presetsDocument), secrets: env.secrets, events, clock });
+  // Deleting a library entry says which presets use it.
+  const usage = { usersOf: async (id: string) => presets.usingMedia(id).map(({ id: presetId, name }) => ({ id: presetId, name })) };
+  const media = new MediaService({ document: await open(mediaDocument), events, clock, usage });
+  const registry = await TaskRegistry.open(await open(tasksDocument), clock);
   const scheduler = appScheduler(clock);
-  // Every TRTC call of an account, whoever makes it, takes a token from this one limiter first.
+  // Every TRTC call of an account, whoever makes it (launch, batch, polls, controls), takes a token from this one limiter first.
   const limiter = createRateLimiter(scheduler);
+  const launchPorts = accountsLaunchPorts({
+    accounts: accounts.service,
+    tickets: accounts.tickets,
+    // A preset picks its own region, so launch signs with a client for that region (not the profile's default).
+    clientFor: async (profileId, region) =>
+      limitClient(
+        new TrtcClient(
+          { ...(await accounts.service.connectionFor(profileId)), region },
+          { appVersion: appIdentity.version, clock, recorder: log },
+        ),
+        profileId,
+        limiter,
+      ),
+    mediaUrl: async (entryId) => media.get(entryId).url,
+  });
+  const launch = new LaunchService({ presets, registry, ports: launchPorts, events });
   const tasks = await createTasksService({
     document: await open(liveTasksDocument),
     events,
@@ -67,6 +96,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     limiter,
     ports: {
       clients: accounts.clients,
+      records: registry,
+      launchItem: presetItemLauncher({ presets, launch }),
       profileOfApp: profileOfAppFrom(accounts.service),
       ...mediaPortsFrom(media),
     },
@@ -99,6 +130,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
         versions: { node: process.versions.node, ...env.versions },
       },
     }),
+    presets: createPresetsHandlers(presets),
+    launch: createLaunchHandlers(launch),
   };
 
   const warn = env.warn ?? ((message: string) => console.warn(message));

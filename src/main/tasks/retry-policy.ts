@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/contract';
+import { mayRetryAutomatically } from '../../shared/trtc/error-catalog';
 import type { TrtcAction } from '../trtc/api-call-record';
 import { delay, type Scheduler } from './scheduler';
 
@@ -13,8 +14,6 @@ export interface BackoffOptions {
 
 export const defaultBackoff: BackoffOptions = { baseMs: 400, capMs: 8_000, maxAttempts: 5 };
 
-// The reference allows retries of these only; auth and parameter errors can never succeed by waiting.
-const retryableApiCode = /^(RequestLimitExceeded|InternalError|ServiceUnavailable)(\.|$)/;
 
 /**
  * Whether a failed call may be sent again without asking anyone. Never a Start: it has no client
@@ -26,7 +25,9 @@ export function mayRetry(error: unknown, action: TrtcAction): boolean {
   if (error.code === 'NETWORK_ERROR' || error.code === 'TIMEOUT') return true;
   if (error.code !== 'TRTC_API_ERROR') return false;
   const code = error.details?.trtcCode;
-  return typeof code === 'string' && retryableApiCode.test(code);
+  // The error catalog's retry class: backoff for rate limits, internal errors and unavailability;
+  // never for auth, parameter or state errors (waiting cannot fix them).
+  return typeof code === 'string' && mayRetryAutomatically(code, action);
 }
 
 /** "Full jitter": a uniformly random wait between 0 and the capped exponential step. */

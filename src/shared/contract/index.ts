@@ -7,8 +7,10 @@
 import type { z } from 'zod';
 import { accountsCalls, accountsEvents } from './accounts';
 import type { CallSpec, Returns } from './define';
+import { launchCalls, launchEvents } from './launch';
 import { logCalls, logEvents } from './log';
 import { mediaCalls, mediaEvents } from './media';
+import { presetsCalls, presetsEvents } from './presets';
 import { systemCalls, systemEvents } from './system';
 import { tasksCalls, tasksEvents } from './tasks';
 
@@ -18,6 +20,8 @@ export const contract = {
   accounts: accountsCalls,
   media: mediaCalls,
   log: logCalls,
+  presets: presetsCalls,
+  launch: launchCalls,
 };
 
 export const events = {
@@ -26,6 +30,8 @@ export const events = {
   ...accountsEvents,
   ...mediaEvents,
   ...logEvents,
+  ...presetsEvents,
+  ...launchEvents,
 };
 
 export type Contract = typeof contract;

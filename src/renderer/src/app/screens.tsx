@@ -1,8 +1,10 @@
-import { IconBroadcast, IconKey, IconListDetails, IconMovie, IconSettings } from '@tabler/icons-react';
+import { IconBroadcast, IconKey, IconListDetails, IconMovie, IconPlayerPlay, IconSettings, IconTemplate } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { LaunchScreen } from '../features/launch/LaunchScreen';
 import { LogScreen } from '../features/log/LogScreen';
 import { MediaScreen } from '../features/media/MediaScreen';
+import { PresetsScreen } from '../features/presets/PresetsScreen';
 import { SystemScreen } from '../features/system/SystemScreen';
 import { TasksScreen } from '../features/tasks/TasksScreen';
 
@@ -20,5 +22,7 @@ export const screens: Screen[] = [
   { id: 'tasks', label: 'nav.tasks', icon: IconBroadcast, component: TasksScreen },
   { id: 'accounts', label: 'nav.accounts', icon: IconKey, component: AccountsScreen },
   { id: 'media', label: 'nav.media', icon: IconMovie, component: MediaScreen },
+  { id: 'presets', label: 'nav.presets', icon: IconTemplate, component: PresetsScreen },
+  { id: 'launch', label: 'nav.launch', icon: IconPlayerPlay, component: LaunchScreen },
   { id: 'log', label: 'nav.log', icon: IconListDetails, component: LogScreen },
 ];

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { LiveTask, StopResult } from '../../../../shared/contract/tasks';
 import { invoke } from '../../api/client';
 import { AdoptDialog } from './AdoptDialog';
+import { BatchDialog } from './BatchDialog';
 import { BatchProgress } from './BatchProgress';
 import { TaskCard } from './TaskCard';
 import { TaskHistory } from './TaskHistory';
@@ -36,6 +37,7 @@ export function TasksScreen() {
   const { tasks, batches, loaded, error, load } = useTasksStore();
   const now = useNow();
   const [adopting, setAdopting] = useState(false);
+  const [batching, setBatching] = useState(false);
   const [confirmStopAll, setConfirmStopAll] = useState(false);
 
   useEffect(() => {
@@ -65,6 +67,9 @@ export function TasksScreen() {
       <Group justify="space-between">
         <Title order={2}>{t('title')}</Title>
         <Group>
+          <Button variant="default" onClick={() => setBatching(true)}>
+            {t('batch.open')}
+          </Button>
           <Button variant="default" onClick={() => setAdopting(true)}>
             {t('adopt.open')}
           </Button>
@@ -119,6 +124,7 @@ export function TasksScreen() {
       <TaskHistory tasks={history} />
 
       <AdoptDialog opened={adopting} onClose={() => setAdopting(false)} />
+      {batching ? <BatchDialog opened onClose={() => setBatching(false)} /> : null}
       <Modal opened={confirmStopAll} onClose={() => setConfirmStopAll(false)} title={t('stopMany.confirmTitle')}>
         <Stack>
           <Text>{t('stopMany.confirm', { count: running })}</Text>

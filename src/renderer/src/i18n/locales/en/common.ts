@@ -6,6 +6,8 @@ export const common = {
     accounts: 'Accounts & apps',
     media: 'Media library',
     log: 'Task log',
+    presets: 'Presets',
+    launch: 'Launch',
   },
   actions: {
     retry: 'Retry',

@@ -8,6 +8,8 @@ export const common: typeof en = {
     accounts: '账号与应用',
     media: '媒体库',
     log: '任务日志',
+    presets: '预设',
+    launch: '启动',
   },
   actions: {
     retry: '重试',

@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { startTrtcSandbox, type TrtcSandbox } from '../src/main/sandbox';
+import { expect, test } from './fixtures';
+import type { RunningHost } from './support/host';
+import { startHost } from './support/host';
+
+/**
+ * Launching against a local TRTC sandbox run by the test itself (so it can inject faults and read
+ * what reached it), through an account whose custom endpoint points at it: requests are signed as
+ * production signs them, the UserSig and PrivateMapKey are generated in the host with the app's key.
+ */
+const sdkAppId = 1400000777;
+const credential = { secretId: `AKID${randomBytes(16).toString('hex')}`, secretKey: randomBytes(24).toString('base64url') };
+const sdkSecretKey = randomBytes(32).toString('hex');
+
+let sandbox: TrtcSandbox;
+
+test.beforeEach(async () => {
+  sandbox = await startTrtcSandbox({ port: 0, credentials: [credential], apps: [{ sdkAppId, sdkSecretKey }] });
+});
+
+test.afterEach(async () => {
+  await sandbox.close();
+});
+
+async function rpc<T>(request: APIRequestContext, host: RunningHost, name: string, input: unknown): Promise<T> {
+  const response = await request.post(`${host.origin}/rpc/${name}`, { data: input, headers: { Authorization: `Bearer ${host.token}` } });
+  const body = await response.json();
+  if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`);
+  return body.value as T;
+}
+
+async function setUpAccount(request: APIRequestContext, host: RunningHost): Promise<string> {
+  const profile = await rpc<{ id: string }>(request, host, 'accounts.addProfile', {
+    name: 'Local sandbox',
+    site: 'international',
+    region: 'ap-singapore',
+    endpoint: { scheme: 'http', host: '127.0.0.1', port: sandbox.port },
+    ...credential,
+  });
+  await rpc(request, host, 'accounts.addApp', {
+    sdkAppId,
+    label: 'Local app',
+    colour: '#228be6',
+    profileId: profile.id,
+    defaults: { robotUserIdPrefix: 'robot_', userSigExpirySeconds: 600 },
+    sdkSecretKey,
+  });
+  return profile.id;
+}
+
+async function createPreset(request: APIRequestContext, host: RunningHost, name: string, patch: Record<string, unknown> = {}) {
+  return rpc<{ id: string }>(request, host, 'presets.create', {
+    draft: {
+      name,
+      sdkAppId,
+      region: 'ap-singapore',
+      roomIdType: 1,
+      roomId: '8001',
+      userId: 'robot_1',
+      media: { kind: 'url', url: 'https://media.example.com/clip.mp4#duration=3600' },
+      repeatNum: 1,
+      maxDuration: null,
+      volume: 100,
+      seekSecond: 0,
+      autoPush: false,
+      enableProgress: false,
+      tempo: 1,
+      idleTimeout: null,
+      userSig: { mode: 'generate', expirySeconds: 600 },
+      privateMapKey: { mode: 'generate', expirySeconds: 600, privileges: 255 },
+      notes: '',
+      tags: [],
+      folder: '',
+      ...patch,
+    },
+  });
+}
+
+async function openLaunch(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Launch', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Launch', level: 2 })).toBeVisible();
+}
+
+const starts = () => sandbox.requests().filter((request) => request.action === 'StartStreamIngest');
+
+test('launch a preset, see the request first, get the TaskId; the sandbox verified the signature, UserSig and PrivateMapKey; it survives a restart', async ({
+  page,
+  host,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await setUpAccount(request, host);
+  await createPreset(request, host, 'Morning show');
+  await openLaunch(page, host.url);
+
+  // See before you send: the exact body with the tickets redacted, and the tccli command.
+  await page.getByRole('button', { name: 'Show the request Morning show would send' }).click();
+  const body = page.getByTestId('preview-body');
+  await expect(body).toContainText('"UserSig": "[redacted]"');
+  await expect(body).toContainText('"PrivateMapKey": "[redacted]"');
+  await expect(body).toContainText('"RoomId": "8001"');
+  await expect(page.getByTestId('preview-command')).toContainText(
+    "tccli trtc StartStreamIngest --region 'ap-singapore' --cli-input-json '",
+  );
+
+  await page.getByRole('button', { name: 'Launch Morning show' }).click();
+  const record = page.getByTestId('task-record').first();
+  await expect(record).toHaveAttribute('data-state', 'started');
+  const taskId = (await record.getByTestId('task-id').textContent()) ?? '';
+  expect(taskId).not.toBe('');
+
+  // The sandbox checked the TC3 signature, the UserSig and the PrivateMapKey, and runs that task.
+  expect(starts()).toEqual([expect.objectContaining({ outcome: 'ok', processed: true })]);
+  expect(sandbox.tasks().map((task) => task.TaskId)).toContain(taskId);
+
+  // Restart the host: the task is still listed with its TaskId.
+  await host.stop();
+  const again = await startHost({ dataDir: host.dataDir, keychainService: host.keychainService });
+  try {
+    await openLaunch(page, again.url);
+    await expect(page.getByTestId('task-record').first()).toHaveAttribute('data-state', 'started');
+    await expect(page.getByTestId('task-id').first()).toHaveText(taskId);
+  } finally {
+    await again.stop();
+  }
+});
+
+test('a parameter error and an auth error show their explanations and fixes', async ({ page, host, request }) => {
+  test.setTimeout(120_000);
+  const profileId = await setUpAccount(request, host);
+  await createPreset(request, host, 'Bad source');
+  await openLaunch(page, host.url);
+
+  sandbox.faults.set('StartStreamIngest', { error: { code: 'InvalidParameter.StreamUrl', times: 1 } });
+  await page.getByRole('button', { name: 'Launch Bad source' }).click();
+  const failed = page.getByTestId('task-record').first();
+  await expect(failed).toHaveAttribute('data-state', 'failed');
+  await expect(failed.getByTestId('task-error-code')).toHaveText('InvalidParameter.StreamUrl');
+  await expect(failed.getByTestId('task-error')).toContainText('The media URL is not valid or cannot be used as a source.');
+  await expect(failed.getByTestId('task-error')).toContainText('Check the URL');
+
+  // A wrong SecretKey: the sandbox refuses the signature.
+  await rpc(request, host, 'accounts.setProfileSecret', { id: profileId, secretKey: randomBytes(24).toString('base64url') });
+  await page.getByRole('button', { name: 'Launch Bad source' }).click();
+  const auth = page.getByTestId('task-record').first();
+  await expect(auth.getByTestId('task-error-code')).toHaveText('AuthFailure.SignatureFailure');
+  await expect(auth.getByTestId('task-error')).toContainText('the SecretKey does not match the SecretId');
+  expect(starts().map((start) => start.errorCode)).toEqual(['InvalidParameter.StreamUrl', 'AuthFailure.SignatureFailure']);
+});
+
+test('a Start that hangs past the timeout ends as unknown, and no second Start reaches the sandbox', async ({ page, host, request }) => {
+  test.setTimeout(120_000);
+  await setUpAccount(request, host);
+  await createPreset(request, host, 'Hanging');
+  await openLaunch(page, host.url);
+
+  sandbox.faults.set('StartStreamIngest', { failure: 'hang' });
+  await page.getByRole('button', { name: 'Launch Hanging' }).click();
+  const record = page.getByTestId('task-record').first();
+  // Written before the request left, then settled once the client gave up.
+  await expect(record).toHaveAttribute('data-state', /pending|unknown/);
+  await expect(record).toHaveAttribute('data-state', 'unknown', { timeout: 30_000 });
+  await expect(record.getByTestId('task-unknown')).toContainText('The service did not answer in time after the request was sent.');
+  await expect(record.getByTestId('task-unknown')).toContainText('does not retry this by itself');
+
+  // A deliberate retry asks first; cancelling sends nothing.
+  await record.getByRole('button', { name: 'Retry deliberately' }).click();
+  await expect(page.getByRole('dialog', { name: 'Start this again?' })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  // The host's record is settled, and exactly one Start ever reached the sandbox.
+  const tasks = await rpc<{ state: string; unknownReason?: string }[]>(request, host, 'launch.tasks', {});
+  expect(tasks).toEqual([expect.objectContaining({ state: 'unknown', unknownReason: 'timeout' })]);
+  expect(starts()).toHaveLength(1);
+});
+
+test('a preset on a library entry: the rename shows, deleting the entry names the preset, the launch pulls the entry URL', async ({
+  page,
+  host,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await setUpAccount(request, host);
+  const entry = await rpc<{ id: string }>(request, host, 'media.add', {
+    url: 'https://media.example.com/library.mp4#duration=60',
+    name: 'Intro reel',
+  });
+  await createPreset(request, host, 'From the library', { media: { kind: 'library', entryId: entry.id } });
+  await rpc(request, host, 'media.update', { id: entry.id, name: 'Intro reel v2' });
+
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Presets' }).click();
+  await expect(page.getByTestId('preset-media')).toHaveText('Intro reel v2');
+
+  const refused = await request.post(`${host.origin}/rpc/media.delete`, {
+    data: { ids: [entry.id] },
+    headers: { Authorization: `Bearer ${host.token}` },
+  });
+  const body = await refused.json();
+  expect(body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('From the library') });
+
+  await page.getByRole('button', { name: 'Launch', exact: true }).click();
+  await page.getByRole('button', { name: 'Launch From the library' }).click();
+  await expect(page.getByTestId('task-record').first()).toHaveAttribute('data-state', 'started');
+  const [task] = await rpc<{ streamUrl: string; request: { StreamUrl: string } }[]>(request, host, 'launch.tasks', {});
+  expect(task?.request.StreamUrl).toBe('https://media.example.com/library.mp4#duration=60');
+  expect(sandbox.tasks()).toHaveLength(1);
+});

@@ -1,0 +1,36 @@
+import type { RoomIdType, StartStreamIngestBody } from '../../shared/trtc/requests';
+import type { Site } from '../../shared/trtc/sites';
+
+/** The one TRTC call a launch makes (the accounts domain's TrtcClient fits). */
+export interface StartClient {
+  startStreamIngest(request: StartStreamIngestBody, purpose: string): Promise<{ taskId: string; requestId: string }>;
+}
+
+export interface AppSite {
+  site: Site;
+  sandbox: boolean;
+}
+
+/**
+ * What a launch needs from the other domains (accounts, tickets, media), as narrow functions so the
+ * launch logic is tested on its own and the composition root wires the real services in.
+ * Failures are AppErrors (NOT_FOUND for an unknown app or entry, KEYCHAIN_* for the keychain, ...).
+ */
+export interface LaunchPorts {
+  /** The site (and whether it is the sandbox) of the account an SdkAppId belongs to. */
+  appSite(sdkAppId: number): Promise<AppSite>;
+  /** A signed client for the app's account in this region. */
+  connect(sdkAppId: number, region: string): Promise<StartClient & { profileId: string; sandbox: boolean; close?(): void }>;
+  /** A UserSig generated now with the app's SDK secret key (main only; the result is a secret). */
+  generateUserSig(request: { sdkAppId: number; userId: string; expirySeconds: number }): Promise<string>;
+  generatePrivateMapKey(request: {
+    sdkAppId: number;
+    userId: string;
+    expirySeconds: number;
+    roomIdType: RoomIdType;
+    roomId: string;
+    privileges: number;
+  }): Promise<string>;
+  /** The URL of a media library entry. */
+  mediaUrl(entryId: string): Promise<string>;
+}

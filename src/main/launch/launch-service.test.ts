@@ -1,0 +1,197 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Api } from 'tls-sig-api-v2';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/contract';
+import type { StartStreamIngestBody } from '../../shared/trtc/requests';
+import { EventBus } from '../app/event-bus';
+import { presetsDocument } from '../presets/preset-document';
+import { PresetService } from '../presets/preset-service';
+import { sampleDraft } from '../presets/sample-draft';
+import { MemorySecretStore } from '../secrets/memory-store';
+import { JsonDocument } from '../storage/json-document';
+import { StoreProblems } from '../storage/store-problems';
+import { TaskRegistry, tasksDocument } from '../tasks/task-registry';
+import type { LaunchPorts } from './launch-ports';
+import { LaunchService } from './launch-service';
+
+const sdkSecretKey = 'unit-test-sdk-secret-key-0123456789abcdef';
+const clock = { now: () => Date.UTC(2026, 10, 27, 12, 0, 0) };
+
+type Answer = (body: StartStreamIngestBody) => Promise<{ taskId: string; requestId: string }>;
+
+describe('LaunchService', () => {
+  let dataDir: string;
+  let sent: StartStreamIngestBody[];
+  let answer: Answer;
+  let tasksFileAtSend: string[];
+
+  async function build() {
+    const problems = new StoreProblems();
+    const events = new EventBus();
+    const secrets = new MemorySecretStore();
+    const presets = new PresetService({
+      document: await JsonDocument.open({ ...presetsDocument, dataDir, clock, problems }),
+      secrets,
+      events,
+      clock,
+    });
+    const registry = await TaskRegistry.open(await JsonDocument.open({ ...tasksDocument, dataDir, clock, problems }), clock);
+    const ports: LaunchPorts = {
+      appSite: async (sdkAppId) => {
+        if (sdkAppId !== 1400000001) throw new AppError('NOT_FOUND', 'no such app');
+        return { site: 'international', sandbox: true };
+      },
+      connect: async () => ({
+        profileId: 'profile-1',
+        sandbox: true,
+        startStreamIngest: async (body) => {
+          tasksFileAtSend.push(await readFile(join(dataDir, 'tasks.json'), 'utf8'));
+          sent.push(body);
+          return answer(body);
+        },
+      }),
+      generateUserSig: async ({ sdkAppId, userId, expirySeconds }) => new Api(sdkAppId, sdkSecretKey).genUserSig(userId, expirySeconds),
+      generatePrivateMapKey: async ({ sdkAppId, userId, expirySeconds, roomId, privileges }) =>
+        new Api(sdkAppId, sdkSecretKey).genPrivateMapKey(userId, expirySeconds, Number(roomId), privileges),
+      mediaUrl: async (entryId) => {
+        if (entryId === 'entry-1') return 'https://media.example.com/library.mp4';
+        throw new AppError('NOT_FOUND', 'no entry');
+      },
+    };
+    return { presets, registry, launch: new LaunchService({ presets, registry, ports, events }), secrets };
+  }
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'launch-'));
+    sent = [];
+    tasksFileAtSend = [];
+    answer = async () => ({ taskId: 'task-abc', requestId: 'req-1' });
+  });
+
+  it('previews the exact body with tickets redacted and the tccli command', async () => {
+    const { launch } = await build();
+    const preview = await launch.preview({
+      kind: 'draft',
+      draft: sampleDraft({
+        volume: 150,
+        repeatNum: -1,
+        maxDuration: 30,
+        privateMapKey: { mode: 'generate', expirySeconds: 300, privileges: 255 },
+      }),
+    });
+    expect(preview.problems).toEqual([]);
+    expect(preview.body).toEqual({
+      SdkAppId: 1400000001,
+      RoomId: '1234',
+      RoomIdType: 1,
+      UserId: 'robot_1',
+      UserSig: '[redacted]',
+      StreamUrl: 'https://media.example.com/clip.mp4',
+      PrivateMapKey: '[redacted]',
+      RepeatNum: -1,
+      MaxDuration: 30,
+      Volume: 150,
+    });
+    expect(preview.command).toBe(`tccli trtc StartStreamIngest --region 'ap-singapore' --cli-input-json '${JSON.stringify(preview.body)}'`);
+    expect(preview.guards).toEqual({ unboundedLoop: false, autoPush: false });
+  });
+
+  it('reports problems instead of sending: region of another site, missing pasted ticket, missing library entry', async () => {
+    const { launch } = await build();
+    const draft = sampleDraft({ region: 'ap-beijing', userSig: { mode: 'paste' }, media: { kind: 'library', entryId: 'gone' } });
+    const preview = await launch.preview({ kind: 'draft', draft });
+    expect(preview.problems.map((problem) => problem.message).sort()).toEqual(
+      ['launch:problems.mediaMissing', 'launch:problems.userSigMissing', 'requests:region.notOfSite'].sort(),
+    );
+    await expect(launch.start({ kind: 'draft', draft })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(sent).toEqual([]);
+  });
+
+  it('writes the task as pending before the request leaves, then records the TaskId', async () => {
+    const { launch, presets } = await build();
+    const preset = await presets.create(sampleDraft({ media: { kind: 'library', entryId: 'entry-1' } }));
+    const record = await launch.start({ kind: 'preset', presetId: preset.id });
+    expect(record).toMatchObject({
+      state: 'started',
+      taskId: 'task-abc',
+      requestId: 'req-1',
+      presetId: preset.id,
+      streamUrl: 'https://media.example.com/library.mp4',
+    });
+    // At the moment of sending, tasks.json already held the pending record.
+    expect(JSON.parse(tasksFileAtSend[0] ?? '{}').data.tasks).toEqual([expect.objectContaining({ id: record.id, state: 'pending' })]);
+    // The UserSig was generated just in time, is valid for this user, and is redacted in the record.
+    expect(sent[0]?.UserSig).toMatch(/^[A-Za-z0-9*_-]{40,}$/);
+    expect(record.request.UserSig).toBe('[redacted]');
+    const onDisk = await readFile(join(dataDir, 'tasks.json'), 'utf8');
+    expect(onDisk).not.toContain(sent[0]?.UserSig ?? 'x');
+  });
+
+  it('settles an API error as failed with its TRTC code, and a timeout after sending as unknown', async () => {
+    const { launch } = await build();
+    answer = async () => {
+      throw new AppError('TRTC_API_ERROR', 'StartStreamIngest: InvalidParameter.UserSig: bad', {
+        trtcCode: 'InvalidParameter.UserSig',
+        requestId: 'req-9',
+      });
+    };
+    const failed = await launch.start({ kind: 'draft', draft: sampleDraft() });
+    expect(failed).toMatchObject({ state: 'failed', error: { code: 'InvalidParameter.UserSig', requestId: 'req-9' } });
+
+    answer = async () => {
+      throw new AppError('OUTCOME_UNKNOWN', 'timed out', { reason: 'TIMEOUT' });
+    };
+    const unknown = await launch.start({ kind: 'draft', draft: sampleDraft() });
+    expect(unknown).toMatchObject({ state: 'unknown', unknownReason: 'timeout', error: { code: 'OUTCOME_UNKNOWN' } });
+    expect(sent).toHaveLength(2);
+  });
+
+  it('never retries an unknown Start by itself; a deliberate retry needs confirmation and links the records', async () => {
+    const { launch } = await build();
+    answer = async () => {
+      throw new AppError('OUTCOME_UNKNOWN', 'connection reset', { reason: 'NETWORK_ERROR' });
+    };
+    const unknown = await launch.start({ kind: 'draft', draft: sampleDraft() });
+    expect(unknown).toMatchObject({ state: 'unknown', unknownReason: 'connection' });
+    expect(sent).toHaveLength(1);
+
+    await expect(launch.retry(unknown.id)).rejects.toMatchObject({ code: 'CONFLICT', details: { guard: 'possibleDuplicate' } });
+    expect(sent).toHaveLength(1);
+    answer = async () => ({ taskId: 'task-2', requestId: 'req-2' });
+    const retried = await launch.retry(unknown.id, true);
+    expect(retried).toMatchObject({ state: 'started', taskId: 'task-2', retryOf: unknown.id });
+    expect(launch.tasks().map((task) => task.state)).toEqual(['started', 'unknown']);
+  });
+
+  it('asks before an unbounded loop', async () => {
+    const { launch } = await build();
+    const draft = sampleDraft({ repeatNum: -1, maxDuration: null });
+    expect((await launch.preview({ kind: 'draft', draft })).guards.unboundedLoop).toBe(true);
+    await expect(launch.start({ kind: 'draft', draft })).rejects.toMatchObject({ code: 'CONFLICT', details: { guard: 'unboundedLoop' } });
+    expect(sent).toEqual([]);
+    expect(await launch.start({ kind: 'draft', draft }, true)).toMatchObject({ state: 'started' });
+  });
+
+  it('sends a pasted UserSig from the keychain (never storing a one-off one)', async () => {
+    const { launch, presets, secrets } = await build();
+    const pasted = new Api(1400000001, sdkSecretKey).genUserSig('robot_1', 600);
+    const preset = await presets.create(sampleDraft({ userSig: { mode: 'paste' } }), { userSig: pasted });
+    await launch.start({ kind: 'preset', presetId: preset.id });
+    expect(sent[0]?.UserSig).toBe(pasted);
+
+    await launch.start({ kind: 'draft', draft: sampleDraft({ userSig: { mode: 'paste' } }), secrets: { userSig: pasted } });
+    expect(sent[1]?.UserSig).toBe(pasted);
+    expect(await secrets.list()).toEqual([`preset:${preset.id}:userSig`]);
+  });
+
+  it('turns a record left pending by a crash into unknown on the next start-up', async () => {
+    const { launch } = await build();
+    answer = () => new Promise(() => {});
+    void launch.start({ kind: 'draft', draft: sampleDraft() });
+    await expect.poll(() => launch.tasks().length).toBe(1);
+    const reopened = await build();
+    expect(reopened.launch.tasks()).toEqual([expect.objectContaining({ state: 'unknown', unknownReason: 'interrupted' })]);
+  });
+});

@@ -1,0 +1,106 @@
+import { Alert, Badge, Button, Card, CopyButton, Group, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TaskRecord } from '../../../../shared/contract/launch';
+import { adviceFor, type CatalogLanguage } from '../../../../shared/trtc/error-catalog';
+import { useTasksStore } from './tasks-store';
+
+const stateColor = { pending: 'gray', started: 'green', failed: 'red', unknown: 'orange' } as const;
+
+/** Every launch the registry holds, newest first: TaskId when started, the catalog's advice otherwise. */
+export function TaskList({ onRetry }: { onRetry(record: TaskRecord): void }) {
+  const { t } = useTranslation('launch');
+  const tasks = useTasksStore((state) => state.tasks);
+  const load = useTasksStore((state) => state.load);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="tasks-title">
+      <Title order={3} size="h4" id="tasks-title">
+        {t('tasksTitle')}
+      </Title>
+      {tasks?.length === 0 ? <Text size="sm">{t('noTasks')}</Text> : null}
+      {tasks?.map((task) => (
+        <TaskCard key={task.id} task={task} onRetry={() => onRetry(task)} />
+      ))}
+    </Stack>
+  );
+}
+
+function TaskCard({ task, onRetry }: { task: TaskRecord; onRetry(): void }) {
+  const { t, i18n } = useTranslation('launch');
+  const language: CatalogLanguage = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  const advice = task.error ? adviceFor(task.error.code, language) : null;
+  return (
+    <Card withBorder padding="sm" data-testid="task-record" data-state={task.state} component="article" aria-label={task.presetName}>
+      <Group justify="space-between" wrap="nowrap">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Group gap="xs">
+            <Text fw={600}>{task.presetName}</Text>
+            <Badge color={stateColor[task.state]} data-testid="task-state">
+              {t(`state.${task.state}`)}
+            </Badge>
+            {task.sandbox ? (
+              <Badge color="grape" variant="light">
+                {t('sandboxBadge')}
+              </Badge>
+            ) : null}
+          </Group>
+          <Text size="xs" c="dimmed">
+            {new Date(task.createdAt).toLocaleString(language)} · {task.sdkAppId} · {task.region} · {t('room')} {task.roomId} ·{' '}
+            {task.userId}
+          </Text>
+          {task.retryOf ? (
+            <Text size="xs" c="dimmed">
+              {t('retryOf')}
+            </Text>
+          ) : null}
+        </Stack>
+        {task.taskId ? (
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm">
+              {t('taskId')}: <code data-testid="task-id">{task.taskId}</code>
+            </Text>
+            <CopyButton value={task.taskId}>
+              {({ copied, copy }) => (
+                <Button size="compact-xs" variant="light" onClick={copy} aria-label={t('copyTaskId')}>
+                  {copied ? t('common:actions.copied') : t('common:actions.copy')}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        ) : null}
+      </Group>
+      {task.state === 'unknown' ? (
+        <Alert color="orange" mt="xs" data-testid="task-unknown">
+          {task.unknownReason ? <Text size="sm">{t(`unknownReason.${task.unknownReason}`)}</Text> : null}
+          <Text size="sm">{t('unknownAdvice')}</Text>
+        </Alert>
+      ) : null}
+      {task.state === 'failed' && task.error && advice ? (
+        <Alert color="red" mt="xs" data-testid="task-error" title={advice.explanation}>
+          <Text size="sm">
+            {t('fix')}: {advice.fix}
+          </Text>
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('errorCode')}: <code data-testid="task-error-code">{task.error.code}</code>
+            {task.error.requestId ? ` · ${t('requestId')}: ${task.error.requestId}` : ''}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {task.error.message}
+          </Text>
+        </Alert>
+      ) : null}
+      {task.state === 'failed' || task.state === 'unknown' ? (
+        <Group justify="flex-end" mt="xs">
+          <Button size="xs" variant="light" color="orange" onClick={onRetry}>
+            {t('retry')}
+          </Button>
+        </Group>
+      ) : null}
+    </Card>
+  );
+}
