@@ -132,7 +132,7 @@ test('a task the sandbox ends by itself moves to the history', async ({ page, ho
   await openBoard(page, host);
   await expect(page.getByRole('article', { name: 'Short clip' })).toBeVisible();
   // Nothing is clicked: the next poll (every 5 to 10 s) finds it NotExist.
-  await expect(page.getByTestId('task-history')).toContainText('Ended or stopped', { timeout: 35_000 });
+  await expect(page.getByTestId('task-history')).toContainText('Ended or stopped', { timeout: 45_000 });
   await expect(page.getByRole('article', { name: 'Short clip' })).toHaveCount(0);
   expect(await boardTask(host, taskId)).toMatchObject({ status: 'ended', endReason: 'not-exist' });
 });
