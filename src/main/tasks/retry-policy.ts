@@ -14,7 +14,6 @@ export interface BackoffOptions {
 
 export const defaultBackoff: BackoffOptions = { baseMs: 400, capMs: 8_000, maxAttempts: 5 };
 
-
 /**
  * Whether a failed call may be sent again without asking anyone. Never a Start: it has no client
  * token, so a second Start could create a second task. Describe, Update and Stop are safe to repeat.
