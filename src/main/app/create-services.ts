@@ -24,7 +24,12 @@ import { JsonDocument } from '../storage/json-document';
 import { StoreProblems } from '../storage/store-problems';
 import { SettingsService, settingsDocument } from '../system/settings-service';
 import { createSystemHandlers } from '../system/system-handlers';
+import { appScheduler, createRateLimiter, createTasksService, mediaPortsFrom, profileOfAppFrom } from '../tasks/create-tasks';
+import { limitClient } from '../tasks/ingest-client';
+import { presetItemLauncher } from '../tasks/launch-batch-item';
+import { liveTasksDocument } from '../tasks/live-task-store';
 import { TaskRegistry, tasksDocument } from '../tasks/task-registry';
+import { createTasksHandlers } from '../tasks/tasks-handlers';
 import { TrtcClient } from '../trtc/trtc-client';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
@@ -65,18 +70,38 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   const usage = { usersOf: async (id: string) => presets.usingMedia(id).map(({ id: presetId, name }) => ({ id: presetId, name })) };
   const media = new MediaService({ document: await open(mediaDocument), events, clock, usage });
   const registry = await TaskRegistry.open(await open(tasksDocument), clock);
+  const scheduler = appScheduler(clock);
+  // Every TRTC call of an account, whoever makes it (launch, batch, polls, controls), takes a token from this one limiter first.
+  const limiter = createRateLimiter(scheduler);
   const launchPorts = accountsLaunchPorts({
     accounts: accounts.service,
     tickets: accounts.tickets,
     // A preset picks its own region, so launch signs with a client for that region (not the profile's default).
     clientFor: async (profileId, region) =>
-      new TrtcClient(
-        { ...(await accounts.service.connectionFor(profileId)), region },
-        { appVersion: appIdentity.version, clock, recorder: log },
+      limitClient(
+        new TrtcClient(
+          { ...(await accounts.service.connectionFor(profileId)), region },
+          { appVersion: appIdentity.version, clock, recorder: log },
+        ),
+        profileId,
+        limiter,
       ),
     mediaUrl: async (entryId) => media.get(entryId).url,
   });
   const launch = new LaunchService({ presets, registry, ports: launchPorts, events });
+  const tasks = await createTasksService({
+    document: await open(liveTasksDocument),
+    events,
+    scheduler,
+    limiter,
+    ports: {
+      clients: accounts.clients,
+      records: registry,
+      launchItem: presetItemLauncher({ presets, launch }),
+      profileOfApp: profileOfAppFrom(accounts.service),
+      ...mediaPortsFrom(media),
+    },
+  });
 
   const handlers: Handlers = {
     system: createSystemHandlers({
@@ -92,6 +117,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       settings,
       openExternal: env.openExternal,
     }),
+    tasks: createTasksHandlers(tasks),
     accounts: accounts.handlers,
     media: createMediaHandlers(media),
     log: createLogHandlers({
@@ -119,6 +145,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     events,
     log,
     close: async () => {
+      tasks.close();
       await accounts.close();
       await media.close();
       // Last, so the calls made while closing are recorded too.

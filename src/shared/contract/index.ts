@@ -12,9 +12,11 @@ import { logCalls, logEvents } from './log';
 import { mediaCalls, mediaEvents } from './media';
 import { presetsCalls, presetsEvents } from './presets';
 import { systemCalls, systemEvents } from './system';
+import { tasksCalls, tasksEvents } from './tasks';
 
 export const contract = {
   system: systemCalls,
+  tasks: tasksCalls,
   accounts: accountsCalls,
   media: mediaCalls,
   log: logCalls,
@@ -24,6 +26,7 @@ export const contract = {
 
 export const events = {
   ...systemEvents,
+  ...tasksEvents,
   ...accountsEvents,
   ...mediaEvents,
   ...logEvents,

@@ -1,4 +1,4 @@
-import { IconKey, IconListDetails, IconMovie, IconPlayerPlay, IconSettings, IconTemplate } from '@tabler/icons-react';
+import { IconBroadcast, IconKey, IconListDetails, IconMovie, IconPlayerPlay, IconSettings, IconTemplate } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { LaunchScreen } from '../features/launch/LaunchScreen';
@@ -6,6 +6,7 @@ import { LogScreen } from '../features/log/LogScreen';
 import { MediaScreen } from '../features/media/MediaScreen';
 import { PresetsScreen } from '../features/presets/PresetsScreen';
 import { SystemScreen } from '../features/system/SystemScreen';
+import { TasksScreen } from '../features/tasks/TasksScreen';
 
 export interface Screen {
   id: string;
@@ -18,6 +19,7 @@ export interface Screen {
 /** The navigation, in order; each feature adds its screen here. */
 export const screens: Screen[] = [
   { id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen },
+  { id: 'tasks', label: 'nav.tasks', icon: IconBroadcast, component: TasksScreen },
   { id: 'accounts', label: 'nav.accounts', icon: IconKey, component: AccountsScreen },
   { id: 'media', label: 'nav.media', icon: IconMovie, component: MediaScreen },
   { id: 'presets', label: 'nav.presets', icon: IconTemplate, component: PresetsScreen },

@@ -11,6 +11,7 @@ import { media as enMedia } from './locales/en/media';
 import { presets as enPresets } from './locales/en/presets';
 import { requests as enRequests } from './locales/en/requests';
 import { system as enSystem } from './locales/en/system';
+import { tasks as enTasks } from './locales/en/tasks';
 import { accounts as zhAccounts } from './locales/zh-CN/accounts';
 import { common as zhCommon } from './locales/zh-CN/common';
 import { launch as zhLaunch } from './locales/zh-CN/launch';
@@ -19,6 +20,7 @@ import { media as zhMedia } from './locales/zh-CN/media';
 import { presets as zhPresets } from './locales/zh-CN/presets';
 import { requests as zhRequests } from './locales/zh-CN/requests';
 import { system as zhSystem } from './locales/zh-CN/system';
+import { tasks as zhTasks } from './locales/zh-CN/tasks';
 
 export const resources = {
   en: {
@@ -30,6 +32,7 @@ export const resources = {
     requests: enRequests,
     presets: enPresets,
     launch: enLaunch,
+    tasks: enTasks,
   },
   'zh-CN': {
     common: zhCommon,
@@ -40,6 +43,7 @@ export const resources = {
     requests: zhRequests,
     presets: zhPresets,
     launch: zhLaunch,
+    tasks: zhTasks,
   },
 } as const;
 

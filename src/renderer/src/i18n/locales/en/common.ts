@@ -2,6 +2,7 @@ export const common = {
   appName: 'Ingest Desk',
   nav: {
     system: 'Status & settings',
+    tasks: 'Live tasks',
     accounts: 'Accounts & apps',
     media: 'Media library',
     log: 'Task log',

@@ -4,6 +4,7 @@ export const common: typeof en = {
   appName: 'Ingest Desk 推流台',
   nav: {
     system: '状态与设置',
+    tasks: '实时任务',
     accounts: '账号与应用',
     media: '媒体库',
     log: '任务日志',

@@ -1,0 +1,75 @@
+import { AppError } from '../../shared/contract';
+import type { Clock } from '../app/clock';
+import type { EventBus } from '../app/event-bus';
+import type { LaunchRecordView } from './launch-records';
+import type { LiveTasksFile, StoredDocument } from './live-task-store';
+import { LiveTaskStore } from './live-task-store';
+import { RateLimiter } from './rate-limiter';
+import { type Scheduler, systemScheduler } from './scheduler';
+import { TasksService, type TasksServiceDeps } from './tasks-service';
+import { unwiredTaskPorts } from './unwired-ports';
+
+const launchRecordEvent = 'launch.taskChanged';
+
+/** The app's clock with the system's timers (tests pass a fake scheduler that moves both). */
+export function appScheduler(clock: Clock): Scheduler {
+  return { now: () => clock.now(), schedule: systemScheduler.schedule };
+}
+
+/** One limiter per account and action for the whole app: launches, batches, polls and controls share it. */
+export function createRateLimiter(scheduler: Scheduler): RateLimiter {
+  return new RateLimiter({ scheduler });
+}
+
+export interface CreateTasksOptions {
+  document: StoredDocument<LiveTasksFile>;
+  events: EventBus;
+  scheduler: Scheduler;
+  limiter: RateLimiter;
+  ports?: Partial<Omit<TasksServiceDeps, 'store' | 'events' | 'scheduler' | 'limiter'>>;
+}
+
+/**
+ * Builds the task board from the other domains' ports, follows the launch records as they change,
+ * and starts it (reconcile, polls, scheduled stops).
+ */
+export async function createTasksService(options: CreateTasksOptions): Promise<TasksService> {
+  const service = new TasksService({
+    ...unwiredTaskPorts,
+    ...options.ports,
+    store: new LiveTaskStore(options.document, options.events),
+    events: options.events,
+    scheduler: options.scheduler,
+    limiter: options.limiter,
+  });
+  // The launch domain announces every change of a launch record; the board mirrors it.
+  options.events.subscribe((event: string, payload: unknown) => {
+    if (event === launchRecordEvent) void service.trackLaunch(payload as LaunchRecordView).catch(() => undefined);
+  });
+  await service.start();
+  return service;
+}
+
+/** The account an app belongs to (AccountsService.findAppBySdkAppId fits). */
+export function profileOfAppFrom(accounts: { findAppBySdkAppId(sdkAppId: number): { profileId: string } | undefined }) {
+  return async (sdkAppId: number): Promise<string> => {
+    const app = accounts.findAppBySdkAppId(sdkAppId);
+    if (!app) throw new AppError('NOT_FOUND', `No TRTC app with SdkAppId ${sdkAppId} is set up: add it under Accounts.`, { sdkAppId });
+    return app.profileId;
+  };
+}
+
+/** A library entry's URL (for "switch the source"), and the media length the page's player measured. */
+export function mediaPortsFrom(media: {
+  get(id: string): { url: string };
+  list(): { url: string; preview: { durationSeconds: number | null } | null }[];
+}): Pick<TasksServiceDeps, 'mediaUrl' | 'mediaSeconds'> {
+  return {
+    mediaUrl: async (entryId) => media.get(entryId).url,
+    mediaSeconds: (streamUrl) => {
+      const seconds = media.list().find((entry) => entry.url === streamUrl)?.preview?.durationSeconds;
+      // Live streams and unplayed entries have no length.
+      return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds : null;
+    },
+  };
+}

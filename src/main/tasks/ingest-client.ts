@@ -1,0 +1,81 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { TrtcAction } from '../trtc/api-call-record';
+import type { Lane, RateLimiter } from './rate-limiter';
+
+export interface TaskRef {
+  SdkAppId: number;
+  TaskId: string;
+}
+
+export interface UpdateRequest extends TaskRef {
+  StreamUrl?: string;
+  Volume?: number;
+  IsPause?: boolean;
+  EnableProgress?: boolean;
+  Tempo?: number;
+}
+
+/**
+ * The three calls the task engine makes about an existing task (the accounts domain's TrtcClient
+ * fits). Failures are AppErrors as that client throws them.
+ */
+export interface IngestClient {
+  describeStreamIngest(request: TaskRef, purpose: string): Promise<{ status: string; requestId: string }>;
+  updateStreamIngest(request: UpdateRequest, purpose: string): Promise<{ status: string | undefined; requestId: string }>;
+  stopStreamIngest(request: TaskRef, purpose: string): Promise<{ requestId: string }>;
+}
+
+const laneContext = new AsyncLocalStorage<Lane>();
+
+/** Runs `work` with every TRTC call it makes (however deep) in `lane`: a batch runs its launches in the background lane. */
+export function runInLane<T>(lane: Lane, work: () => Promise<T>): Promise<T> {
+  return laneContext.run(lane, work);
+}
+
+// Work nobody is waiting for at the screen; everything else is a click.
+const backgroundPurposes = new Set(['poll', 'reconcile', 'batch', 'scheduled-stop']);
+
+function laneOf(purpose: string): Lane {
+  return laneContext.getStore() ?? (backgroundPurposes.has(purpose) ? 'background' : 'user');
+}
+
+/**
+ * Wraps a client so every call first takes a token from the account's limiter for its action, and
+ * hands it back once answered. All callers of one account (launch, batch, polls, controls) share it.
+ */
+export function limitClient<C extends object>(client: C, profileId: string, limiter: RateLimiter): C {
+  return new Proxy(client, {
+    get(target, property) {
+      // Read with the real client as receiver: its getters may use private fields.
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      const action = typeof property === 'string' ? actionOfMethod[property] : undefined;
+      if (!action) return value.bind(target);
+      return async (request: unknown, purpose: string) => {
+        const release = await limiter.acquire(profileId, action, laneOf(purpose));
+        try {
+          return await value.call(target, request, purpose);
+        } finally {
+          release();
+        }
+      };
+    },
+  });
+}
+
+const actionOfMethod: Record<string, TrtcAction> = {
+  startStreamIngest: 'StartStreamIngest',
+  describeStreamIngest: 'DescribeStreamIngest',
+  updateStreamIngest: 'UpdateStreamIngest',
+  stopStreamIngest: 'StopStreamIngest',
+};
+
+/** Where the engine gets a client for a profile (the accounts domain's TrtcClients fits). */
+export interface IngestClientSource {
+  forProfile(profileId: string): Promise<IngestClient>;
+}
+
+/** The source's clients, each behind the shared limiter. */
+export function limitedClients(source: IngestClientSource, limiter: RateLimiter): IngestClientSource {
+  return { forProfile: async (profileId) => limitClient(await source.forProfile(profileId), profileId, limiter) };
+}

@@ -1,0 +1,88 @@
+import type { LiveTask } from '../../shared/contract/tasks';
+import type { IngestClientSource } from './ingest-client';
+import { type LaunchRecords, liveTaskOf } from './launch-records';
+import type { LiveTaskStore } from './live-task-store';
+import { type BackoffOptions, withRetry } from './retry-policy';
+import type { Scheduler } from './scheduler';
+import { ended, withProblem } from './task-transitions';
+
+export interface ReconcileOptions {
+  store: LiveTaskStore;
+  records: LaunchRecords;
+  clients: IngestClientSource;
+  scheduler: Scheduler;
+  mediaSeconds?: (streamUrl: string) => number | null;
+  backoff?: BackoffOptions;
+  random?: () => number;
+}
+
+export interface ReconcileReport {
+  /** Tasks described again. */
+  checked: number;
+  running: number;
+  ended: number;
+  /** No TaskId to ask about: "unknown, check in the TRTC console". */
+  unknown: number;
+  /** Described but no answer (network, auth): left running, the monitor keeps trying. */
+  unanswered: number;
+}
+
+/**
+ * At start-up, every task the last run may have left behind is settled: each launch record still
+ * pending, started or unknown gets a board entry if it has none, then every task not known to be over
+ * is described again. With a TaskId it becomes running (InProgress) or ended (NotExist); without one
+ * (a Start cut off before its answer) it is unknown, to be checked in the console.
+ */
+export async function reconcile(options: ReconcileOptions): Promise<ReconcileReport> {
+  const { store, scheduler } = options;
+  const now = scheduler.now();
+  for (const record of options.records.list()) {
+    if (record.state === 'failed') continue;
+    const existing = store.find(record.id);
+    const fresh = liveTaskOf(record, options.mediaSeconds?.(record.streamUrl) ?? null, now);
+    if (!fresh) continue;
+    if (!existing) await store.put(fresh);
+    else if (existing.status !== 'ended' && !existing.taskId && fresh.taskId)
+      await store.put({ ...existing, taskId: fresh.taskId, status: 'running' });
+  }
+
+  const report: ReconcileReport = { checked: 0, running: 0, ended: 0, unknown: 0, unanswered: 0 };
+  const open = store.list().filter((task) => task.status !== 'ended');
+  await Promise.all(
+    open.map(async (task) => {
+      if (!task.taskId) {
+        report.unknown++;
+        if (task.status !== 'unknown') await store.patch(task.id, (current) => ({ ...current, status: 'unknown' }));
+        return;
+      }
+      report.checked++;
+      const outcome = await describeAgain(options, task as LiveTask & { taskId: string });
+      report[outcome]++;
+    }),
+  );
+  return report;
+}
+
+async function describeAgain(options: ReconcileOptions, task: LiveTask & { taskId: string }): Promise<'running' | 'ended' | 'unanswered'> {
+  const { store, scheduler } = options;
+  try {
+    const { status } = await withRetry(
+      async () =>
+        (await options.clients.forProfile(task.profileId)).describeStreamIngest(
+          { SdkAppId: task.sdkAppId, TaskId: task.taskId },
+          'reconcile',
+        ),
+      { action: 'DescribeStreamIngest', scheduler, options: options.backoff, random: options.random },
+    );
+    const at = scheduler.now();
+    if (status === 'NotExist') {
+      await store.patch(task.id, (current) => ({ ...ended(current, 'not-exist', at), lastCheckedAt: at, lastError: null }));
+      return 'ended';
+    }
+    await store.patch(task.id, (current) => ({ ...current, status: 'running', lastCheckedAt: at, lastError: null }));
+    return 'running';
+  } catch (error) {
+    await store.patch(task.id, (current) => ({ ...withProblem(current, error, scheduler.now()), status: 'running' }));
+    return 'unanswered';
+  }
+}

@@ -1,0 +1,44 @@
+import type { Clock } from '../app/clock';
+
+/** Cancels a scheduled callback; calling it twice is harmless. */
+export type Cancel = () => void;
+
+/**
+ * Time and timers as the task engine sees them. The engine never calls setTimeout directly, so tests
+ * drive it with a fake scheduler and no real waiting.
+ */
+export interface Scheduler extends Clock {
+  /** Runs `run` once, `delayMs` from now (0 or less: as soon as possible). */
+  schedule(delayMs: number, run: () => void): Cancel;
+}
+
+export const systemScheduler: Scheduler = {
+  now: () => Date.now(),
+  schedule(delayMs, run) {
+    // Node caps timers at 2^31-1 ms (about 24.8 days); a longer wait is re-armed in steps.
+    const maxDelay = 2_147_483_647;
+    let timer: NodeJS.Timeout;
+    const arm = (left: number) => {
+      timer = setTimeout(() => (left > maxDelay ? arm(left - maxDelay) : run()), Math.max(0, Math.min(left, maxDelay)));
+      timer.unref?.();
+    };
+    arm(delayMs);
+    return () => clearTimeout(timer);
+  },
+};
+
+/** Waits `delayMs` on the scheduler; rejects with the signal's reason when aborted first. */
+export function delay(scheduler: Scheduler, delayMs: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      cancel();
+      reject(signal?.reason);
+    };
+    const cancel = scheduler.schedule(delayMs, () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

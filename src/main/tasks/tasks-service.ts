@@ -1,0 +1,157 @@
+import { AppError } from '../../shared/contract';
+import type { LiveTask, StopResult } from '../../shared/contract/tasks';
+import { type AdoptRequest, adoptTask } from './adopt';
+import { BatchRunner, type LaunchItem } from './batch';
+import { type IngestClientSource, limitedClients } from './ingest-client';
+import { type LaunchRecords, type LaunchRecordView, liveTaskOf } from './launch-records';
+import type { LiveTaskStore, TaskEvents } from './live-task-store';
+import type { RateLimiter } from './rate-limiter';
+import { type ReconcileReport, reconcile } from './reconcile';
+import type { BackoffOptions } from './retry-policy';
+import { ScheduledStops } from './scheduled-stops';
+import type { Scheduler } from './scheduler';
+import { TaskControl } from './task-control';
+import { TaskMonitor } from './task-monitor';
+
+export interface TasksServiceDeps {
+  store: LiveTaskStore;
+  events: TaskEvents;
+  scheduler: Scheduler;
+  /** One limiter per account and action, shared with every other caller of the API. */
+  limiter: RateLimiter;
+  /** Clients per profile (not yet limited: the service puts them behind `limiter`). */
+  clients: IngestClientSource;
+  records: LaunchRecords;
+  launchItem: LaunchItem;
+  profileOfApp: (sdkAppId: number) => Promise<string>;
+  mediaUrl: (entryId: string) => Promise<string>;
+  mediaSeconds?: (streamUrl: string) => number | null;
+  random?: () => number;
+  backoff?: BackoffOptions;
+  poll?: { minIntervalMs?: number; maxIntervalMs?: number; maxBackoffMs?: number };
+}
+
+/**
+ * The task board in main: reconciles at start-up, then keeps every running task polled, controllable
+ * and (when asked) stopped on schedule, and runs batches. Built from narrow ports so it is tested on
+ * a fake clock; the composition root wires the real registry, accounts, media and sandbox in.
+ */
+export class TasksService {
+  readonly store: LiveTaskStore;
+  readonly monitor: TaskMonitor;
+  readonly control: TaskControl;
+  readonly scheduled: ScheduledStops;
+  readonly batches: BatchRunner;
+  readonly #deps: TasksServiceDeps;
+  readonly #clients: IngestClientSource;
+  #reconciled: ReconcileReport | null = null;
+  #tracking: Promise<void> = Promise.resolve();
+
+  constructor(deps: TasksServiceDeps) {
+    this.#deps = deps;
+    this.store = deps.store;
+    this.#clients = limitedClients(deps.clients, deps.limiter);
+    const onEnded = (task: LiveTask) => this.#ended(task);
+    const random = deps.random ?? Math.random;
+    this.monitor = new TaskMonitor({ store: deps.store, clients: this.#clients, scheduler: deps.scheduler, random, onEnded, ...deps.poll });
+    this.control = new TaskControl({
+      store: deps.store,
+      clients: this.#clients,
+      scheduler: deps.scheduler,
+      mediaUrl: deps.mediaUrl,
+      ...(deps.mediaSeconds ? { mediaSeconds: deps.mediaSeconds } : {}),
+      ...(deps.backoff ? { backoff: deps.backoff } : {}),
+      random,
+      onEnded,
+    });
+    this.scheduled = new ScheduledStops({
+      store: deps.store,
+      scheduler: deps.scheduler,
+      stop: (id, purpose) => this.control.stop(id, purpose),
+    });
+    this.batches = new BatchRunner({ launch: deps.launchItem, events: deps.events, scheduler: deps.scheduler });
+  }
+
+  /** Settles what the last run left, then starts polling and arms the scheduled stops. */
+  async start(): Promise<ReconcileReport> {
+    this.#reconciled = await reconcile({
+      store: this.store,
+      records: this.#deps.records,
+      clients: this.#clients,
+      scheduler: this.#deps.scheduler,
+      ...(this.#deps.mediaSeconds ? { mediaSeconds: this.#deps.mediaSeconds } : {}),
+      ...(this.#deps.backoff ? { backoff: this.#deps.backoff } : {}),
+      ...(this.#deps.random ? { random: this.#deps.random } : {}),
+    });
+    this.monitor.start();
+    this.scheduled.start();
+    return this.#reconciled;
+  }
+
+  get reconciled(): ReconcileReport | null {
+    return this.#reconciled;
+  }
+
+  list(): LiveTask[] {
+    return this.store.list();
+  }
+
+  /**
+   * A launch record was written (pending, then started / failed / unknown): mirror it on the board.
+   * Calls are applied one after the other, in the order the records changed.
+   */
+  trackLaunch(record: LaunchRecordView): Promise<void> {
+    const next = this.#tracking.then(() => this.#track(record));
+    this.#tracking = next.catch(() => undefined);
+    return next;
+  }
+
+  async #track(record: LaunchRecordView): Promise<void> {
+    const existing = this.store.find(record.id);
+    const fresh = liveTaskOf(record, this.#deps.mediaSeconds?.(record.streamUrl) ?? null, this.#deps.scheduler.now());
+    if (!fresh) {
+      if (existing && existing.status === 'launching') await this.store.remove(record.id);
+      return;
+    }
+    if (existing && (existing.status === 'ended' || (existing.status === fresh.status && existing.taskId === fresh.taskId))) return;
+    await this.store.put(fresh);
+    if (fresh.status === 'running') this.monitor.watch(fresh.id);
+  }
+
+  refresh(id: string): Promise<LiveTask> {
+    return this.monitor.checkNow(id);
+  }
+
+  async adopt(request: AdoptRequest): Promise<LiveTask> {
+    const task = await adoptTask(
+      { store: this.store, clients: this.#clients, scheduler: this.#deps.scheduler, profileOfApp: this.#deps.profileOfApp },
+      request,
+    );
+    this.monitor.watch(task.id);
+    return task;
+  }
+
+  stop(id: string): Promise<StopResult> {
+    return this.control.stop(id);
+  }
+
+  async forget(id: string): Promise<{ removed: boolean }> {
+    const task = this.store.find(id);
+    if (!task) return { removed: false };
+    if (task.status === 'running' || task.status === 'launching') {
+      throw new AppError('CONFLICT', 'Stop the task before removing it from the history.', { status: task.status });
+    }
+    return { removed: await this.store.remove(id) };
+  }
+
+  close(): void {
+    this.monitor.close();
+    this.scheduled.close();
+    this.batches.cancelAll();
+  }
+
+  #ended(task: LiveTask): void {
+    this.monitor.unwatch(task.id);
+    this.scheduled.forget(task.id);
+  }
+}

@@ -1,0 +1,84 @@
+import { AppError } from '../../../shared/contract';
+import type { TrtcAction } from '../../trtc/api-call-record';
+import type { FakeScheduler } from '../fake-scheduler';
+import type { IngestClient, IngestClientSource, TaskRef, UpdateRequest } from '../ingest-client';
+import type { TaskEvents } from '../live-task-store';
+
+export interface FakeCall {
+  at: number;
+  profileId: string;
+  action: TrtcAction;
+  purpose: string;
+  request: unknown;
+}
+
+/**
+ * TRTC's three task calls in memory, for unit tests of the engine: tasks are InProgress until
+ * ended, failures are queued per action, every call is recorded with the fake time it was sent.
+ */
+export class FakeIngest implements IngestClientSource {
+  readonly calls: FakeCall[] = [];
+  readonly running = new Map<string, UpdateRequest>();
+  readonly #failures: { action: TrtcAction; error: AppError }[] = [];
+
+  constructor(readonly scheduler: FakeScheduler) {}
+
+  run(sdkAppId: number, taskId: string): void {
+    this.running.set(taskId, { SdkAppId: sdkAppId, TaskId: taskId });
+  }
+
+  end(taskId: string): void {
+    this.running.delete(taskId);
+  }
+
+  /** The next call of `action` fails with `error` (queued: call several times for several failures). */
+  failNext(action: TrtcAction, error: AppError): void {
+    this.#failures.push({ action, error });
+  }
+
+  callsOf(action: TrtcAction): FakeCall[] {
+    return this.calls.filter((call) => call.action === action);
+  }
+
+  async forProfile(profileId: string): Promise<IngestClient> {
+    const send = (action: TrtcAction, request: TaskRef, purpose: string) => {
+      this.calls.push({ at: this.scheduler.now(), profileId, action, purpose, request });
+      const index = this.#failures.findIndex((failure) => failure.action === action);
+      if (index >= 0) {
+        const [failure] = this.#failures.splice(index, 1);
+        throw failure?.error;
+      }
+      const task = this.running.get(request.TaskId);
+      return task && task.SdkAppId === request.SdkAppId ? task : undefined;
+    };
+    return {
+      describeStreamIngest: async (request, purpose) => ({
+        status: send('DescribeStreamIngest', request, purpose) ? 'InProgress' : 'NotExist',
+        requestId: 'r',
+      }),
+      updateStreamIngest: async (request, purpose) => {
+        const task = send('UpdateStreamIngest', request, purpose);
+        if (!task) throw apiError('InvalidParameter.TaskId');
+        Object.assign(task, request);
+        return { status: 'InProgress', requestId: 'r' };
+      },
+      stopStreamIngest: async (request, purpose) => {
+        if (!send('StopStreamIngest', request, purpose)) throw apiError('InvalidParameter.TaskId');
+        this.running.delete(request.TaskId);
+        return { requestId: 'r' };
+      },
+    };
+  }
+}
+
+export function apiError(trtcCode: string): AppError {
+  return new AppError('TRTC_API_ERROR', `${trtcCode}: test`, { trtcCode, requestId: 'r' });
+}
+
+/** Records the engine's events. */
+export class RecordedEvents implements TaskEvents {
+  readonly emitted: { event: string; payload: unknown }[] = [];
+  emit: TaskEvents['emit'] = (event, payload) => {
+    this.emitted.push({ event, payload });
+  };
+}

@@ -1,0 +1,68 @@
+import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { LiveTask } from '../../../../shared/contract/tasks';
+import { derivedFacts } from '../../../../shared/tasks/derived-facts';
+import { TaskControls } from './TaskControls';
+import { formatDuration, formatTime } from './use-now';
+
+const statusColor = { launching: 'blue', running: 'green', ended: 'gray', unknown: 'orange' } as const;
+
+export function StatusBadge({ task }: { task: LiveTask }) {
+  const { t } = useTranslation('tasks');
+  const key = task.status === 'running' && task.paused ? 'paused' : task.status;
+  return (
+    <Badge color={key === 'paused' ? 'yellow' : statusColor[task.status]} variant="light" data-testid="task-status" data-status={key}>
+      {t(`status.${key}`)}
+    </Badge>
+  );
+}
+
+/** One active task: what it is, derived times, and its controls. */
+export function TaskCard({ task, now }: { task: LiveTask; now: number }) {
+  const { t, i18n } = useTranslation('tasks');
+  const facts = derivedFacts(task, now);
+  return (
+    <Card withBorder padding="sm" component="article" aria-label={task.label} data-testid="task-card" data-task-id={task.id}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap">
+          <Group gap="xs">
+            <Text fw={600}>{task.label}</Text>
+            <StatusBadge task={task} />
+            {task.origin === 'adopted' ? <Badge variant="outline">{t('adopted')}</Badge> : null}
+          </Group>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {task.taskId ?? t('noTaskId')}
+          </Text>
+        </Group>
+        <Group gap="lg">
+          <Text size="sm">
+            {t('elapsed')}: <span data-testid="elapsed">{formatDuration(facts.elapsedMs)}</span>
+          </Text>
+          <Text size="sm">
+            {t('expectedEnd')}: {facts.expectedEndAt === null ? t('unknownValue') : formatTime(facts.expectedEndAt, i18n.language)}
+          </Text>
+          {task.volume !== null ? <Text size="sm">{t('volumeValue', { volume: task.volume })}</Text> : null}
+        </Group>
+        {task.streamUrl ? (
+          <Text size="xs" c="dimmed" truncate="end" data-testid="task-source">
+            {t('source')}: {task.streamUrl}
+          </Text>
+        ) : null}
+        {task.status === 'unknown' ? (
+          <Text size="sm" c="orange">
+            {t('unknownHelp')}{' '}
+            <Anchor size="sm" href="https://console.cloud.tencent.com/trtc" target="_blank" rel="noreferrer">
+              {t('console')}
+            </Anchor>
+          </Text>
+        ) : null}
+        {task.lastError ? (
+          <Text size="xs" c="red" data-testid="task-error">
+            {t('lastError', { code: task.lastError.code })}
+          </Text>
+        ) : null}
+        {task.status === 'running' ? <TaskControls task={task} /> : null}
+      </Stack>
+    </Card>
+  );
+}

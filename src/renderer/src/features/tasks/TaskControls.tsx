@@ -1,0 +1,221 @@
+import { Alert, Button, Group, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type LiveTask, tempoValues } from '../../../../shared/contract/tasks';
+import { derivedFacts } from '../../../../shared/tasks/derived-facts';
+import { invoke } from '../../api/client';
+import { errorData, useTasksStore } from './tasks-store';
+import { formatTime } from './use-now';
+
+/** Runs a control and tells the user when it failed (the store has already rolled back). */
+function useFailureNotice() {
+  const { t } = useTranslation('tasks');
+  return (error: unknown) => {
+    const data = errorData(error);
+    notifications.show({ color: 'red', title: t('control.failed'), message: `${data.code}: ${data.message}` });
+  };
+}
+
+export function TaskControls({ task }: { task: LiveTask }) {
+  const { t, i18n } = useTranslation('tasks');
+  const optimistic = useTasksStore((state) => state.optimistic);
+  const notify = useFailureNotice();
+  const [volume, setVolume] = useState<number | string>(task.volume ?? 100);
+  const [url, setUrl] = useState('');
+  const [minutes, setMinutes] = useState<number | string>(30);
+  const [stopping, setStopping] = useState(false);
+  const run = (intended: Partial<LiveTask>, send: () => Promise<LiveTask>) => optimistic(task.id, intended, send).catch(notify);
+  const now = Date.now();
+  const facts = derivedFacts(task, now);
+  const name = task.label;
+
+  const commitVolume = () => {
+    const value = typeof volume === 'number' ? volume : Number(volume);
+    if (!Number.isInteger(value) || value < 0 || value > 200 || value === task.volume) return;
+    void run({ volume: value }, () => invoke('tasks.setVolume', { id: task.id, volume: value })).then(() =>
+      setVolume(useTasksStore.getState().tasks[task.id]?.volume ?? value),
+    );
+  };
+
+  return (
+    <Stack gap="xs">
+      {task.paused && facts.destroyedIfStillPausedAt !== null ? (
+        <Alert color="yellow" data-testid="paused-warning">
+          {t('paused.warning', { time: formatTime(facts.destroyedIfStillPausedAt, i18n.language) })}
+        </Alert>
+      ) : null}
+      <Group gap="xs" align="flex-end" wrap="wrap">
+        <Button
+          size="xs"
+          variant="light"
+          aria-label={t(task.paused ? 'control.resumeOf' : 'control.pauseOf', { name })}
+          onClick={() =>
+            void (task.paused
+              ? run({ paused: false, pausedSince: null }, () => invoke('tasks.resume', { id: task.id }))
+              : run({ paused: true, pausedSince: Date.now() }, () => invoke('tasks.pause', { id: task.id })))
+          }
+        >
+          {t(task.paused ? 'control.resume' : 'control.pause')}
+        </Button>
+        <NumberInput
+          size="xs"
+          w={110}
+          label={t('control.volume')}
+          aria-label={t('control.volumeOf', { name })}
+          min={0}
+          max={200}
+          clampBehavior="strict"
+          allowDecimal={false}
+          placeholder={t('unknownValue')}
+          value={volume}
+          onChange={setVolume}
+          onBlur={commitVolume}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commitVolume();
+          }}
+        />
+        <Select
+          size="xs"
+          w={110}
+          label={t('control.tempo')}
+          aria-label={t('control.tempoOf', { name })}
+          placeholder={t('unknownValue')}
+          allowDeselect={false}
+          value={task.tempo === null ? null : String(task.tempo)}
+          data={tempoValues.map((value) => ({ value: String(value), label: `${value}×` }))}
+          onChange={(value) => {
+            if (value === null) return;
+            const tempo = Number(value) as (typeof tempoValues)[number];
+            void run({ tempo }, () => invoke('tasks.setTempo', { id: task.id, tempo }));
+          }}
+        />
+        <Switch
+          label={t('control.progress')}
+          aria-label={t('control.progressOf', { name })}
+          checked={task.enableProgress === true}
+          onChange={(event) => {
+            const enabled = event.currentTarget.checked;
+            void run({ enableProgress: enabled }, () => invoke('tasks.setProgress', { id: task.id, enabled }));
+          }}
+        />
+        <Button
+          size="xs"
+          color="red"
+          loading={stopping}
+          aria-label={t('control.stopOf', { name })}
+          onClick={async () => {
+            setStopping(true);
+            try {
+              const result = await invoke('tasks.stop', { id: task.id });
+              if (!result.stopped) notify(new Error(result.error ? `${result.error.code}: ${result.error.message}` : ''));
+            } catch (error) {
+              notify(error);
+            } finally {
+              setStopping(false);
+            }
+          }}
+        >
+          {t('control.stop')}
+        </Button>
+      </Group>
+      <Group gap="xs" align="flex-end" wrap="wrap">
+        <TextInput
+          size="xs"
+          w={320}
+          label={t('control.newSource')}
+          aria-label={t('control.newSourceOf', { name })}
+          placeholder="https://…"
+          value={url}
+          onChange={(event) => setUrl(event.currentTarget.value)}
+        />
+        <Button
+          size="xs"
+          variant="default"
+          disabled={url.trim() === ''}
+          aria-label={t('control.switchOf', { name })}
+          onClick={() => {
+            const next = url.trim();
+            void run({ streamUrl: next }, () => invoke('tasks.switchSource', { id: task.id, source: { kind: 'url', url: next } })).then(
+              () => setUrl(''),
+            );
+          }}
+        >
+          {t('control.switch')}
+        </Button>
+        <LibraryPicker
+          name={name}
+          onPick={(entryId, url) =>
+            void run({ streamUrl: url }, () => invoke('tasks.switchSource', { id: task.id, source: { kind: 'entry', entryId } }))
+          }
+        />
+        {task.scheduledStopAt === null ? (
+          <>
+            <NumberInput
+              size="xs"
+              w={120}
+              label={t('schedule.minutes')}
+              aria-label={t('schedule.minutesOf', { name })}
+              min={1}
+              max={10_080}
+              allowDecimal={false}
+              value={minutes}
+              onChange={setMinutes}
+            />
+            <Button
+              size="xs"
+              variant="default"
+              aria-label={t('schedule.setOf', { name })}
+              onClick={() => {
+                const afterMinutes = Number(minutes);
+                if (!Number.isInteger(afterMinutes) || afterMinutes < 1) return;
+                void run({ scheduledStopAt: Date.now() + afterMinutes * 60_000 }, () =>
+                  invoke('tasks.scheduleStop', { id: task.id, afterMinutes }),
+                );
+              }}
+            >
+              {t('schedule.set')}
+            </Button>
+          </>
+        ) : (
+          <Group gap="xs">
+            <Text size="sm" data-testid="scheduled-stop">
+              {t('schedule.at', { time: formatTime(task.scheduledStopAt, i18n.language) })}
+            </Text>
+            <Button
+              size="xs"
+              variant="subtle"
+              aria-label={t('schedule.cancelOf', { name })}
+              onClick={() => void run({ scheduledStopAt: null }, () => invoke('tasks.cancelScheduledStop', { id: task.id }))}
+            >
+              {t('schedule.cancel')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+    </Stack>
+  );
+}
+
+/** Switches the source to a media library entry (the library is read when the list opens). */
+function LibraryPicker({ name, onPick }: { name: string; onPick: (entryId: string, url: string) => void }) {
+  const { t } = useTranslation('tasks');
+  const [entries, setEntries] = useState<{ id: string; name: string; url: string }[] | null>(null);
+  return (
+    <Select
+      size="xs"
+      w={220}
+      label={t('control.libraryEntry')}
+      aria-label={t('control.libraryEntryOf', { name })}
+      placeholder={t('control.libraryPlaceholder')}
+      searchable
+      value={null}
+      onDropdownOpen={() => void invoke('media.list', {}).then(setEntries, () => setEntries([]))}
+      data={(entries ?? []).map((entry) => ({ value: entry.id, label: entry.name || entry.url }))}
+      onChange={(entryId) => {
+        const entry = entries?.find((candidate) => candidate.id === entryId);
+        if (entry) onPick(entry.id, entry.url);
+      }}
+    />
+  );
+}

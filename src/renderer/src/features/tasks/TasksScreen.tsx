@@ -1,0 +1,149 @@
+import { Alert, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LiveTask, StopResult } from '../../../../shared/contract/tasks';
+import { invoke } from '../../api/client';
+import { AdoptDialog } from './AdoptDialog';
+import { BatchDialog } from './BatchDialog';
+import { BatchProgress } from './BatchProgress';
+import { TaskCard } from './TaskCard';
+import { TaskHistory } from './TaskHistory';
+import { errorData, useTasksStore } from './tasks-store';
+import { useNow } from './use-now';
+
+interface RoomGroup {
+  key: string;
+  sdkAppId: number;
+  roomId: string;
+  tasks: LiveTask[];
+}
+
+/** Active tasks by app, then room; each group sorted by start time. */
+function groupByRoom(tasks: LiveTask[]): RoomGroup[] {
+  const groups = new Map<string, RoomGroup>();
+  for (const task of tasks) {
+    const key = `${task.sdkAppId}\n${task.roomId}`;
+    const group = groups.get(key) ?? { key, sdkAppId: task.sdkAppId, roomId: task.roomId, tasks: [] };
+    group.tasks.push(task);
+    groups.set(key, group);
+  }
+  for (const group of groups.values()) group.tasks.sort((a, b) => a.startedAt - b.startedAt);
+  return [...groups.values()].sort((a, b) => a.sdkAppId - b.sdkAppId || a.roomId.localeCompare(b.roomId));
+}
+
+export function TasksScreen() {
+  const { t } = useTranslation('tasks');
+  const { tasks, batches, loaded, error, load } = useTasksStore();
+  const now = useNow();
+  const [adopting, setAdopting] = useState(false);
+  const [batching, setBatching] = useState(false);
+  const [confirmStopAll, setConfirmStopAll] = useState(false);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const all = Object.values(tasks);
+  const active = useMemo(() => groupByRoom(all.filter((task) => task.status !== 'ended')), [all]);
+  const history = all.filter((task) => task.status === 'ended');
+  const recentBatches = Object.values(batches).sort((a, b) => b.createdAt - a.createdAt);
+  const running = all.filter((task) => task.status === 'running').length;
+
+  const report = (results: StopResult[]) => {
+    const failed = results.filter((result) => !result.stopped);
+    notifications.show({
+      color: failed.length ? 'red' : 'green',
+      message: t('stopMany.report', { stopped: results.length - failed.length, failed: failed.length }),
+    });
+  };
+  const stopMany = (send: () => Promise<StopResult[]>) =>
+    send()
+      .then(report)
+      .catch((failure) => notifications.show({ color: 'red', title: t('control.failed'), message: errorData(failure).message }));
+
+  return (
+    <Stack data-testid="tasks-screen" data-loaded={loaded ? 'yes' : 'no'}>
+      <Group justify="space-between">
+        <Title order={2}>{t('title')}</Title>
+        <Group>
+          <Button variant="default" onClick={() => setBatching(true)}>
+            {t('batch.open')}
+          </Button>
+          <Button variant="default" onClick={() => setAdopting(true)}>
+            {t('adopt.open')}
+          </Button>
+          <Button color="red" variant="light" disabled={running === 0} onClick={() => setConfirmStopAll(true)}>
+            {t('stopMany.all')}
+          </Button>
+        </Group>
+      </Group>
+      {error ? <Alert color="red">{`${error.code}: ${error.message}`}</Alert> : null}
+
+      {recentBatches.map((batch) => (
+        <BatchProgress key={batch.id} batch={batch} />
+      ))}
+
+      <Title order={3} size="h4">
+        {t('active')}
+      </Title>
+      {active.length === 0 ? <Text c="dimmed">{t('noActive')}</Text> : null}
+      {active.map((group) => (
+        <Card
+          key={group.key}
+          withBorder
+          component="section"
+          aria-label={t('group', { sdkAppId: group.sdkAppId, roomId: group.roomId || '—' })}
+        >
+          <Group justify="space-between" mb="xs">
+            <Title order={4} size="h5">
+              {t('group', { sdkAppId: group.sdkAppId, roomId: group.roomId || '—' })}
+            </Title>
+            {group.roomId ? (
+              <Button
+                size="xs"
+                color="red"
+                variant="subtle"
+                onClick={() => void stopMany(() => invoke('tasks.stopRoom', { sdkAppId: group.sdkAppId, roomId: group.roomId }))}
+              >
+                {t('stopMany.room')}
+              </Button>
+            ) : null}
+          </Group>
+          <Stack gap="sm">
+            {group.tasks.map((task) => (
+              <TaskCard key={task.id} task={task} now={now} />
+            ))}
+          </Stack>
+        </Card>
+      ))}
+
+      <Title order={3} size="h4">
+        {t('history.title')}
+      </Title>
+      <TaskHistory tasks={history} />
+
+      <AdoptDialog opened={adopting} onClose={() => setAdopting(false)} />
+      {batching ? <BatchDialog opened onClose={() => setBatching(false)} /> : null}
+      <Modal opened={confirmStopAll} onClose={() => setConfirmStopAll(false)} title={t('stopMany.confirmTitle')}>
+        <Stack>
+          <Text>{t('stopMany.confirm', { count: running })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmStopAll(false)}>
+              {t('cancel')}
+            </Button>
+            <Button
+              color="red"
+              onClick={() => {
+                setConfirmStopAll(false);
+                void stopMany(() => invoke('tasks.stopAll', {}));
+              }}
+            >
+              {t('stopMany.confirmButton')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

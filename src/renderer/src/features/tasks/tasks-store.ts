@@ -1,0 +1,64 @@
+import { create } from 'zustand';
+import type { AppErrorData } from '../../../../shared/contract';
+import type { BatchView, LiveTask } from '../../../../shared/contract/tasks';
+import { CallError, invoke, subscribe } from '../../api/client';
+
+interface TasksState {
+  tasks: Record<string, LiveTask>;
+  batches: Record<string, BatchView>;
+  loaded: boolean;
+  error: AppErrorData | null;
+  load(): Promise<void>;
+  /**
+   * Shows `intended` at once, runs `send`, and keeps what main answers; when the call fails the task
+   * goes back to what it was and the error is thrown for the caller to show.
+   */
+  optimistic(id: string, intended: Partial<LiveTask>, send: () => Promise<LiveTask>): Promise<void>;
+}
+
+export const useTasksStore = create<TasksState>((set, get) => ({
+  tasks: {},
+  batches: {},
+  loaded: false,
+  error: null,
+  async load() {
+    try {
+      const [tasks, batches] = await Promise.all([invoke('tasks.list', {}), invoke('tasks.batches', {})]);
+      set({
+        tasks: Object.fromEntries(tasks.map((task) => [task.id, task])),
+        batches: Object.fromEntries(batches.map((batch) => [batch.id, batch])),
+        loaded: true,
+        error: null,
+      });
+    } catch (error) {
+      set({ loaded: true, error: errorData(error) });
+    }
+  },
+  async optimistic(id, intended, send) {
+    const before = get().tasks[id];
+    if (!before) return;
+    set((state) => ({ tasks: { ...state.tasks, [id]: { ...before, ...intended } } }));
+    try {
+      const after = await send();
+      set((state) => ({ tasks: { ...state.tasks, [id]: after } }));
+    } catch (error) {
+      // Roll back to the last state main told us about (an event may have arrived meanwhile).
+      set((state) => ({ tasks: { ...state.tasks, [id]: before } }));
+      throw error;
+    }
+  },
+}));
+
+export function errorData(error: unknown): AppErrorData {
+  return error instanceof CallError ? error.data : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+// Status comes from main's polls: the page only listens.
+subscribe('tasks.changed', (task) => useTasksStore.setState((state) => ({ tasks: { ...state.tasks, [task.id]: task } })));
+subscribe('tasks.removed', ({ id }) =>
+  useTasksStore.setState((state) => {
+    const { [id]: _gone, ...rest } = state.tasks;
+    return { tasks: rest };
+  }),
+);
+subscribe('tasks.batchProgress', (batch) => useTasksStore.setState((state) => ({ batches: { ...state.batches, [batch.id]: batch } })));
