@@ -4,6 +4,7 @@
  * SIGKILLs it at random moments and then checks every acknowledged write survived.
  */
 
+import { sampleDraft } from '../../presets/sample-draft';
 import { MemorySecretStore } from '../../secrets/memory-store';
 import { createAppServices } from '../create-services';
 
@@ -28,30 +29,13 @@ for (let n = Number(first); ; n++) {
       break;
     }
     case 1: {
-      const result = await services.dispatch('presets.create', {
-        draft: {
-          name: `preset ${n}`,
-          sdkAppId,
-          region: 'ap-guangzhou',
-          roomIdType: 1,
-          roomId: String(1000 + n),
-          userId: 'robot_crash',
-          media: { kind: 'url', url: `https://crash.example.com/preset-${n}.mp4` },
-          repeatNum: 1,
-          maxDuration: null,
-          volume: 100,
-          seekSecond: 0,
-          autoPush: false,
-          enableProgress: false,
-          tempo: 1,
-          idleTimeout: null,
-          userSig: { mode: 'generate', expirySeconds: 600 },
-          privateMapKey: { mode: 'none' },
-          notes: '',
-          tags: [],
-          folder: '',
-        },
+      const draft = sampleDraft({
+        name: `preset ${n}`,
+        sdkAppId,
+        roomId: String(1000 + n),
+        media: { kind: 'url', url: `https://crash.example.com/preset-${n}.mp4` },
       });
+      const result = await services.dispatch('presets.create', { draft });
       if (result.ok) ack('presets', n);
       break;
     }
