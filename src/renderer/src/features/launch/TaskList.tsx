@@ -60,13 +60,14 @@ function TaskCard({ task, onRetry }: { task: TaskRecord; onRetry(): void }) {
           ) : null}
         </Stack>
         {task.taskId ? (
-          <Group gap="xs" wrap="nowrap">
-            <Text size="sm">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            {/* TaskIds are long unbroken strings: let them wrap anywhere so the Copy button keeps its room. */}
+            <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
               {t('taskId')}: <code data-testid="task-id">{task.taskId}</code>
             </Text>
             <CopyButton value={task.taskId}>
               {({ copied, copy }) => (
-                <Button size="compact-xs" variant="light" onClick={copy} aria-label={t('copyTaskId')}>
+                <Button size="compact-xs" variant="light" onClick={copy} aria-label={t('copyTaskId')} style={{ flexShrink: 0 }}>
                   {copied ? t('common:actions.copied') : t('common:actions.copy')}
                 </Button>
               )}
