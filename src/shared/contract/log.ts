@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { type ApiCallRecord, type CallOutcome, callOutcomes, type TrtcAction, trtcActions } from '../trtc/api-call-record';
 import { call, returns } from './define';
 
-/** The TRTC actions a log line can record (kept in step with src/main/trtc/api-call-record.ts). */
-export const logActions = ['StartStreamIngest', 'DescribeStreamIngest', 'UpdateStreamIngest', 'StopStreamIngest'] as const;
-export type LogAction = (typeof logActions)[number];
-
-export const logOutcomes = ['ok', 'api-error', 'unknown', 'not-sent'] as const;
-export type LogOutcome = (typeof logOutcomes)[number];
+/** The TRTC actions and outcomes a log line can record: exactly those of the client's call records. */
+export const logActions = trtcActions;
+export type LogAction = TrtcAction;
+export const logOutcomes = callOutcomes;
+export type LogOutcome = CallOutcome;
 
 /** Identical Describe results for one task folded into the line of the first one. */
 export interface LogRepeat {
@@ -18,27 +18,9 @@ export interface LogRepeat {
 }
 
 /** One API call as the log keeps it (redacted), with the id and sequence number the log gave it. */
-export interface LogEntry {
+export interface LogEntry extends ApiCallRecord {
   id: string;
   seq: number;
-  at: string;
-  action: LogAction;
-  purpose: string;
-  profileId: string;
-  profileName: string;
-  sandbox: boolean;
-  region: string;
-  sdkAppId?: number;
-  roomId?: string;
-  taskId?: string;
-  params: Record<string, unknown>;
-  outcome: LogOutcome;
-  requestId?: string;
-  errorCode?: string;
-  errorMessage?: string;
-  response?: Record<string, unknown>;
-  latencyMs: number;
-  appVersion: string;
   repeat?: LogRepeat;
 }
 
