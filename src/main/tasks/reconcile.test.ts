@@ -55,6 +55,17 @@ describe('reconcile', () => {
     expect(ingest.callsOf('DescribeStreamIngest').map((call) => call.purpose)).toEqual(['reconcile', 'reconcile']);
   });
 
+  it('drops the launching entry of a Start that failed just before the last run died', async () => {
+    const scheduler = new FakeScheduler();
+    const ingest = new FakeIngest(scheduler);
+    const { store } = memoryStore();
+    await store.put(runningTask({ id: 'g', recordId: 'g', status: 'launching', taskId: undefined }));
+    const report = await reconcile({ store, records: { list: () => [record('g', 'failed')] }, clients: ingest, scheduler });
+    expect(store.find('g')).toBeUndefined();
+    expect(report).toEqual({ checked: 0, running: 0, ended: 0, unknown: 0, unanswered: 0 });
+    expect(ingest.calls).toEqual([]);
+  });
+
   it('describes adopted and board-only tasks again, but never tasks known to be over', async () => {
     const scheduler = new FakeScheduler();
     const ingest = new FakeIngest(scheduler);

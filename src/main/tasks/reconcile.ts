@@ -37,8 +37,13 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRep
   const { store, scheduler } = options;
   const now = scheduler.now();
   for (const record of options.records.list()) {
-    if (record.state === 'failed') continue;
     const existing = store.find(record.id);
+    if (record.state === 'failed') {
+      // The record is settled before the board hears of it: a run killed in between left the
+      // board's "launching" entry of a Start that failed. It was never a task.
+      if (existing && !existing.taskId && existing.status !== 'ended') await store.remove(record.id);
+      continue;
+    }
     const fresh = liveTaskOf(record, options.mediaSeconds?.(record.streamUrl) ?? null, now);
     if (!fresh) continue;
     if (!existing) await store.put(fresh);
