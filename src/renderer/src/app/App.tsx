@@ -1,10 +1,11 @@
 import { AppShell, Badge, Group, MantineProvider, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { transport } from '../api/client';
 import { AppSwitcher } from '../features/accounts/AppSwitcher';
 import { i18n, resolveLanguage } from '../i18n';
+import { useNavigationStore } from './navigation-store';
 import { screens } from './screens';
 import { useSettingsStore } from './settings-store';
 import { cssVariablesResolver, theme } from './theme';
@@ -42,7 +43,8 @@ export function App() {
 
 function Shell({ loaded }: { loaded: boolean }) {
   const { t } = useTranslation();
-  const [current, setCurrent] = useState(screens[0]?.id ?? '');
+  const current = useNavigationStore((state) => state.current);
+  const go = useNavigationStore((state) => state.go);
   const screen = screens.find((candidate) => candidate.id === current) ?? screens[0];
   const Current = screen?.component;
 
@@ -69,7 +71,7 @@ function Shell({ loaded }: { loaded: boolean }) {
               label={t(label)}
               leftSection={<Icon size={18} stroke={1.6} />}
               active={id === screen?.id}
-              onClick={() => setCurrent(id)}
+              onClick={() => go(id)}
               aria-current={id === screen?.id ? 'page' : undefined}
             />
           ))}
