@@ -6,6 +6,8 @@
  * how many requests reached the sandbox (retries only where the reference allows, never a second
  * Start), and that the next call without the fault works.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AppErrorData, Result } from '../../shared/contract';
 import type { TaskRecord } from '../../shared/contract/launch';
@@ -139,12 +141,15 @@ interface CellOutcome {
 
 const outcomes: CellOutcome[] = [];
 
-afterAll(() => {
+afterAll(async () => {
   const order = (row: CellOutcome) => actions.indexOf(row.action) * 100 + faults.findIndex((fault) => fault.name === row.fault);
   const rows = [...outcomes].sort((a, b) => order(a) - order(b));
   console.table(rows);
   const seconds = rows.reduce((sum, row) => sum + row.ms, 0) / 1000;
   console.log(`${rows.length} cells, ${seconds.toFixed(1)} s of cell time in all`);
+  // For docs/robustness.md (reports/ is not committed).
+  await mkdir('reports', { recursive: true });
+  await writeFile(join('reports', 'fault-matrix.json'), `${JSON.stringify({ timeoutSeconds, backoff, cells: rows }, null, 2)}\n`);
 });
 
 function value<T>(result: Result<unknown>): T {
