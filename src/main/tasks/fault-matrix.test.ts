@@ -15,7 +15,7 @@ import type { LiveTask, StopResult } from '../../shared/contract/tasks';
 import { adviceFor, type CatalogLanguage } from '../../shared/trtc/error-catalog';
 import type { FaultRule } from '../sandbox';
 import type { BackoffOptions } from './retry-policy';
-import { type FaultApp, startFaultApp } from './test-support/fault-app';
+import { type FaultApp, faultDraft, startFaultApp } from './test-support/fault-app';
 
 const timeoutSeconds = 1;
 const backoff: BackoffOptions = { baseMs: 40, capMs: 160, maxAttempts: 5 };
@@ -37,6 +37,8 @@ interface Fault {
   retryable: boolean;
   /** Whether the catalog has advice for this very code (else the generic entry). */
   known: boolean;
+  /** Only the first answer is lost (after the service acted): a retry gets the real answer. */
+  once?: boolean;
 }
 
 // Error faults outlast every retry (times: 1000) so the counts show the whole retry budget.
@@ -91,6 +93,18 @@ const faults: Fault[] = [
     unknownReason: 'connection',
     retryable: true,
     known: true,
+  },
+  // The service acts, the answer is lost, the retry is answered: the case retries are for.
+  {
+    name: 'answer lost once after acting',
+    rule: { failure: 'reset', failureTimes: 1, failAfterProcessing: true },
+    kind: 'no-answer',
+    code: 'NETWORK_ERROR',
+    errorCode: 'NETWORK_ERROR',
+    unknownReason: 'connection',
+    retryable: true,
+    known: true,
+    once: true,
   },
   {
     name: 'RequestLimitExceeded burst',
@@ -204,9 +218,11 @@ async function launchPreset(app: FaultApp): Promise<TaskRecord> {
   return value<TaskRecord>(await app.dispatch('launch.start', { source: { kind: 'preset', presetId: app.presetId } }));
 }
 
-/** Launches without a fault and waits until the board shows the task running. */
-async function runningTask(app: FaultApp): Promise<LiveTask & { taskId: string }> {
-  const record = await launchPreset(app);
+/** Launches without a fault (the preset, or its fields in another room) and waits until the board shows it running. */
+async function runningTask(app: FaultApp, roomId?: string): Promise<LiveTask & { taskId: string }> {
+  const record = roomId
+    ? value<TaskRecord>(await app.dispatch('launch.start', { source: { kind: 'draft', draft: faultDraft({ roomId }) } }))
+    : await launchPreset(app);
   expect(record.state).toBe('started');
   await expect.poll(() => app.tasks.store.find(record.id)?.status).toBe('running');
   return app.tasks.store.get(record.id) as LiveTask & { taskId: string };
@@ -224,7 +240,9 @@ async function startCell(app: FaultApp, fault: Fault): Promise<Omit<CellOutcome,
     expect(record).toMatchObject({ state: 'failed', error: { code: fault.code } });
     expect(record.error?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(app.sandbox.tasks()).toHaveLength(0);
-    await expect.poll(() => app.tasks.store.find(record.id)).toBeUndefined();
+    // The board mirrors launch records in order: once this settled record is applied, all are.
+    await app.tasks.trackLaunch(record);
+    expect(app.tasks.store.find(record.id)).toBeUndefined();
     outcome = 'failed';
   } else {
     expect(record).toMatchObject({ state: 'unknown', unknownReason: fault.unknownReason, error: { code: 'OUTCOME_UNKNOWN' } });
@@ -252,6 +270,7 @@ async function startCell(app: FaultApp, fault: Fault): Promise<Omit<CellOutcome,
   );
   expect(next.state).toBe('started');
   expect(sandboxTask(app, next.taskId ?? '')?.state).toBe('in-progress');
+  await expect.poll(() => app.tasks.store.find(next.id)?.status).toBe('running');
   return { outcome, shown, requests: 1, logged, next: 'Start ok' };
 }
 
@@ -275,6 +294,17 @@ async function describeCell(app: FaultApp, fault: Fault): Promise<Omit<CellOutco
 async function updateCell(app: FaultApp, fault: Fault): Promise<Omit<CellOutcome, 'action' | 'fault' | 'ms'>> {
   const task = await runningTask(app);
   app.sandbox.faults.set('UpdateStreamIngest', fault.rule);
+  if (fault.once) {
+    // The first Update was applied but its answer lost; setting the volume again is harmless, and answered.
+    expect(value<LiveTask>(await app.dispatch('tasks.setVolume', { id: task.id, volume: 150 })).volume).toBe(150);
+    expect(requestsOf(app, 'Update')).toBe(2);
+    expect(sandboxTask(app, task.taskId)?.Volume).toBe(150);
+    expect(app.tasks.store.get(task.id)).toMatchObject({ status: 'running', volume: 150, lastError: null });
+    const entries = await logOf(app, 'Update');
+    expect(entries.map((entry) => entry.outcome).sort()).toEqual(['ok', 'unknown']);
+    expect(entries.find((entry) => entry.outcome === 'ok')?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    return { outcome: 'applied on the retry', shown: '-', requests: 2, logged: 'unknown, then ok + RequestId', next: 'Update ok' };
+  }
   const error = failure(await app.dispatch('tasks.setVolume', { id: task.id, volume: 150 }));
   const attempts = fault.retryable ? backoff.maxAttempts : 1;
   expect(requestsOf(app, 'Update')).toBe(attempts);
@@ -296,6 +326,29 @@ async function updateCell(app: FaultApp, fault: Fault): Promise<Omit<CellOutcome
 async function stopCell(app: FaultApp, fault: Fault): Promise<Omit<CellOutcome, 'action' | 'fault' | 'ms'>> {
   const task = await runningTask(app);
   app.sandbox.faults.set('StopStreamIngest', fault.rule);
+  if (fault.once) {
+    // The first Stop went through but its answer was lost; the retry hears "no such task": stopped.
+    expect(value<StopResult>(await app.dispatch('tasks.stop', { id: task.id }))).toEqual({ id: task.id, stopped: true });
+    expect(requestsOf(app, 'Stop')).toBe(2);
+    expect(sandboxTask(app, task.taskId)?.state).toBe('stopped');
+    expect(app.tasks.store.get(task.id)).toMatchObject({ status: 'ended', endReason: 'stopped', lastError: null });
+    const entries = await logOf(app, 'Stop');
+    expect(entries.map((entry) => `${entry.outcome} ${entry.errorCode}`).sort()).toEqual([
+      'api-error InvalidParameter.TaskId',
+      'unknown NETWORK_ERROR',
+    ]);
+    expect(entries.find((entry) => entry.outcome === 'api-error')?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    // The next Stop, of another task, works.
+    const other = await runningTask(app, '4321');
+    expect(value<StopResult>(await app.dispatch('tasks.stop', { id: other.id }))).toEqual({ id: other.id, stopped: true });
+    return {
+      outcome: 'stopped (the retry heard "no such task")',
+      shown: '-',
+      requests: 2,
+      logged: 'unknown, then api-error + RequestId',
+      next: 'Stop ok',
+    };
+  }
   const result = value<StopResult>(await app.dispatch('tasks.stop', { id: task.id }));
   const attempts = fault.retryable ? backoff.maxAttempts : 1;
   expect(requestsOf(app, 'Stop')).toBe(attempts);

@@ -7,6 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PresetDraft } from '../../../shared/contract/presets';
 import { createAccounts } from '../../accounts/create-accounts';
 import { TrtcClients } from '../../accounts/trtc-clients';
 import { systemClock } from '../../app/clock';
@@ -51,6 +52,16 @@ export interface FaultAppOptions {
   /** The SDK's reqTimeout, in seconds: what a hang costs per attempt. */
   timeoutSeconds: number;
   backoff: BackoffOptions;
+}
+
+/** The launch fields of the fault app's preset (another room: another task). */
+export function faultDraft(patch: Partial<PresetDraft> = {}): PresetDraft {
+  return sampleDraft({
+    name: 'Fault show',
+    sdkAppId: app.sdkAppId,
+    media: { kind: 'url', url: 'https://media.example.com/clip.mp4#duration=600' },
+    ...patch,
+  });
 }
 
 export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp> {
@@ -128,13 +139,7 @@ export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp>
   const handlers = { launch: createLaunchHandlers(launch), tasks: createTasksHandlers(tasks) } as Partial<Handlers> as Handlers;
   const bugs: string[] = [];
   const dispatch = createDispatch(handlers, { onInternalError: (name, error) => bugs.push(`${name}: ${String(error)}`) });
-  const preset = await presets.create(
-    sampleDraft({
-      name: 'Fault show',
-      sdkAppId: app.sdkAppId,
-      media: { kind: 'url', url: 'https://media.example.com/clip.mp4#duration=600' },
-    }),
-  );
+  const preset = await presets.create(faultDraft());
 
   return {
     sandbox,
@@ -149,7 +154,7 @@ export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp>
       await accounts.close();
       await log.close();
       await sandbox.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }
