@@ -30,7 +30,6 @@ import { presetItemLauncher } from '../tasks/launch-batch-item';
 import { liveTasksDocument } from '../tasks/live-task-store';
 import { TaskRegistry, tasksDocument } from '../tasks/task-registry';
 import { createTasksHandlers } from '../tasks/tasks-handlers';
-import { TrtcClient } from '../trtc/trtc-client';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './event-bus';
@@ -77,15 +76,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     accounts: accounts.service,
     tickets: accounts.tickets,
     // A preset picks its own region, so launch signs with a client for that region (not the profile's default).
-    clientFor: async (profileId, region) =>
-      limitClient(
-        new TrtcClient(
-          { ...(await accounts.service.connectionFor(profileId)), region },
-          { appVersion: appIdentity.version, clock, recorder: log },
-        ),
-        profileId,
-        limiter,
-      ),
+    clientFor: async (profileId, region) => limitClient(await accounts.clients.forProfile(profileId, region), profileId, limiter),
     mediaUrl: async (entryId) => media.get(entryId).url,
   });
   const launch = new LaunchService({ presets, registry, ports: launchPorts, events });
