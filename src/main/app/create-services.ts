@@ -19,6 +19,7 @@ import { PresetService } from '../presets/preset-service';
 import { createPresetsHandlers } from '../presets/presets-handlers';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
+import { ReadThroughSecretStore } from '../secrets/read-through-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { JsonDocument } from '../storage/json-document';
 import { StoreProblems } from '../storage/store-problems';
@@ -61,10 +62,12 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   const open = <T>(spec: Omit<Parameters<typeof JsonDocument.open<T>>[0], 'dataDir' | 'clock' | 'problems'>) =>
     JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
 
+  // What main read from the keychain stays in main: a launch then costs no keychain round trip.
+  const secrets = new ReadThroughSecretStore(env.secrets);
   const settings = new SettingsService(await open(settingsDocument), events);
   const log = await TaskLog.open({ dataDir: env.dataDir, clock, problems, events, warn: env.warn });
-  const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version, recorder: log });
-  const presets = new PresetService({ document: await open(presetsDocument), secrets: env.secrets, events, clock });
+  const accounts = await createAccounts({ open, secrets, events, clock, appVersion: appIdentity.version, recorder: log });
+  const presets = new PresetService({ document: await open(presetsDocument), secrets, events, clock });
   // Deleting a library entry says which presets use it.
   const usage = { usersOf: async (id: string) => presets.usingMedia(id).map(({ id: presetId, name }) => ({ id: presetId, name })) };
   const media = new MediaService({ document: await open(mediaDocument), events, clock, usage });
@@ -103,7 +106,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
         versions: { node: process.versions.node, ...env.versions },
       },
       transport: env.transport,
-      secrets: env.secrets,
+      secrets,
       problems,
       settings,
       openExternal: env.openExternal,
