@@ -1,0 +1,109 @@
+/**
+ * Launch overhead: a preset launched through the whole app against the bare SDK call, interleaved
+ * in one run, with 0 ms and 40 ms of latency added by the sandbox.
+ *
+ * App: `POST /rpc/launch.start` on the built browser host (token, Origin and input validation), the
+ * preset and the SecretKey and SDK secret key read from the real OS keychain, a UserSig generated,
+ * the body validated, the registry written (pending, then settled), the SDK signing and sending to
+ * the sandbox, the ApiCallRecord logged. Bare: one SDK TRTC client calling StartStreamIngest with the
+ * same credentials against the same sandbox (UserSig made beforehand).
+ *
+ * Limits: the sandbox keeps the real 20 calls per second per action per SecretId, and app and bare
+ * share one SecretId, so each app + bare pair starts at least 120 ms after the previous one (at most
+ * about 17 Starts per second; the app's own limiter, 18 per 1.05 s, never makes a launch wait). The
+ * sandbox allows 100,000 concurrent tasks and every launch has its own room, so neither the
+ * concurrency quota nor TaskExist is met; the RequestLimitExceeded count is asserted to be 0.
+ */
+import { Api } from 'tls-sig-api-v2';
+import { expect, test } from 'vitest';
+import { startTrtcSandbox } from '../src/main/sandbox/index';
+import { credential } from '../src/main/sandbox/test-support/fixture';
+import { sandboxClient } from '../src/main/sandbox/test-support/sdk-client';
+import { against, type Figure, report, summarise } from './report';
+import { addSandboxAccount, benchApp, benchDraft, pause, rpc, startBenchHost } from './support/app-host';
+
+const rounds = [
+  { latencyMs: 0, pairs: 100, target: 'app/bare <= 2.0 at the median' },
+  { latencyMs: 40, pairs: 60, target: 'app/bare <= 1.05 at the median' },
+] as const;
+const warmUpPairs = 5;
+const pairSpacingMs = 120;
+
+test('launch through the app vs the bare SDK call, 0 ms and 40 ms of sandbox latency', async () => {
+  const sandbox = await startTrtcSandbox({ credentials: [credential], apps: [benchApp], maxConcurrentTasksPerApp: 100_000 });
+  const bench = await startBenchHost();
+  const bare = sandboxClient(sandbox.port, { ...credential, region: 'ap-guangzhou' });
+  const figures: Figure[] = [];
+  try {
+    const { host } = bench;
+    await addSandboxAccount(host, sandbox.port);
+    const totalPairs = rounds.reduce((sum, round) => sum + round.pairs + warmUpPairs, 0);
+    const presetIds: string[] = [];
+    for (let i = 0; i < totalPairs; i++) {
+      presetIds.push((await rpc<{ id: string }>(host, 'presets.create', { draft: benchDraft(`Launch ${i}`, String(10_000 + i)) })).id);
+    }
+    const signer = new Api(benchApp.sdkAppId, benchApp.sdkSecretKey);
+    let next = 0;
+
+    const launchThroughApp = async (): Promise<number> => {
+      const presetId = presetIds[next] as string;
+      const began = performance.now();
+      const record = await rpc<{ state: string; taskId?: string }>(host, 'launch.start', { source: { kind: 'preset', presetId } });
+      const took = performance.now() - began;
+      expect(record.state).toBe('started');
+      expect(record.taskId).toBeTruthy();
+      return took;
+    };
+    const launchBare = async (): Promise<number> => {
+      const request = {
+        SdkAppId: benchApp.sdkAppId,
+        RoomId: String(50_000 + next),
+        RoomIdType: 1,
+        UserId: 'bench_robot',
+        UserSig: signer.genUserSig('bench_robot', 600),
+        StreamUrl: 'https://media.example.com/clip.mp4#duration=2',
+        RepeatNum: 1,
+        Volume: 100,
+      };
+      const began = performance.now();
+      const response = await bare.StartStreamIngest(request);
+      const took = performance.now() - began;
+      expect(response.TaskId).toBeTruthy();
+      return took;
+    };
+
+    for (const round of rounds) {
+      sandbox.faults.clear();
+      if (round.latencyMs > 0) sandbox.faults.set('StartStreamIngest', { latencyMs: round.latencyMs });
+      const app: number[] = [];
+      const sdk: number[] = [];
+      for (let pair = 0; pair < warmUpPairs + round.pairs; pair++) {
+        const pairStart = performance.now();
+        // Alternate who goes first, so neither always meets a just-warmed sandbox.
+        const [first, second] = pair % 2 === 0 ? [launchThroughApp, launchBare] : [launchBare, launchThroughApp];
+        const a = await first();
+        const b = await second();
+        next++;
+        if (pair >= warmUpPairs) {
+          app.push(pair % 2 === 0 ? a : b);
+          sdk.push(pair % 2 === 0 ? b : a);
+        }
+        await pause(Math.max(0, pairSpacingMs - (performance.now() - pairStart)));
+      }
+      const baseline = summarise(`bare SDK StartStreamIngest, +${round.latencyMs} ms sandbox latency`, 'ms', sdk);
+      figures.push(
+        baseline,
+        against(summarise(`preset launch through the app, +${round.latencyMs} ms sandbox latency`, 'ms', app, round.target), baseline),
+      );
+    }
+    const limited = sandbox.requests().filter((entry) => entry.errorCode === 'RequestLimitExceeded');
+    expect(limited).toEqual([]);
+    expect(sandbox.requests().filter((entry) => entry.action === 'StartStreamIngest' && entry.outcome === 'ok')).toHaveLength(
+      2 * totalPairs,
+    );
+  } finally {
+    await bench.dispose();
+    await sandbox.close();
+  }
+  report('launch-overhead', figures);
+});

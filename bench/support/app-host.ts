@@ -1,0 +1,114 @@
+/**
+ * What the whole-app benches share: a built browser host (out/main/serve.js) in a child process with
+ * a fresh data dir and keychain namespace, its contract called exactly as the page calls it (token in
+ * a header, the host's own Origin), an account pointing at a sandbox, and a clean-up that leaves no
+ * process, temp dir or keychain entry behind.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningHost, startHost } from '../../e2e/support/host';
+import { credential } from '../../src/main/sandbox/test-support/fixture';
+import { KeytarSecretStore } from '../../src/main/secrets/keytar-store';
+
+/** The app the benches launch on; the external sandbox knows it, the built-in one does not. */
+export const benchApp = { sdkAppId: 1400000777, sdkSecretKey: 'bench-sdk-secret-key-0777-abcdefgh' };
+
+/** Calls the host's contract as the page does; throws with the error code when the call failed. */
+export async function rpc<T>(host: RunningHost, name: string, input: unknown = {}): Promise<T> {
+  const response = await fetch(`${host.origin}/rpc/${name}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
+  if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`);
+  return result.value as T;
+}
+
+export interface BenchHost {
+  host: RunningHost;
+  dataDir: string;
+  /** Stops the host, deletes its data dir and every keychain entry of its namespace. */
+  dispose(): Promise<void>;
+}
+
+/** A host on a fresh data dir (optionally seeded first) and a fresh keychain namespace. */
+export async function startBenchHost(seed?: (dataDir: string) => Promise<void>): Promise<BenchHost> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ingest-desk-bench-'));
+  await seed?.(dataDir);
+  let host: RunningHost;
+  try {
+    host = await startHost({ dataDir });
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    host,
+    dataDir,
+    dispose: async () => {
+      await host.stop();
+      await rm(dataDir, { recursive: true, force: true });
+      await clearKeychainNamespace(host.keychainService);
+    },
+  };
+}
+
+export async function clearKeychainNamespace(service: string): Promise<void> {
+  const store = new KeytarSecretStore({ service });
+  for (const key of await store.list()) await store.delete(key);
+}
+
+/** A user profile whose custom endpoint is the sandbox on `port`, and `benchApp` under it (keys in the real keychain). */
+export async function addSandboxAccount(host: RunningHost, port: number): Promise<{ profileId: string }> {
+  const profile = await rpc<{ id: string }>(host, 'accounts.addProfile', {
+    name: 'Bench sandbox',
+    site: 'china',
+    region: 'ap-guangzhou',
+    endpoint: { scheme: 'http', host: '127.0.0.1', port },
+    secretId: credential.secretId,
+    secretKey: credential.secretKey,
+  });
+  await rpc(host, 'accounts.addApp', {
+    sdkAppId: benchApp.sdkAppId,
+    label: 'Bench app',
+    colour: '#1c7ed6',
+    profileId: profile.id,
+    defaults: { robotUserIdPrefix: 'bench_', userSigExpirySeconds: 600 },
+    sdkSecretKey: benchApp.sdkSecretKey,
+  });
+  return { profileId: profile.id };
+}
+
+/** A preset on `benchApp`; a short `#duration=` so tasks end by themselves and the board stops polling them. */
+export function benchDraft(name: string, roomId: string, patch: Record<string, unknown> = {}) {
+  return {
+    name,
+    sdkAppId: benchApp.sdkAppId,
+    region: 'ap-guangzhou',
+    roomIdType: 1,
+    roomId,
+    userId: 'bench_robot',
+    media: { kind: 'url', url: 'https://media.example.com/clip.mp4#duration=2' },
+    repeatNum: 1,
+    maxDuration: null,
+    volume: 100,
+    seekSecond: 0,
+    autoPush: false,
+    enableProgress: false,
+    tempo: 1,
+    idleTimeout: null,
+    userSig: { mode: 'generate', expirySeconds: 600 },
+    privateMapKey: { mode: 'none' },
+    notes: '',
+    tags: [],
+    folder: '',
+    ...patch,
+  };
+}
+
+/** Resolves after `ms` of real time (pacing under a rate limit, not synchronisation). */
+export function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
