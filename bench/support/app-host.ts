@@ -15,7 +15,7 @@ import { KeytarSecretStore } from '../../src/main/secrets/keytar-store';
 export const benchApp = { sdkAppId: 1400000777, sdkSecretKey: 'bench-sdk-secret-key-0777-abcdefgh' };
 
 /** Calls the host's contract as the page does; throws with the error code when the call failed. */
-export async function rpc<T>(host: RunningHost, name: string, input: unknown = {}): Promise<T> {
+export async function rpc<T>(host: Pick<RunningHost, 'origin' | 'token'>, name: string, input: unknown = {}): Promise<T> {
   const response = await fetch(`${host.origin}/rpc/${name}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin, 'Content-Type': 'application/json' },
@@ -111,4 +111,53 @@ export function benchDraft(name: string, roomId: string, patch: Record<string, u
 /** Resolves after `ms` of real time (pacing under a rate limit, not synchronisation). */
 export function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export interface EventStream {
+  /** Resolves with the payload of the first `event` for which `matches` is true (from now on). */
+  next<T>(event: string, matches: (payload: T) => boolean): Promise<T>;
+  close(): void;
+}
+
+/** The host's server-sent event stream, as the page reads it; resolves once connected. */
+export async function openEvents(host: RunningHost): Promise<EventStream> {
+  const controller = new AbortController();
+  const response = await fetch(`${host.origin}/events`, {
+    headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin },
+    signal: controller.signal,
+  });
+  if (!response.ok || !response.body) throw new Error(`events: HTTP ${response.status}`);
+  const waiters: { event: string; matches: (payload: unknown) => boolean; resolve: (payload: unknown) => void }[] = [];
+  const decoder = new TextDecoder();
+  let buffer = '';
+  void (async () => {
+    try {
+      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(frame)?.[1];
+          const data = /^data: (.*)$/m.exec(frame)?.[1];
+          if (!event || data === undefined) continue;
+          const payload: unknown = JSON.parse(data);
+          for (const waiter of [...waiters]) {
+            if (waiter.event === event && waiter.matches(payload)) {
+              waiters.splice(waiters.indexOf(waiter), 1);
+              waiter.resolve(payload);
+            }
+          }
+        }
+      }
+    } catch {
+      // Aborted by close().
+    }
+  })();
+  return {
+    next: <T>(event: string, matches: (payload: T) => boolean) =>
+      new Promise<T>((resolve) => {
+        waiters.push({ event, matches: matches as (payload: unknown) => boolean, resolve: resolve as (payload: unknown) => void });
+      }),
+    close: () => controller.abort(),
+  };
 }
