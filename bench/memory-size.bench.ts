@@ -3,6 +3,7 @@
  * 1. Main-process RSS of the built browser host (out/main/serve.js) on a data dir seeded with 10,000
  *    media entries (media.json as the app saves it) and 100,000 task-log entries (written by the app's
  *    own TaskLog), read from /proc once every screen's data was asked for (and the log fully indexed).
+ *    The same with an empty data dir is the baseline: the difference is what the data costs.
  * 2. The renderer bundle: raw and gzip (zlib, default level) of out/renderer's JS and CSS.
  */
 import { randomUUID } from 'node:crypto';
@@ -14,7 +15,7 @@ import { expect, test } from 'vitest';
 import { seedMediaLibrary } from '../e2e/support/media-library';
 import { TaskLog } from '../src/main/log/task-log';
 import { StoreProblems } from '../src/main/storage/store-problems';
-import { type Figure, report, summarise } from './report';
+import { against, type Figure, report, summarise } from './report';
 import { clearKeychainNamespace, rpc } from './support/app-host';
 import { base, recordFor } from './support/log-records';
 import { spawnUntilReady, stopProcess } from './support/processes';
@@ -31,7 +32,52 @@ async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
 }
 
-test('main-process RSS with 10,000 media and 100,000 log entries', async () => {
+interface HostMemory {
+  atReady: number[];
+  afterScreens: number[];
+  peaks: number[];
+}
+
+/** Starts the host `starts` times on `dataDir`, asks for every screen's data, reads its memory each time. */
+async function measureHost(dataDir: string, keychainService: string, media: number, log: number): Promise<HostMemory> {
+  const result: HostMemory = { atReady: [], afterScreens: [], peaks: [] };
+  for (let run = 0; run < starts; run++) {
+    const { child, line } = await spawnUntilReady(
+      ['out/main/serve.js', '--data-dir', dataDir, '--keychain-service', keychainService],
+      /^serving /,
+    );
+    try {
+      const url = new URL(line.slice('serving '.length));
+      const host = { origin: url.origin, token: url.searchParams.get('token') ?? '' };
+      const pid = child.pid as number;
+      result.atReady.push((await memoryOf(pid)).rss);
+      // What the screens ask for when opened.
+      await Promise.all([
+        rpc(host, 'system.info'),
+        rpc(host, 'system.keychainStatus'),
+        rpc(host, 'accounts.overview'),
+        rpc(host, 'presets.list'),
+        rpc(host, 'tasks.list'),
+        rpc(host, 'launch.tasks'),
+      ]);
+      expect(await rpc<unknown[]>(host, 'media.list')).toHaveLength(media);
+      await rpc(host, 'log.facets');
+      // Asks until every log file is indexed: the log at its full in-memory size.
+      let status = await rpc<{ entries: number }>(host, 'log.status');
+      while (status.entries < log) status = await rpc<{ entries: number }>(host, 'log.status');
+      await rpc(host, 'log.query', { filter: { text: 'robot' } });
+      const memory = await memoryOf(pid);
+      result.afterScreens.push(memory.rss);
+      result.peaks.push(memory.peak);
+    } finally {
+      await stopProcess(child);
+    }
+  }
+  return result;
+}
+
+test('main-process RSS with 10,000 media and 100,000 log entries, and with an empty data dir', async () => {
+  const emptyDir = await mkdtemp(join(tmpdir(), 'ingest-desk-bench-memory-empty-'));
   const dataDir = await mkdtemp(join(tmpdir(), 'ingest-desk-bench-memory-'));
   const keychainService = `ingest-desk-bench-${randomUUID()}`;
   try {
@@ -42,47 +88,21 @@ test('main-process RSS with 10,000 media and 100,000 log entries', async () => {
     await writer.flushed();
     await writer.close();
 
-    const atReady: number[] = [];
-    const afterScreens: number[] = [];
-    const peaks: number[] = [];
-    for (let run = 0; run < starts; run++) {
-      const { child, line } = await spawnUntilReady(
-        ['out/main/serve.js', '--data-dir', dataDir, '--keychain-service', keychainService],
-        /^serving /,
-      );
-      try {
-        const url = new URL(line.slice('serving '.length));
-        const host = { origin: url.origin, token: url.searchParams.get('token') ?? '' };
-        const pid = child.pid as number;
-        atReady.push((await memoryOf(pid)).rss);
-        // What the screens ask for when opened.
-        await Promise.all([
-          rpc(host, 'system.info'),
-          rpc(host, 'system.keychainStatus'),
-          rpc(host, 'accounts.overview'),
-          rpc(host, 'presets.list'),
-          rpc(host, 'tasks.list'),
-          rpc(host, 'launch.tasks'),
-        ]);
-        expect(await rpc<unknown[]>(host, 'media.list')).toHaveLength(mediaEntries);
-        await rpc(host, 'log.facets');
-        // Waits (by asking) until every log file is indexed: the log's full in-memory size.
-        let status = await rpc<{ entries: number }>(host, 'log.status');
-        while (status.entries < logEntries) status = await rpc<{ entries: number }>(host, 'log.status');
-        expect((await rpc<{ rows: unknown[] }>(host, 'log.query', { filter: { text: 'robot' } })).rows.length).toBeGreaterThan(0);
-        const memory = await memoryOf(pid);
-        afterScreens.push(memory.rss);
-        peaks.push(memory.peak);
-      } finally {
-        await stopProcess(child);
-      }
-    }
+    const empty = await measureHost(emptyDir, keychainService, 0, 0);
+    const seeded = await measureHost(dataDir, keychainService, mediaEntries, logEntries);
+    const emptyAfter = summarise('host RSS, empty data dir, after every screen asked for its data', 'MiB', empty.afterScreens);
     figures.push(
-      summarise('host RSS at ready (10k media, 100k log entries on disk)', 'MiB', atReady),
-      summarise('host RSS after every screen asked for its data', 'MiB', afterScreens, '<= 150 MB'),
-      summarise('host peak RSS (VmHWM) by then', 'MiB', peaks),
+      summarise('host RSS at ready, empty data dir', 'MiB', empty.atReady),
+      emptyAfter,
+      summarise('host RSS at ready (10k media, 100k log entries on disk)', 'MiB', seeded.atReady),
+      against(
+        summarise('host RSS after every screen asked for its data (10k media, 100k log)', 'MiB', seeded.afterScreens, '<= 150 MB'),
+        emptyAfter,
+      ),
+      summarise('host peak RSS (VmHWM) by then (10k media, 100k log)', 'MiB', seeded.peaks),
     );
   } finally {
+    await rm(emptyDir, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
     await clearKeychainNamespace(keychainService);
   }
