@@ -5,11 +5,12 @@
  * RequestLimitExceeded, from the items' results and from what the sandbox answered (must be 0).
  */
 import { expect, test } from 'vitest';
+import { rpc } from '../e2e/support/rpc';
 import { startTrtcSandbox } from '../src/main/sandbox/index';
 import { credential } from '../src/main/sandbox/test-support/fixture';
 import type { BatchView } from '../src/shared/contract/tasks';
 import { type Figure, report, summarise } from './report';
-import { addSandboxAccount, benchApp, benchDraft, openEvents, rpc, startBenchHost } from './support/app-host';
+import { addSandboxAccount, benchApp, benchDraft, openEvents, startBenchHost } from './support/app-host';
 
 const launches = 100;
 const batches = 3;

@@ -13,10 +13,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
 import { seedMediaLibrary } from '../e2e/support/media-library';
+import { rpc } from '../e2e/support/rpc';
 import { TaskLog } from '../src/main/log/task-log';
 import { StoreProblems } from '../src/main/storage/store-problems';
 import { against, type Figure, report, summarise } from './report';
-import { clearKeychainNamespace, rpc } from './support/app-host';
+import { clearKeychainNamespace } from './support/app-host';
 import { base, recordFor } from './support/log-records';
 import { spawnUntilReady, stopProcess } from './support/processes';
 

@@ -8,23 +8,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningHost, startHost } from '../../e2e/support/host';
+import { rpc } from '../../e2e/support/rpc';
 import { credential } from '../../src/main/sandbox/test-support/fixture';
 import { KeytarSecretStore } from '../../src/main/secrets/keytar-store';
 
 /** The app the benches launch on; the external sandbox knows it, the built-in one does not. */
 export const benchApp = { sdkAppId: 1400000777, sdkSecretKey: 'bench-sdk-secret-key-0777-abcdefgh' };
-
-/** Calls the host's contract as the page does; throws with the error code when the call failed. */
-export async function rpc<T>(host: Pick<RunningHost, 'origin' | 'token'>, name: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`${host.origin}/rpc/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`);
-  return result.value as T;
-}
 
 export interface BenchHost {
   host: RunningHost;
