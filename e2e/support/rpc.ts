@@ -1,7 +1,7 @@
 import type { RunningHost } from './host';
 
 /** Calls the host's contract as the page does (token in a header, the host's own Origin). */
-export async function rpc<T>(host: RunningHost, name: string, input: unknown = {}): Promise<T> {
+export async function rpc<T>(host: Pick<RunningHost, 'origin' | 'token'>, name: string, input: unknown = {}): Promise<T> {
   const response = await fetch(`${host.origin}/rpc/${name}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin, 'Content-Type': 'application/json' },
