@@ -6,7 +6,7 @@ import { artefactFile, register, runFolder } from './run-folder';
 /** Fields of a call's input that carry a secret (accounts and presets contracts). */
 const secretFields = new Set(['secretKey', 'sdkSecretKey', 'userSig', 'privateMapKey', 'ticket']);
 /** Calls whose answer is a ticket the user asked for: the page shows it by design, so only that test's page may hold it. */
-const ticketToolCalls = new Set(['accounts.generateUserSig', 'accounts.generatePrivateMapKey', 'accounts.verifyTicket']);
+export const ticketToolCalls = new Set(['accounts.generateUserSig', 'accounts.generatePrivateMapKey', 'accounts.verifyTicket']);
 
 /**
  * Records, for the secret scan, what a test's pages received and held: every RPC answer, the console,
