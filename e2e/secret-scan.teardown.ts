@@ -16,7 +16,7 @@ test('no secret the run used is in a data dir, a log, an export, console output,
   const report = await runSecretScan(folder);
   console.log(summaryLine(report));
   console.log(
-    `  secrets by source: ${JSON.stringify(report.secretsBySource)}; artefacts by kind: ${JSON.stringify(report.artefactsByKind)}; hosts: ${report.hosts}`,
+    `  secrets by source: ${JSON.stringify(report.secretsBySource)}; artefacts by kind: ${JSON.stringify(report.artefactsByKind)}; hosts: ${report.hosts}; full tickets decoded where the ticket tool showed them: ${report.ticketsShownOnRequest}`,
   );
   await cleanUpAfterScan(folder, report);
   expect(report.leaks, `${summaryLine(report)}\n${leakReport(report)}\n(kept for inspection: ${folder})`).toEqual([]);

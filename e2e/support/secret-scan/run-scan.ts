@@ -15,6 +15,8 @@ export interface ScanReport {
   bytes: number;
   hosts: number;
   missingArtefacts: string[];
+  /** Full tickets found by decoding in the pages that asked the ticket tool for them (allowed there). */
+  ticketsShownOnRequest: number;
   leaks: Leak[];
 }
 
@@ -65,6 +67,7 @@ export async function runSecretScan(folder: string, loadKeytar: () => Keytar = d
     bytes: 0,
     hosts: hosts.length,
     missingArtefacts: [],
+    ticketsShownOnRequest: 0,
     leaks: [],
   };
   const seen = new Set<string>();
@@ -87,6 +90,7 @@ export async function runSecretScan(folder: string, loadKeytar: () => Keytar = d
     report.artefactsByKind[artefact.kind] = (report.artefactsByKind[artefact.kind] ?? 0) + 1;
     report.leaks.push(...scanner.scan({ ...artefact, bytes }));
   }
+  report.ticketsShownOnRequest = scanner.ticketsShownOnRequest;
   return report;
 }
 

@@ -69,6 +69,7 @@ describe('SecretScanner', () => {
     const scanner = new SecretScanner([...known, { value: userSig, source: 'generated on request', shownToTest: 'test-1' }]);
     const page = `<input value="${userSig}">`;
     expect(scanner.scan(artefact(page, 'page', 'test-1'))).toEqual([]);
+    expect(scanner.ticketsShownOnRequest).toBe(1);
     expect(scanner.scan(artefact(page, 'page', 'test-2'))).toHaveLength(1);
     expect(scanner.scan(artefact(page, 'host-output', 'test-1'))).toHaveLength(1);
     expect(scanner.scan(artefact(page, 'download', 'test-1'))).toHaveLength(1);

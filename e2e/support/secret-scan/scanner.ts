@@ -38,6 +38,8 @@ export class SecretScanner {
   /** Ticket signatures a test's page may show, by test. */
   readonly #shownSigs = new Map<string, Set<string>>();
   readonly tooShort: KnownSecret[] = [];
+  /** Full tickets seen where they were allowed (the ticket tool's page): shows the decoder at work on the run's real artefacts. */
+  ticketsShownOnRequest = 0;
 
   constructor(secrets: readonly KnownSecret[]) {
     const unique = new Map<string, KnownSecret>();
@@ -76,7 +78,10 @@ export class SecretScanner {
     }
     const pageMayShow = artefact.kind === 'page' && artefact.test ? this.#shownSigs.get(artefact.test) : undefined;
     for (const ticket of findTickets(text)) {
-      if (pageMayShow?.has(ticket.sig)) continue;
+      if (pageMayShow?.has(ticket.sig)) {
+        this.ticketsShownOnRequest += 1;
+        continue;
+      }
       // Already reported as a known secret at the same place.
       if (leaks.some((leak) => leak.offset >= ticket.offset && leak.offset < ticket.offset + ticket.length)) continue;
       leaks.push({
