@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { currentTest } from './current-test';
 import { secretValues, ticketToolCalls } from './page-recorder';
 import { artefactFile, register, runFolder } from './run-folder';
 
@@ -59,4 +60,29 @@ export function recordRequests(request: APIRequestContext, testId: string): { re
 function callOf(url: string): string | undefined {
   const { pathname } = new URL(url);
   return pathname.startsWith('/rpc/') ? decodeURIComponent(pathname.slice(5)) : undefined;
+}
+
+const directCallFiles = new Map<string, string>();
+
+/**
+ * The same for a spec's direct calls through `e2e/support/rpc.ts` (plain fetch): the secrets sent are
+ * registered and the answer kept, one file per test.
+ */
+export function recordDirectCall(call: string, input: unknown, answer: string): void {
+  if (!runFolder()) return;
+  const test = currentTest() ?? 'outside a test';
+  const shownToTest = ticketToolCalls.has(call) ? { shownToTest: test } : {};
+  for (const secret of secretValues(JSON.stringify(input ?? null)))
+    register({ type: 'secret', value: secret, source: `sent by a spec (${call})`, ...shownToTest });
+  if (ticketToolCalls.has(call))
+    for (const secret of secretValues(answer))
+      register({ type: 'secret', value: secret, source: `ticket tool (${call})`, shownToTest: test });
+  let file = directCallFiles.get(test);
+  if (!file) {
+    file = artefactFile('pages', `${randomUUID()}.direct-rpc.jsonl`);
+    if (!file) return;
+    directCallFiles.set(test, file);
+    register({ type: 'artefact', path: file, kind: 'page', test });
+  }
+  appendFileSync(file, `${JSON.stringify({ call, answer })}\n`);
 }
