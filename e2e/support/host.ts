@@ -4,6 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { recordHostOutput } from './secret-scan/host-recorder';
 
 export interface RunningHost {
   url: string;
@@ -33,12 +34,14 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     ['out/main/serve.js', '--data-dir', dataDir, '--keychain-service', keychainService, ...(options.extraArgs ?? [])],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
+  const recorder = recordHostOutput(child, { dataDir, keychainService });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
   const url = await firstLine(child, () => stderr);
   const parsed = new URL(url);
+  recorder.attach(url, parsed.searchParams.get('token') ?? '');
   return {
     url,
     origin: parsed.origin,
