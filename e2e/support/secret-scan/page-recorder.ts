@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Its page.evaluate callbacks run in the page; benches (Node types only) import this file through the rpc helper.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import type { BrowserContext, Download, Page, Request, Response } from '@playwright/test';
