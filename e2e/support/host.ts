@@ -22,6 +22,8 @@ export interface HostOptions {
   keychainService?: string;
   extraArgs?: string[];
   env?: NodeJS.ProcessEnv;
+  /** Seed the first-run samples (off by default: most specs expect empty lists). */
+  samples?: boolean;
 }
 
 /** Starts `out/main/serve.js` (the built browser host) and waits for its one "serving ..." line. */
@@ -30,7 +32,15 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const keychainService = options.keychainService ?? `ingest-desk-test-${randomUUID()}`;
   const child = spawn(
     process.execPath,
-    ['out/main/serve.js', '--data-dir', dataDir, '--keychain-service', keychainService, ...(options.extraArgs ?? [])],
+    [
+      'out/main/serve.js',
+      '--data-dir',
+      dataDir,
+      '--keychain-service',
+      keychainService,
+      ...(options.samples ? [] : ['--no-samples']),
+      ...(options.extraArgs ?? []),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
   let stderr = '';
