@@ -1,9 +1,13 @@
 import { get } from 'node:http';
 import { expect, test } from './fixtures';
 
-test('the page loads through the host and shows the real keychain status', async ({ page, host }) => {
+test('the page loads through the host on the Launch screen and shows the real keychain status', async ({ page, host }) => {
   await page.goto(host.url);
   await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  // The app opens on Launch, the screen used most, first in the navigation.
+  await expect(page.getByRole('button', { name: 'Launch', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation').getByRole('button').first()).toHaveAttribute('data-screen', 'launch');
+  await page.getByRole('button', { name: 'Status & settings' }).click();
   // The token is moved out of the address bar once read.
   expect(new URL(page.url()).searchParams.has('token')).toBe(false);
   const state = page.getByTestId('keychain-state');
@@ -14,10 +18,12 @@ test('the page loads through the host and shows the real keychain status', async
 
 test('switching the language to Chinese renders the page in Chinese and is remembered', async ({ page, host }) => {
   await page.goto(host.url);
+  await page.getByRole('button', { name: 'Status & settings' }).click();
   await page.getByRole('combobox', { name: 'Language' }).click();
   await page.getByRole('option', { name: '简体中文' }).click();
   await expect(page.getByRole('heading', { name: '状态与设置' })).toBeVisible();
   await page.reload();
+  await page.getByRole('button', { name: '状态与设置' }).click();
   await expect(page.getByTestId('keychain-state')).toHaveText('可用');
 });
 

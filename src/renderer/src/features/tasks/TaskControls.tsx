@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type LiveTask, tempoValues } from '../../../../shared/contract/tasks';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
 import { invoke } from '../../api/client';
-import { errorData, useTasksStore } from './tasks-store';
+import { errorData, useTasksStore, whileActing } from './tasks-store';
 import { formatTime } from './use-now';
 
 /** Runs a control and tells the user when it failed (the store has already rolled back). */
@@ -107,7 +107,7 @@ export function TaskControls({ task }: { task: LiveTask }) {
           onClick={async () => {
             setStopping(true);
             try {
-              const result = await invoke('tasks.stop', { id: task.id });
+              const result = await whileActing([task.id], invoke('tasks.stop', { id: task.id }));
               if (!result.stopped) notify(new Error(result.error ? `${result.error.code}: ${result.error.message}` : ''));
             } catch (error) {
               notify(error);

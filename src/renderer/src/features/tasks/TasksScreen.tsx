@@ -9,7 +9,7 @@ import { BatchDialog } from './BatchDialog';
 import { BatchProgress } from './BatchProgress';
 import { TaskCard } from './TaskCard';
 import { TaskHistory } from './TaskHistory';
-import { errorData, useTasksStore } from './tasks-store';
+import { errorData, useTasksStore, whileActing } from './tasks-store';
 import { useNow } from './use-now';
 
 interface RoomGroup {
@@ -57,8 +57,8 @@ export function TasksScreen() {
       message: t('stopMany.report', { stopped: results.length - failed.length, failed: failed.length }),
     });
   };
-  const stopMany = (send: () => Promise<StopResult[]>) =>
-    send()
+  const stopMany = (ids: string[] | 'all', send: () => Promise<StopResult[]>) =>
+    whileActing(ids, send())
       .then(report)
       .catch((failure) => notifications.show({ color: 'red', title: t('control.failed'), message: errorData(failure).message }));
 
@@ -104,7 +104,12 @@ export function TasksScreen() {
                 size="xs"
                 color="red"
                 variant="subtle"
-                onClick={() => void stopMany(() => invoke('tasks.stopRoom', { sdkAppId: group.sdkAppId, roomId: group.roomId }))}
+                onClick={() =>
+                  void stopMany(
+                    group.tasks.map((task) => task.id),
+                    () => invoke('tasks.stopRoom', { sdkAppId: group.sdkAppId, roomId: group.roomId }),
+                  )
+                }
               >
                 {t('stopMany.room')}
               </Button>
@@ -136,7 +141,7 @@ export function TasksScreen() {
               color="red"
               onClick={() => {
                 setConfirmStopAll(false);
-                void stopMany(() => invoke('tasks.stopAll', {}));
+                void stopMany('all', () => invoke('tasks.stopAll', {}));
               }}
             >
               {t('stopMany.confirmButton')}

@@ -1,0 +1,89 @@
+import { Badge, Button, ColorSwatch, Group, Text } from '@mantine/core';
+import { IconAlertTriangle, IconBroadcast } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KeychainState } from '../../../shared/contract/system';
+import { useCall } from '../api/use-call';
+import { useAccountsStore, useSelectedApp } from '../features/accounts/accounts-store';
+import { useTasksStore } from '../features/tasks/tasks-store';
+import { useNavigationStore } from './navigation-store';
+
+const problemState = { KEYCHAIN_UNAVAILABLE: 'unavailable', KEYCHAIN_LOCKED: 'locked', KEYCHAIN_TIMEOUT: 'timeout' } as const;
+
+/**
+ * The footer: which account and app the screens work with, whether that is the sandbox, how many
+ * tasks are running (from main's task events, never polled) and the keychain when it is not usable.
+ */
+export function StatusBar() {
+  const { t } = useTranslation();
+  const go = useNavigationStore((state) => state.go);
+  const app = useSelectedApp();
+  const profile = useAccountsStore((state) => state.overview?.profiles.find((candidate) => candidate.id === app?.profileId));
+  const overviewProblem = useAccountsStore((state) => state.overview?.keychainProblem ?? null);
+  const running = useTasksStore((state) => Object.values(state.tasks).filter((task) => task.status === 'running').length);
+  const tasksLoaded = useTasksStore((state) => state.loaded);
+  const loadTasks = useTasksStore((state) => state.load);
+  // Asked once: later keychain trouble arrives with the accounts overview (accounts.changed).
+  const keychain = useCall('system.keychainStatus', {});
+
+  useEffect(() => {
+    if (!tasksLoaded) void loadTasks();
+  }, [tasksLoaded, loadTasks]);
+
+  const keychainState: KeychainState | null = overviewProblem
+    ? problemState[overviewProblem]
+    : keychain.data && keychain.data.state !== 'available'
+      ? keychain.data.state
+      : null;
+
+  return (
+    <Group h="100%" px="md" gap="md" justify="space-between" wrap="nowrap" data-testid="status-bar">
+      <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+        {app ? (
+          <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }} data-testid="status-app">
+            <ColorSwatch color={app.colour} size={10} aria-hidden />
+            <Text size="xs" truncate>
+              {t('statusBar.account')}: {profile?.name ?? '—'} · {t('statusBar.app')}: {app.label} ({app.sdkAppId})
+            </Text>
+          </Group>
+        ) : (
+          <Text size="xs" c="dimmed">
+            {t('statusBar.noApp')}
+          </Text>
+        )}
+        {app?.sandbox ? (
+          <Badge color="grape" size="sm" variant="filled" data-testid="status-sandbox">
+            {t('statusBar.sandbox')}
+          </Badge>
+        ) : null}
+      </Group>
+      <Group gap="xs" wrap="nowrap">
+        {keychainState ? (
+          <Button
+            size="compact-xs"
+            variant="light"
+            color="orange"
+            leftSection={<IconAlertTriangle size={14} aria-hidden />}
+            onClick={() => go('system')}
+            title={t('statusBar.keychainHint')}
+            data-testid="status-keychain"
+          >
+            {t('statusBar.keychain', { state: t(`statusBar.keychainStates.${keychainState}`) })}
+          </Button>
+        ) : null}
+        <Button
+          size="compact-xs"
+          variant={running > 0 ? 'light' : 'default'}
+          color={running > 0 ? 'green' : undefined}
+          leftSection={<IconBroadcast size={14} aria-hidden />}
+          onClick={() => go('tasks')}
+          title={t('statusBar.runningHint')}
+          data-testid="status-running"
+          data-count={running}
+        >
+          <span role="status">{t('statusBar.running', { count: running })}</span>
+        </Button>
+      </Group>
+    </Group>
+  );
+}
