@@ -1,4 +1,4 @@
-import { Badge, Button, ColorSwatch, Group, Text } from '@mantine/core';
+import { Badge, Button, ColorSwatch, Group, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconBroadcast } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +43,7 @@ export function StatusBar() {
           <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }} data-testid="status-app">
             <ColorSwatch color={app.colour} size={10} aria-hidden />
             <Text size="xs" truncate>
-              {t('statusBar.account')}: {profile?.name ?? '—'} · {t('statusBar.app')}: {app.label} ({app.sdkAppId})
+              {t('statusBar.current', { account: profile?.name ?? '—', app: app.label, sdkAppId: app.sdkAppId })}
             </Text>
           </Group>
         ) : (
@@ -65,7 +65,7 @@ export function StatusBar() {
             color="orange"
             leftSection={<IconAlertTriangle size={14} aria-hidden />}
             onClick={() => go('system')}
-            title={t('statusBar.keychainHint')}
+            aria-description={t('statusBar.keychainHint')}
             data-testid="status-keychain"
           >
             {t('statusBar.keychain', { state: t(`statusBar.keychainStates.${keychainState}`) })}
@@ -77,12 +77,14 @@ export function StatusBar() {
           color={running > 0 ? 'green' : undefined}
           leftSection={<IconBroadcast size={14} aria-hidden />}
           onClick={() => go('tasks')}
-          title={t('statusBar.runningHint')}
+          aria-label={t('statusBar.running', { count: running })}
+          aria-description={t('statusBar.runningHint')}
           data-testid="status-running"
           data-count={running}
         >
-          <span role="status">{t('statusBar.running', { count: running })}</span>
+          {t('statusBar.running', { count: running })}
         </Button>
+        <VisuallyHidden role="status">{t('statusBar.running', { count: running })}</VisuallyHidden>
       </Group>
     </Group>
   );

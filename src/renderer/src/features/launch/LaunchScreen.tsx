@@ -42,7 +42,7 @@ export function LaunchScreen() {
               text={t('noPresets')}
               action={
                 <Button size="xs" variant="default" onClick={() => go('presets')}>
-                  {t('common:lists.open', { screen: t('common:nav.presets') })}
+                  {t('createPreset')}
                 </Button>
               }
             />

@@ -41,15 +41,14 @@ export const common = {
   // Desk (issue 9 part A): status bar, task notifications, getting-started guide, shared list states.
   statusBar: {
     label: 'Status bar',
-    account: 'Account',
-    app: 'App',
+    current: 'Account: {{account}} · App: {{app}} ({{sdkAppId}})',
     noApp: 'No app yet',
     sandbox: 'Sandbox: calls stay on this computer',
     running_one: '{{count}} running task',
     running_other: '{{count}} running tasks',
-    runningHint: 'Open Live tasks',
+    runningHint: 'Shows the task board',
     keychain: 'Keychain: {{state}}',
-    keychainHint: 'Open Status & settings',
+    keychainHint: 'Shows the keychain guide',
     keychainStates: {
       available: 'available',
       unavailable: 'not available',
@@ -80,12 +79,11 @@ export const common = {
       'In Accounts & apps, add a profile with the SecretId and SecretKey, then add the app with its SdkAppId and SDK secret key. Keys go to the OS keychain only.',
     openCam: 'Open the API keys page',
     openTrtc: 'Open TRTC Application Management',
-    openAccounts: 'Go to Accounts & apps',
+    openAccounts: 'Add your account and app',
     linkRefused: 'Open this address in your browser:',
     dismiss: 'Hide the getting-started guide',
   },
   lists: {
-    open: 'Open {{screen}}',
     loading: 'Loading {{what}}…',
     failed: 'Could not load {{what}}: {{message}}',
   },

@@ -4,6 +4,7 @@ export const launch = {
   tasksTitle: 'Launched tasks',
   noTasks: 'Nothing launched yet: press Launch on a preset and its TaskId appears here.',
   noPresets: 'No presets yet: create one on the Presets screen.',
+  createPreset: 'Create a preset',
   launch: 'Launch',
   launching: 'Launching…',
   preview: {

@@ -43,15 +43,14 @@ export const common: typeof en = {
   // Desk (issue 9 part A): status bar, task notifications, getting-started guide, shared list states.
   statusBar: {
     label: '状态栏',
-    account: '账号',
-    app: '应用',
+    current: '账号：{{account}} · 应用：{{app}}（{{sdkAppId}}）',
     noApp: '尚无应用',
     sandbox: '沙盒：调用不会离开本机',
     running_one: '{{count}} 个运行中的任务',
     running_other: '{{count}} 个运行中的任务',
-    runningHint: '打开实时任务',
+    runningHint: '显示任务面板',
     keychain: '钥匙串：{{state}}',
-    keychainHint: '打开状态与设置',
+    keychainHint: '显示钥匙串指南',
     keychainStates: {
       available: '可用',
       unavailable: '不可用',
@@ -78,12 +77,11 @@ export const common: typeof en = {
     step3: '在“账号与应用”中，用 SecretId 和 SecretKey 添加账号，再用 SdkAppId 和 SDK 密钥添加应用。密钥只保存在系统钥匙串中。',
     openCam: '打开 API 密钥页面',
     openTrtc: '打开 TRTC 应用管理',
-    openAccounts: '前往账号与应用',
+    openAccounts: '添加你的账号和应用',
     linkRefused: '请在浏览器中打开此地址：',
     dismiss: '隐藏快速上手指南',
   },
   lists: {
-    open: '打开{{screen}}',
     loading: '正在加载{{what}}…',
     failed: '无法加载{{what}}：{{message}}',
   },

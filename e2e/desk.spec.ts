@@ -1,0 +1,101 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { RunningHost } from './support/host';
+
+/** Calls the host's contract as the page does (token in a header, the host's own Origin). */
+async function rpc<T>(host: RunningHost, name: string, input: unknown = {}): Promise<T> {
+  const response = await fetch(`${host.origin}/rpc/${name}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
+  if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`);
+  return result.value as T;
+}
+
+/** Launches a preset on the built-in sandbox; `#duration=` tells the sandbox how long the clip plays. */
+async function launch(host: RunningHost, name: string, seconds: number): Promise<string> {
+  const preset = await rpc<{ id: string }>(host, 'presets.create', {
+    draft: {
+      name,
+      sdkAppId: 1400000001,
+      region: 'ap-singapore',
+      roomIdType: 1,
+      roomId: '4321',
+      userId: 'robot_desk',
+      media: { kind: 'url', url: `https://media.example.com/${seconds}.mp4#duration=${seconds}` },
+      repeatNum: 1,
+      maxDuration: null,
+      volume: 100,
+      seekSecond: 0,
+      autoPush: false,
+      enableProgress: false,
+      tempo: 1,
+      idleTimeout: null,
+      userSig: { mode: 'generate', expirySeconds: 600 },
+      privateMapKey: { mode: 'none' },
+      notes: '',
+      tags: [],
+      folder: '',
+    },
+  });
+  const record = await rpc<{ state: string; taskId?: string }>(host, 'launch.start', { source: { kind: 'preset', presetId: preset.id } });
+  expect(record.state).toBe('started');
+  return record.taskId as string;
+}
+
+async function open(page: Page, host: RunningHost) {
+  await page.goto(host.url);
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+}
+
+test('a task ending by itself is notified politely, without taking the focus from what the user is typing', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  // Long enough to be seen running by a page that opens slowly on a loaded machine.
+  await launch(host, 'Short clip', 15);
+  await open(page, host);
+  await expect(page.getByTestId('status-running')).toHaveAttribute('data-count', '1');
+
+  // The producer is typing in another screen when the task ends.
+  await page.getByRole('button', { name: 'Media library' }).click();
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  await search.click();
+  await search.pressSequentially('intro');
+
+  // Nothing is clicked: main's next poll (every 5 to 10 s) finds it NotExist and tells the page.
+  const notice = page.getByRole('status').filter({ hasText: 'Task ended' });
+  await expect(notice).toBeVisible({ timeout: 45_000 });
+  await expect(notice).toContainText('Short clip (room 4321) ended by itself');
+  await expect(page.getByRole('alert').filter({ hasText: 'Task ended' })).toHaveCount(0);
+  // document.activeElement is still the search box.
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('intro');
+  await expect(page.getByTestId('status-running')).toHaveAttribute('data-count', '0');
+});
+
+test("the user's own Stop is not notified, and the status bar count follows it", async ({ page, host }) => {
+  test.setTimeout(60_000);
+  await launch(host, 'Long clip', 600);
+  await open(page, host);
+  const count = page.getByTestId('status-running');
+  await expect(count).toHaveAttribute('data-count', '1');
+  await expect(count).toHaveText('1 running task');
+  await count.click();
+  await expect(page.getByRole('heading', { name: 'Live tasks', level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: 'Stop Long clip' }).click();
+  await expect(page.getByTestId('task-history')).toContainText('Stopped here');
+  await expect(count).toHaveAttribute('data-count', '0');
+  // The store update that ended the task is the one a notice would come from: none did.
+  await expect(page.getByRole('status').filter({ hasText: 'Task ended' })).toHaveCount(0);
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+});
+
+test('the status bar in Chinese: account, app, sandbox and the running count', async ({ page, host }) => {
+  await rpc(host, 'system.updateSettings', { language: 'zh-CN' });
+  await open(page, host);
+  const bar = page.getByRole('contentinfo', { name: '状态栏' });
+  await expect(bar).toContainText('账号：Sandbox');
+  await expect(bar).toContainText('沙盒：调用不会离开本机');
+  await expect(bar.getByTestId('status-running')).toHaveText('0 个运行中的任务');
+});
