@@ -50,7 +50,7 @@ export function GettingStartedGuide() {
   };
 
   return (
-    <Alert color="grape" variant="light" component="section" aria-labelledby="guide-title" data-testid="getting-started">
+    <Alert color="grape" variant="light" component="section" role="region" aria-labelledby="guide-title" data-testid="getting-started">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap="xs">
           <Title order={3} size="h5" id="guide-title">

@@ -1,9 +1,11 @@
-import { Alert, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveTask, StopResult } from '../../../../shared/contract/tasks';
 import { invoke } from '../../api/client';
+import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
+import { useNavigationStore } from '../../app/navigation-store';
 import { AdoptDialog } from './AdoptDialog';
 import { BatchDialog } from './BatchDialog';
 import { BatchProgress } from './BatchProgress';
@@ -36,6 +38,7 @@ export function TasksScreen() {
   const { t } = useTranslation('tasks');
   const { tasks, batches, loaded, error, load } = useTasksStore();
   const now = useNow();
+  const go = useNavigationStore((state) => state.go);
   const [adopting, setAdopting] = useState(false);
   const [batching, setBatching] = useState(false);
   const [confirmStopAll, setConfirmStopAll] = useState(false);
@@ -78,7 +81,8 @@ export function TasksScreen() {
           </Button>
         </Group>
       </Group>
-      {error ? <Alert color="red">{`${error.code}: ${error.message}`}</Alert> : null}
+      {error ? <ListFailed what={t('title')} message={`${error.code}: ${error.message}`} onRetry={() => void load()} /> : null}
+      {loaded ? null : <ListLoading what={t('title')} />}
 
       {recentBatches.map((batch) => (
         <BatchProgress key={batch.id} batch={batch} />
@@ -87,7 +91,16 @@ export function TasksScreen() {
       <Title order={3} size="h4">
         {t('active')}
       </Title>
-      {active.length === 0 ? <Text c="dimmed">{t('noActive')}</Text> : null}
+      {loaded && active.length === 0 ? (
+        <EmptyList
+          text={t('noActive')}
+          action={
+            <Button size="xs" variant="default" onClick={() => go('launch')}>
+              {t('launchFirst')}
+            </Button>
+          }
+        />
+      ) : null}
       {active.map((group) => (
         <Card
           key={group.key}
