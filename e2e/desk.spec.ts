@@ -99,3 +99,44 @@ test('the status bar in Chinese: account, app, sandbox and the running count', a
   await expect(bar).toContainText('沙盒：调用不会离开本机');
   await expect(bar.getByTestId('status-running')).toHaveText('0 个运行中的任务');
 });
+
+test('a slow list shows a loader, a failed one says why with Retry, an empty one says what to do next', async ({ page, host }) => {
+  test.setTimeout(60_000);
+  // Presets answer only when released: Launch shows a loader meanwhile, not a blank.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/rpc/presets.list', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await open(page, host);
+  await expect(page.getByTestId('list-loading').filter({ hasText: 'Loading Presets' })).toBeVisible();
+  release();
+  await expect(page.getByTestId('list-empty').filter({ hasText: 'No presets yet' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create a preset' })).toBeVisible();
+
+  // The media library fails once to load: the error and a Retry, which then works.
+  await page.route('**/rpc/media.list', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'STORE_UNAVAILABLE', message: 'media.json is being repaired' } }),
+    }),
+  );
+  await page.getByRole('button', { name: 'Media library' }).click();
+  const failed = page.getByTestId('list-failed');
+  await expect(failed).toContainText('Could not load Media library');
+  await expect(failed).toContainText('media.json is being repaired');
+  await page.unroute('**/rpc/media.list');
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('button', { name: 'Add your first URL' })).toBeVisible();
+  await expect(page.getByTestId('list-failed')).toHaveCount(0);
+
+  // An empty task log and task board lead to Launch.
+  await page.getByRole('button', { name: 'Task log' }).click();
+  await expect(page.getByTestId('list-empty')).toContainText('No API call logged yet');
+  await page.getByRole('button', { name: 'Live tasks', exact: true }).click();
+  await page.getByRole('button', { name: 'Launch a preset' }).click();
+  await expect(page.getByRole('heading', { name: 'Launch', level: 2 })).toBeVisible();
+});
