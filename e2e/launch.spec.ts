@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { sampleDraft } from '../src/main/presets/sample-draft';
 import { startTrtcSandbox, type TrtcSandbox } from '../src/main/sandbox';
+import type { PresetDraft } from '../src/shared/contract/presets';
 import { expect, test } from './fixtures';
 import type { RunningHost } from './support/host';
 import { startHost } from './support/host';
+import { rpc } from './support/rpc';
 
 /**
  * Launching against a local TRTC sandbox run by the test itself (so it can inject faults and read
@@ -24,22 +27,15 @@ test.afterEach(async () => {
   await sandbox.close();
 });
 
-async function rpc<T>(request: APIRequestContext, host: RunningHost, name: string, input: unknown): Promise<T> {
-  const response = await request.post(`${host.origin}/rpc/${name}`, { data: input, headers: { Authorization: `Bearer ${host.token}` } });
-  const body = await response.json();
-  if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
-
-async function setUpAccount(request: APIRequestContext, host: RunningHost): Promise<string> {
-  const profile = await rpc<{ id: string }>(request, host, 'accounts.addProfile', {
+async function setUpAccount(host: RunningHost): Promise<string> {
+  const profile = await rpc<{ id: string }>(host, 'accounts.addProfile', {
     name: 'Local sandbox',
     site: 'international',
     region: 'ap-singapore',
     endpoint: { scheme: 'http', host: '127.0.0.1', port: sandbox.port },
     ...credential,
   });
-  await rpc(request, host, 'accounts.addApp', {
+  await rpc(host, 'accounts.addApp', {
     sdkAppId,
     label: 'Local app',
     colour: '#228be6',
@@ -50,31 +46,16 @@ async function setUpAccount(request: APIRequestContext, host: RunningHost): Prom
   return profile.id;
 }
 
-async function createPreset(request: APIRequestContext, host: RunningHost, name: string, patch: Record<string, unknown> = {}) {
-  return rpc<{ id: string }>(request, host, 'presets.create', {
-    draft: {
+async function createPreset(host: RunningHost, name: string, patch: Partial<PresetDraft> = {}) {
+  return rpc<{ id: string }>(host, 'presets.create', {
+    draft: sampleDraft({
       name,
       sdkAppId,
-      region: 'ap-singapore',
-      roomIdType: 1,
       roomId: '8001',
-      userId: 'robot_1',
       media: { kind: 'url', url: 'https://media.example.com/clip.mp4#duration=3600' },
-      repeatNum: 1,
-      maxDuration: null,
-      volume: 100,
-      seekSecond: 0,
-      autoPush: false,
-      enableProgress: false,
-      tempo: 1,
-      idleTimeout: null,
-      userSig: { mode: 'generate', expirySeconds: 600 },
       privateMapKey: { mode: 'generate', expirySeconds: 600, privileges: 255 },
-      notes: '',
-      tags: [],
-      folder: '',
       ...patch,
-    },
+    }),
   });
 }
 
@@ -90,11 +71,10 @@ const starts = () => sandbox.requests().filter((request) => request.action === '
 test('launch a preset, see the request first, get the TaskId; the sandbox verified the signature, UserSig and PrivateMapKey; it survives a restart', async ({
   page,
   host,
-  request,
 }) => {
   test.setTimeout(120_000);
-  await setUpAccount(request, host);
-  await createPreset(request, host, 'Morning show');
+  await setUpAccount(host);
+  await createPreset(host, 'Morning show');
   await openLaunch(page, host.url);
 
   // See before you send: the exact body with the tickets redacted, and the tccli command.
@@ -129,10 +109,10 @@ test('launch a preset, see the request first, get the TaskId; the sandbox verifi
   }
 });
 
-test('a parameter error and an auth error show their explanations and fixes', async ({ page, host, request }) => {
+test('a parameter error and an auth error show their explanations and fixes', async ({ page, host }) => {
   test.setTimeout(120_000);
-  const profileId = await setUpAccount(request, host);
-  await createPreset(request, host, 'Bad source');
+  const profileId = await setUpAccount(host);
+  await createPreset(host, 'Bad source');
   await openLaunch(page, host.url);
 
   sandbox.faults.set('StartStreamIngest', { error: { code: 'InvalidParameter.StreamUrl', times: 1 } });
@@ -144,7 +124,7 @@ test('a parameter error and an auth error show their explanations and fixes', as
   await expect(failed.getByTestId('task-error')).toContainText('Check the URL');
 
   // A wrong SecretKey: the sandbox refuses the signature.
-  await rpc(request, host, 'accounts.setProfileSecret', { id: profileId, secretKey: randomBytes(24).toString('base64url') });
+  await rpc(host, 'accounts.setProfileSecret', { id: profileId, secretKey: randomBytes(24).toString('base64url') });
   await page.getByRole('button', { name: 'Launch Bad source' }).click();
   const auth = page.getByTestId('task-record').first();
   await expect(auth.getByTestId('task-error-code')).toHaveText('AuthFailure.SignatureFailure');
@@ -152,10 +132,10 @@ test('a parameter error and an auth error show their explanations and fixes', as
   expect(starts().map((start) => start.errorCode)).toEqual(['InvalidParameter.StreamUrl', 'AuthFailure.SignatureFailure']);
 });
 
-test('a Start that hangs past the timeout ends as unknown, and no second Start reaches the sandbox', async ({ page, host, request }) => {
+test('a Start that hangs past the timeout ends as unknown, and no second Start reaches the sandbox', async ({ page, host }) => {
   test.setTimeout(120_000);
-  await setUpAccount(request, host);
-  await createPreset(request, host, 'Hanging');
+  await setUpAccount(host);
+  await createPreset(host, 'Hanging');
   await openLaunch(page, host.url);
 
   sandbox.faults.set('StartStreamIngest', { failure: 'hang' });
@@ -173,7 +153,7 @@ test('a Start that hangs past the timeout ends as unknown, and no second Start r
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
   // The host's record is settled, and exactly one Start ever reached the sandbox.
-  const tasks = await rpc<{ state: string; unknownReason?: string }[]>(request, host, 'launch.tasks', {});
+  const tasks = await rpc<{ state: string; unknownReason?: string }[]>(host, 'launch.tasks', {});
   expect(tasks).toEqual([expect.objectContaining({ state: 'unknown', unknownReason: 'timeout' })]);
   expect(starts()).toHaveLength(1);
 });
@@ -184,13 +164,13 @@ test('a preset on a library entry: the rename shows, deleting the entry names th
   request,
 }) => {
   test.setTimeout(120_000);
-  await setUpAccount(request, host);
-  const entry = await rpc<{ id: string }>(request, host, 'media.add', {
+  await setUpAccount(host);
+  const entry = await rpc<{ id: string }>(host, 'media.add', {
     url: 'https://media.example.com/library.mp4#duration=60',
     name: 'Intro reel',
   });
-  await createPreset(request, host, 'From the library', { media: { kind: 'library', entryId: entry.id } });
-  await rpc(request, host, 'media.update', { id: entry.id, name: 'Intro reel v2' });
+  await createPreset(host, 'From the library', { media: { kind: 'library', entryId: entry.id } });
+  await rpc(host, 'media.update', { id: entry.id, name: 'Intro reel v2' });
 
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Presets' }).click();
@@ -206,7 +186,7 @@ test('a preset on a library entry: the rename shows, deleting the entry names th
   await page.getByRole('button', { name: 'Launch', exact: true }).click();
   await page.getByRole('button', { name: 'Launch From the library' }).click();
   await expect(page.getByTestId('task-record').first()).toHaveAttribute('data-state', 'started');
-  const [task] = await rpc<{ streamUrl: string; request: { StreamUrl: string } }[]>(request, host, 'launch.tasks', {});
+  const [task] = await rpc<{ streamUrl: string; request: { StreamUrl: string } }[]>(host, 'launch.tasks', {});
   expect(task?.request.StreamUrl).toBe('https://media.example.com/library.mp4#duration=60');
   expect(sandbox.tasks()).toHaveLength(1);
 });

@@ -1,45 +1,14 @@
 import type { Page } from '@playwright/test';
+import { sampleDraft } from '../src/main/presets/sample-draft';
+import type { PresetDraft } from '../src/shared/contract/presets';
 import type { BatchView, LiveTask } from '../src/shared/contract/tasks';
 import { expect, test } from './fixtures';
 import { type RunningHost, startHost } from './support/host';
-
-/** Calls the host's contract as the page does (token in a header, the host's own Origin). */
-async function rpc<T>(host: RunningHost, name: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`${host.origin}/rpc/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`);
-  return result.value as T;
-}
+import { rpc } from './support/rpc';
 
 /** A preset on the built-in sandbox app; `#duration=` tells the sandbox how long the media plays. */
-function draft(name: string, patch: Record<string, unknown> = {}) {
-  return {
-    name,
-    sdkAppId: 1400000001,
-    region: 'ap-singapore',
-    roomIdType: 1,
-    roomId: '1234',
-    userId: 'robot_1',
-    media: { kind: 'url', url: 'https://media.example.com/clip.mp4#duration=600' },
-    repeatNum: 1,
-    maxDuration: null,
-    volume: 100,
-    seekSecond: 0,
-    autoPush: false,
-    enableProgress: false,
-    tempo: 1,
-    idleTimeout: null,
-    userSig: { mode: 'generate', expirySeconds: 600 },
-    privateMapKey: { mode: 'none' },
-    notes: '',
-    tags: [],
-    folder: '',
-    ...patch,
-  };
+function draft(name: string, patch: Partial<PresetDraft> = {}) {
+  return sampleDraft({ name, media: { kind: 'url', url: 'https://media.example.com/clip.mp4#duration=600' }, ...patch });
 }
 
 async function launchPreset(host: RunningHost, name: string, patch: Record<string, unknown> = {}) {
