@@ -1,45 +1,17 @@
 import type { Page } from '@playwright/test';
+import { sampleDraft } from '../src/main/presets/sample-draft';
 import { expect, test } from './fixtures';
 import type { RunningHost } from './support/host';
+import { rpc } from './support/rpc';
 
-/** Calls the host's contract as the page does (token in a header, the host's own Origin). */
-async function rpc<T>(host: RunningHost, name: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`${host.origin}/rpc/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`);
-  return result.value as T;
-}
-
-/** Launches a preset on the built-in sandbox; `#duration=` tells the sandbox how long the clip plays. */
+/** Launches a preset on the built-in sandbox app; `#duration=` tells the sandbox how long the clip plays. */
 async function launch(host: RunningHost, name: string, seconds: number): Promise<string> {
-  const preset = await rpc<{ id: string }>(host, 'presets.create', {
-    draft: {
-      name,
-      sdkAppId: 1400000001,
-      region: 'ap-singapore',
-      roomIdType: 1,
-      roomId: '4321',
-      userId: 'robot_desk',
-      media: { kind: 'url', url: `https://media.example.com/${seconds}.mp4#duration=${seconds}` },
-      repeatNum: 1,
-      maxDuration: null,
-      volume: 100,
-      seekSecond: 0,
-      autoPush: false,
-      enableProgress: false,
-      tempo: 1,
-      idleTimeout: null,
-      userSig: { mode: 'generate', expirySeconds: 600 },
-      privateMapKey: { mode: 'none' },
-      notes: '',
-      tags: [],
-      folder: '',
-    },
+  const draft = sampleDraft({
+    name,
+    roomId: '4321',
+    media: { kind: 'url', url: `https://media.example.com/${seconds}.mp4#duration=${seconds}` },
   });
+  const preset = await rpc<{ id: string }>(host, 'presets.create', { draft });
   const record = await rpc<{ state: string; taskId?: string }>(host, 'launch.start', { source: { kind: 'preset', presetId: preset.id } });
   expect(record.state).toBe('started');
   return record.taskId as string;

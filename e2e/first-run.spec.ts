@@ -1,18 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { type RunningHost, startHost } from './support/host';
-
-/** Calls the host's contract as the page does (token in a header, the host's own Origin). */
-async function rpc<T>(host: RunningHost, name: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`${host.origin}/rpc/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`);
-  return result.value as T;
-}
+import { rpc } from './support/rpc';
 
 const sampleName = 'Sample: Sintel trailer to sandbox room';
 
