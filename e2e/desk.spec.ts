@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { sampleDraft } from '../src/main/presets/sample-draft';
 import { expect, test } from './fixtures';
-import type { RunningHost } from './support/host';
+import { type RunningHost, startHost } from './support/host';
 import { rpc } from './support/rpc';
 
 /** Launches a preset on the built-in sandbox app; `#duration=` tells the sandbox how long the clip plays. */
@@ -111,4 +111,19 @@ test('a slow list shows a loader, a failed one says why with Retry, an empty one
   await page.getByRole('button', { name: 'Live tasks', exact: true }).click();
   await page.getByRole('button', { name: 'Launch a preset' }).click();
   await expect(page.getByRole('heading', { name: 'Launch', level: 2 })).toBeVisible();
+});
+
+test('without a keychain the status bar says so and leads to the guide', async ({ page }) => {
+  // No Secret Service on this bus: keytar fails as on a desktop without a keyring.
+  const host = await startHost({ env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/ingest-desk-bus' } });
+  try {
+    await open(page, host);
+    const keychain = page.getByTestId('status-keychain');
+    await expect(keychain).toHaveText('Keychain: not available');
+    await expect(page.getByTestId('status-bar')).toContainText('No app yet');
+    await keychain.click();
+    await expect(page.getByTestId('keychain-state')).toHaveAttribute('data-state', 'unavailable');
+  } finally {
+    await host.stop();
+  }
 });

@@ -3,7 +3,6 @@ import { IconAlertTriangle, IconBroadcast } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeychainState } from '../../../shared/contract/system';
-import { useCall } from '../api/use-call';
 import { useAccountsStore, useSelectedApp } from '../features/accounts/accounts-store';
 import { useTasksStore } from '../features/tasks/tasks-store';
 import { useNavigationStore } from './navigation-store';
@@ -23,18 +22,14 @@ export function StatusBar() {
   const running = useTasksStore((state) => Object.values(state.tasks).filter((task) => task.status === 'running').length);
   const tasksLoaded = useTasksStore((state) => state.loaded);
   const loadTasks = useTasksStore((state) => state.load);
-  // Asked once: later keychain trouble arrives with the accounts overview (accounts.changed).
-  const keychain = useCall('system.keychainStatus', {});
 
   useEffect(() => {
     if (!tasksLoaded) void loadTasks();
   }, [tasksLoaded, loadTasks]);
 
-  const keychainState: KeychainState | null = overviewProblem
-    ? problemState[overviewProblem]
-    : keychain.data && keychain.data.state !== 'available'
-      ? keychain.data.state
-      : null;
+  // The overview says when the keychain failed it (and arrives again with every accounts.changed): no
+  // keychain call of the status bar's own, since libsecret must not be asked twice at once.
+  const keychainState: KeychainState | null = overviewProblem ? problemState[overviewProblem] : null;
 
   return (
     <Group h="100%" px="md" gap="md" justify="space-between" wrap="nowrap" data-testid="status-bar">
