@@ -10,6 +10,7 @@ const ruleSchema = z
   .object({
     latencyMs: z.number().int().min(0).max(600_000).optional(),
     failure: z.enum(failureKinds).optional(),
+    failureTimes: z.number().int().min(1).max(1_000_000).optional(),
     failAfterProcessing: z.boolean().optional(),
     error: z
       .object({ code: z.string().min(1).max(128), message: z.string().max(512).optional(), times: z.number().int().min(1).max(1_000_000) })

@@ -89,6 +89,23 @@ describe('faults as the official SDK sees them', () => {
     expect(sandbox.requests().at(-1)).toMatchObject({ action: 'StartStreamIngest', outcome: 'fault', fault: 'reset', processed: true });
   });
 
+  it('breaks only the next N exchanges when failureTimes is set, after processing if asked', async () => {
+    sandbox.faults.set('StartStreamIngest', { failure: 'reset', failureTimes: 1, failAfterProcessing: true });
+    const client = sandboxClient(sandbox.port, clientSetup);
+    const before = sandbox.tasks().length;
+    await failureOf(client.request('StartStreamIngest', startRequest({ RoomId: '7001' })));
+    expect(sandbox.tasks()).toHaveLength(before + 1);
+    expect(sandbox.faults.list()).toEqual({ StartStreamIngest: { failAfterProcessing: true } });
+    const answered = (await client.request('StartStreamIngest', startRequest({ RoomId: '7002' }))) as { TaskId?: string };
+    expect(answered.TaskId).toEqual(expect.any(String));
+    expect(
+      sandbox
+        .requests()
+        .slice(-2)
+        .map((request) => request.outcome),
+    ).toEqual(['fault', 'ok']);
+  });
+
   it('breaks nothing once cleared', async () => {
     sandbox.faults.set('DescribeStreamIngest', { failure: 'http-503' });
     sandbox.faults.clear('DescribeStreamIngest');

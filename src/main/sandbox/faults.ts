@@ -11,8 +11,10 @@ export type FaultTarget = string;
 export interface FaultRule {
   /** Added before the answer (or before the failure). */
   latencyMs?: number;
-  /** How the exchange breaks, until cleared. */
+  /** How the exchange breaks, until cleared (or for the next `failureTimes` exchanges). */
   failure?: FailureKind;
+  /** When set, only the next N exchanges of the action break; then the failure is dropped. */
+  failureTimes?: number;
   /**
    * When true the request is fully processed first (a Start creates its task) and only the answer
    * is broken: the ambiguous case a client must not retry blindly.
@@ -49,6 +51,21 @@ export class FaultBook implements FaultControl {
 
   ruleFor(action: string): FaultRule | undefined {
     return this.rules.get(action) ?? this.rules.get('*');
+  }
+
+  /** The failure this exchange gets, if any, counting down `failureTimes`. */
+  takeFailure(action: string): FailureKind | undefined {
+    const rule = this.ruleFor(action);
+    const failure = rule?.failure;
+    if (!rule || !failure) return undefined;
+    if (rule.failureTimes !== undefined) {
+      rule.failureTimes -= 1;
+      if (rule.failureTimes <= 0) {
+        delete rule.failure;
+        delete rule.failureTimes;
+      }
+    }
+    return failure;
   }
 
   /** Takes one forced error from the action's rule, if any are left. */

@@ -60,16 +60,17 @@ export function createSandboxServer(deps: SandboxServerDeps): Server {
     const action = header(request, 'x-tc-action') ?? '';
     const rule = deps.faults.ruleFor(action);
     if (rule?.latencyMs) await delay(rule.latencyMs);
-    if (rule?.failure && !rule.failAfterProcessing) {
-      deps.record({ action, at, outcome: 'fault', fault: rule.failure, processed: false });
-      return breakExchange(request, response, rule.failure, undefined);
+    const failure = deps.faults.takeFailure(action);
+    if (failure && !rule?.failAfterProcessing) {
+      deps.record({ action, at, outcome: 'fault', fault: failure, processed: false });
+      return breakExchange(request, response, failure, undefined);
     }
 
     const answer = body === null ? tooLarge() : answerFor(request, body, action);
     const payload = envelope(answer.response);
-    if (rule?.failure) {
-      deps.record({ action, at, outcome: 'fault', fault: rule.failure, processed: answer.processed });
-      return breakExchange(request, response, rule.failure, payload);
+    if (failure) {
+      deps.record({ action, at, outcome: 'fault', fault: failure, processed: answer.processed });
+      return breakExchange(request, response, failure, payload);
     }
     deps.record({
       action,

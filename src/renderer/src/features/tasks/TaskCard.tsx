@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LiveTask } from '../../../../shared/contract/tasks';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
+import { failureAdvice } from './failure-advice';
 import { TaskControls } from './TaskControls';
 import { formatDuration, formatTime } from './use-now';
 
@@ -14,6 +15,18 @@ export function StatusBadge({ task }: { task: LiveTask }) {
     <Badge color={key === 'paused' ? 'yellow' : statusColor[task.status]} variant="light" data-testid="task-status" data-status={key}>
       {t(`status.${key}`)}
     </Badge>
+  );
+}
+
+/** The task's last failed call: its code, and for a TRTC call the catalog's explanation and fix. */
+function LastError({ problem }: { problem: NonNullable<LiveTask['lastError']> }) {
+  const { t, i18n } = useTranslation('tasks');
+  const advice = failureAdvice(problem, i18n.language);
+  return (
+    <Text size="xs" c="red" data-testid="task-error">
+      {t('lastError', { code: problem.code })}
+      {advice ? ` ${advice.explanation} ${advice.fix}` : ''}
+    </Text>
   );
 }
 
@@ -56,11 +69,7 @@ export function TaskCard({ task, now }: { task: LiveTask; now: number }) {
             </Anchor>
           </Text>
         ) : null}
-        {task.lastError ? (
-          <Text size="xs" c="red" data-testid="task-error">
-            {t('lastError', { code: task.lastError.code })}
-          </Text>
-        ) : null}
+        {task.lastError ? <LastError problem={task.lastError} /> : null}
         {task.status === 'running' ? <TaskControls task={task} /> : null}
       </Stack>
     </Card>

@@ -5,15 +5,22 @@ import { useTranslation } from 'react-i18next';
 import { type LiveTask, tempoValues } from '../../../../shared/contract/tasks';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
 import { invoke } from '../../api/client';
+import { type FailureLike, failureAdvice } from './failure-advice';
 import { errorData, useTasksStore, whileActing } from './tasks-store';
 import { formatTime } from './use-now';
 
-/** Runs a control and tells the user when it failed (the store has already rolled back). */
+/**
+ * Tells the user a control failed (the store has already rolled back): a failed TRTC call with the
+ * error catalog's explanation and fix in the page's language, anything else with its own message.
+ */
 function useFailureNotice() {
-  const { t } = useTranslation('tasks');
-  return (error: unknown) => {
-    const data = errorData(error);
-    notifications.show({ color: 'red', title: t('control.failed'), message: `${data.code}: ${data.message}` });
+  const { t, i18n } = useTranslation('tasks');
+  return (failure: FailureLike & { message: string }) => {
+    const advice = failureAdvice(failure, i18n.language);
+    const message = advice
+      ? t('control.failedAdvice', { explanation: advice.explanation, fix: advice.fix, code: advice.code })
+      : `${failure.code}: ${failure.message}`;
+    notifications.show({ color: 'red', title: t('control.failed'), message });
   };
 }
 
@@ -25,7 +32,8 @@ export function TaskControls({ task }: { task: LiveTask }) {
   const [url, setUrl] = useState('');
   const [minutes, setMinutes] = useState<number | string>(30);
   const [stopping, setStopping] = useState(false);
-  const run = (intended: Partial<LiveTask>, send: () => Promise<LiveTask>) => optimistic(task.id, intended, send).catch(notify);
+  const run = (intended: Partial<LiveTask>, send: () => Promise<LiveTask>) =>
+    optimistic(task.id, intended, send).catch((error: unknown) => notify(errorData(error)));
   const now = Date.now();
   const facts = derivedFacts(task, now);
   const name = task.label;
@@ -108,9 +116,9 @@ export function TaskControls({ task }: { task: LiveTask }) {
             setStopping(true);
             try {
               const result = await whileActing([task.id], invoke('tasks.stop', { id: task.id }));
-              if (!result.stopped) notify(new Error(result.error ? `${result.error.code}: ${result.error.message}` : ''));
+              if (!result.stopped) notify(result.error ?? { code: 'INTERNAL', message: '' });
             } catch (error) {
-              notify(error);
+              notify(errorData(error));
             } finally {
               setStopping(false);
             }

@@ -51,6 +51,7 @@ export const tasks = {
     stop: 'Stop',
     stopOf: 'Stop {{name}}',
     failed: 'The change was not applied',
+    failedAdvice: '{{explanation}} {{fix}} ({{code}})',
   },
   schedule: {
     minutes: 'Stop after (min)',

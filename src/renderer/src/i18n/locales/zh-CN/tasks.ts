@@ -53,6 +53,7 @@ export const tasks: typeof en = {
     stop: '停止',
     stopOf: '停止 {{name}}',
     failed: '更改未生效',
+    failedAdvice: '{{explanation}}{{fix}}（{{code}}）',
   },
   schedule: {
     minutes: '多少分钟后停止',
