@@ -68,7 +68,7 @@ test('the status bar in Chinese: account, app, sandbox and the running count', a
   await open(page, host);
   const bar = page.getByRole('contentinfo', { name: '状态栏' });
   await expect(bar).toContainText('账号：Sandbox');
-  await expect(bar).toContainText('沙盒：调用不会离开本机');
+  await expect(bar).toContainText('沙箱：调用不会离开本机');
   await expect(bar.getByTestId('status-running')).toHaveText('0 个运行中的任务');
 });
 

@@ -2,6 +2,8 @@ import { get } from 'node:http';
 import { expect, test } from './fixtures';
 
 test('the page loads through the host on the Launch screen and shows the real keychain status', async ({ page, host }) => {
+  // Two screens and the keychain on a loaded 2-core machine: more than the default 30 s at times.
+  test.setTimeout(60_000);
   await page.goto(host.url);
   await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
   // The app opens on Launch, the screen used most, first in the navigation.
@@ -17,6 +19,7 @@ test('the page loads through the host on the Launch screen and shows the real ke
 });
 
 test('switching the language to Chinese renders the page in Chinese and is remembered', async ({ page, host }) => {
+  test.setTimeout(60_000);
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Status & settings' }).click();
   await page.getByRole('combobox', { name: 'Language' }).click();

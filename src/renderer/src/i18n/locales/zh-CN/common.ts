@@ -45,7 +45,7 @@ export const common: typeof en = {
     label: '状态栏',
     current: '账号：{{account}} · 应用：{{app}}（{{sdkAppId}}）',
     noApp: '尚无应用',
-    sandbox: '沙盒：调用不会离开本机',
+    sandbox: '沙箱：调用不会离开本机',
     running_one: '{{count}} 个运行中的任务',
     running_other: '{{count}} 个运行中的任务',
     runningHint: '显示任务面板',
@@ -70,7 +70,7 @@ export const common: typeof en = {
   },
   guide: {
     title: '快速上手',
-    sandbox: '当前使用内置沙盒：选择示例预设并点击“启动”即可获得 TaskId。数据不会离开本机，也不会产生费用。',
+    sandbox: '当前使用内置沙箱：选择示例预设并点击“启动”即可获得 TaskId。数据不会离开本机，也不会产生费用。',
     realTitle: '推流到你自己的 TRTC 应用',
     step1: '获取 SecretId 和 SecretKey：腾讯云控制台 → 访问管理（CAM）→ 访问密钥 → API 密钥管理。建议使用仅有 TRTC 权限的子用户密钥。',
     step2: '查找 SdkAppId 及其 SDK 密钥：TRTC 控制台 → 应用管理 → 你的应用 → 基本信息（SDKSecretKey）。',
