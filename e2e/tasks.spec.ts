@@ -94,9 +94,10 @@ test('a control that fails is rolled back on the page and explained', async ({ p
 });
 
 test('a task the sandbox ends by itself moves to the history', async ({ page, host }) => {
-  test.setTimeout(45_000);
+  test.setTimeout(75_000);
+  // Long enough to be seen running first: the page opens on Launch, then the board, on a loaded machine.
   const { taskId } = await launchPreset(host, 'Short clip', {
-    media: { kind: 'url', url: 'https://media.example.com/short.mp4#duration=2' },
+    media: { kind: 'url', url: 'https://media.example.com/short.mp4#duration=12' },
   });
   await openBoard(page, host);
   await expect(page.getByRole('article', { name: 'Short clip' })).toBeVisible();
