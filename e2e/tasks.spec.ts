@@ -98,7 +98,7 @@ test('a task the sandbox ends by itself moves to the history', async ({ page, ho
   // The board is open first: the launch reaches it as an event, long before the first poll.
   await openBoard(page, host);
   const { taskId } = await launchPreset(host, 'Short clip', {
-    media: { kind: 'url', url: 'https://media.example.com/short.mp4#duration=2' },
+    media: { kind: 'url', url: 'https://media.example.com/short.mp4#duration=6' },
   });
   await expect(page.getByRole('article', { name: 'Short clip' })).toBeVisible();
   // Nothing is clicked: the next poll (every 5 to 10 s) finds it NotExist.

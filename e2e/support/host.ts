@@ -23,6 +23,8 @@ export interface HostOptions {
   keychainService?: string;
   extraArgs?: string[];
   env?: NodeJS.ProcessEnv;
+  /** Seed the first-run samples (off by default: most specs expect empty lists). */
+  samples?: boolean;
 }
 
 /** Starts `out/main/serve.js` (the built browser host) and waits for its one "serving ..." line. */
@@ -31,7 +33,15 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const keychainService = options.keychainService ?? `ingest-desk-test-${randomUUID()}`;
   const child = spawn(
     process.execPath,
-    ['out/main/serve.js', '--data-dir', dataDir, '--keychain-service', keychainService, ...(options.extraArgs ?? [])],
+    [
+      'out/main/serve.js',
+      '--data-dir',
+      dataDir,
+      '--keychain-service',
+      keychainService,
+      ...(options.samples ? [] : ['--no-samples']),
+      ...(options.extraArgs ?? []),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
   const recorder = recordHostOutput(child, { dataDir, keychainService });

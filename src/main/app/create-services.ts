@@ -34,6 +34,7 @@ import { createTasksHandlers } from '../tasks/tasks-handlers';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './event-bus';
+import { seedFirstRun } from './first-run-wiring';
 
 export interface AppEnvironment {
   dataDir: string;
@@ -44,6 +45,8 @@ export interface AppEnvironment {
   openExternal?: (url: string) => Promise<void>;
   /** Diagnostics for the developer console; never given a secret or a call's input. */
   warn?: (message: string) => void;
+  /** Seed the sample media entry and preset on a first start (default true; e2e specs turn it off). */
+  samples?: boolean;
 }
 
 export interface AppServices {
@@ -71,6 +74,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   // Deleting a library entry says which presets use it.
   const usage = { usersOf: async (id: string) => presets.usingMedia(id).map(({ id: presetId, name }) => ({ id: presetId, name })) };
   const media = new MediaService({ document: await open(mediaDocument), events, clock, usage });
+  if (env.samples !== false) await seedFirstRun({ open, accounts: accounts.service, media, presets, clock });
   const registry = await TaskRegistry.open(await open(tasksDocument), clock);
   const scheduler = appScheduler(clock);
   // Every TRTC call of an account, whoever makes it (launch, batch, polls, controls), takes a token from this one limiter first.
