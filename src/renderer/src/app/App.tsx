@@ -5,7 +5,10 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { transport } from '../api/client';
 import { AppSwitcher } from '../features/accounts/AppSwitcher';
 import { i18n, resolveLanguage } from '../i18n';
+import { KeyboardLayer } from './KeyboardLayer';
 import { useNavigationStore } from './navigation-store';
+import { PaletteButton } from './PaletteButton';
+import { HelpButton } from './ShortcutsHelp';
 import { screens } from './screens';
 import { useSettingsStore } from './settings-store';
 import { cssVariablesResolver, theme } from './theme';
@@ -58,6 +61,8 @@ function Shell({ loaded }: { loaded: boolean }) {
           <Group gap="sm">
             <AppSwitcher />
             <Badge variant="light">{transport?.kind}</Badge>
+            <PaletteButton />
+            <HelpButton />
           </Group>
         </Group>
       </AppShell.Header>
@@ -78,6 +83,7 @@ function Shell({ loaded }: { loaded: boolean }) {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>{Current ? <Current /> : null}</AppShell.Main>
+      <KeyboardLayer />
     </AppShell>
   );
 }
