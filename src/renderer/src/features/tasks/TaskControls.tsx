@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { type LiveTask, tempoValues } from '../../../../shared/contract/tasks';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
 import { invoke } from '../../api/client';
+import { useFormat } from '../../i18n/format';
 import { errorData, useTasksStore } from './tasks-store';
-import { formatTime } from './use-now';
 
 /** Runs a control and tells the user when it failed (the store has already rolled back). */
 function useFailureNotice() {
@@ -18,7 +18,8 @@ function useFailureNotice() {
 }
 
 export function TaskControls({ task }: { task: LiveTask }) {
-  const { t, i18n } = useTranslation('tasks');
+  const { t } = useTranslation('tasks');
+  const format = useFormat();
   const optimistic = useTasksStore((state) => state.optimistic);
   const notify = useFailureNotice();
   const [volume, setVolume] = useState<number | string>(task.volume ?? 100);
@@ -42,7 +43,7 @@ export function TaskControls({ task }: { task: LiveTask }) {
     <Stack gap="xs">
       {task.paused && facts.destroyedIfStillPausedAt !== null ? (
         <Alert color="yellow" data-testid="paused-warning">
-          {t('paused.warning', { time: formatTime(facts.destroyedIfStillPausedAt, i18n.language) })}
+          {t('paused.warning', { time: format.dayTime(facts.destroyedIfStillPausedAt) })}
         </Alert>
       ) : null}
       <Group gap="xs" align="flex-end" wrap="wrap">
@@ -180,7 +181,7 @@ export function TaskControls({ task }: { task: LiveTask }) {
         ) : (
           <Group gap="xs">
             <Text size="sm" data-testid="scheduled-stop">
-              {t('schedule.at', { time: formatTime(task.scheduledStopAt, i18n.language) })}
+              {t('schedule.at', { time: format.dayTime(task.scheduledStopAt) })}
             </Text>
             <Button
               size="xs"
