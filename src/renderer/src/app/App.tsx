@@ -1,6 +1,6 @@
 import { AppShell, Badge, Group, MantineProvider, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { transport } from '../api/client';
 import { AppSwitcher } from '../features/accounts/AppSwitcher';
@@ -11,7 +11,7 @@ import { PaletteButton } from './PaletteButton';
 import { HelpButton } from './ShortcutsHelp';
 import { screens } from './screens';
 import { useSettingsStore } from './settings-store';
-import { cssVariablesResolver, theme } from './theme';
+import { cssVariablesResolver, themeFor } from './theme';
 
 export function App() {
   const settings = useSettingsStore((state) => state.settings);
@@ -29,6 +29,8 @@ export function App() {
   }, [settings]);
 
   const scheme = settings?.theme;
+  const language = settings ? resolveLanguage(settings.language, navigator.languages) : i18n.language;
+  const theme = useMemo(() => themeFor(i18n.getFixedT(language)('dialog.close')), [language]);
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider
@@ -76,6 +78,8 @@ function Shell({ loaded }: { loaded: boolean }) {
               label={t(label)}
               leftSection={<Icon size={18} stroke={1.6} />}
               active={id === screen?.id}
+              // Filled: the light variant's indigo on its hover tint measures 4.1:1, below AA.
+              variant="filled"
               onClick={() => go(id)}
               aria-current={id === screen?.id ? 'page' : undefined}
             />

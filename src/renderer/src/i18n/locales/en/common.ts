@@ -67,6 +67,7 @@ export const common = {
     stopped: '{{name}} stopped.',
     stopFailed: 'The task could not be stopped',
   },
+  dialog: { close: 'Close' },
   shortcuts: {
     open: 'Keyboard shortcuts',
     title: 'Keyboard shortcuts',

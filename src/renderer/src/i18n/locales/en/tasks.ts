@@ -55,10 +55,10 @@ export const tasks = {
     minutes: 'Stop after (min)',
     minutesOf: 'Minutes until {{name}} stops',
     set: 'Stop later',
-    setOf: 'Schedule a stop of {{name}}',
+    setOf: 'Stop later: {{name}}',
     at: 'Stops at {{time}}',
     cancel: 'Cancel scheduled stop',
-    cancelOf: 'Cancel the scheduled stop of {{name}}',
+    cancelOf: 'Cancel scheduled stop: {{name}}',
     oneOf: 'Give either minutes or a time.',
   },
   stopMany: {

@@ -69,6 +69,7 @@ export const common: typeof en = {
     stopped: '{{name}} 已停止。',
     stopFailed: '无法停止该任务',
   },
+  dialog: { close: '关闭' },
   shortcuts: {
     open: '键盘快捷键',
     title: '键盘快捷键',

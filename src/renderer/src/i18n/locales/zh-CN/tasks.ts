@@ -60,7 +60,7 @@ export const tasks: typeof en = {
     setOf: '为 {{name}} 设置定时停止',
     at: '将于 {{time}} 停止',
     cancel: '取消定时停止',
-    cancelOf: '取消 {{name}} 的定时停止',
+    cancelOf: '取消定时停止：{{name}}',
     oneOf: '请填写分钟数或时间（二选一）。',
   },
   stopMany: {
