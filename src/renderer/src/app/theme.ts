@@ -49,6 +49,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved) => {
       '--mantine-color-dimmed': resolved.colors.gray[7] ?? '#495057',
       '--mantine-color-error': resolved.colors.red[9] ?? '#c92a2a',
     },
-    dark: {},
+    // Dark "dimmed" (dark 2) measures 3.9:1 on cards and 3.4:1 on hovered rows; dark 1 passes on both.
+    dark: { '--mantine-color-dimmed': resolved.colors.dark[1] ?? '#b8b8b8' },
   };
 };
