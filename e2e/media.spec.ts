@@ -106,7 +106,8 @@ test('a pasted list is imported with a report of each rejected line; bulk taggin
     /^2file:\/\/\/etc\/passwd.*Only http, https, rtmp and rtmps/,
     /^4.*spaces, tabs or line breaks/,
   ]);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The footer's Close (the title bar's X is named Close too).
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
   await expect(page.getByTestId('media-count')).toHaveText('3 of 3 entries');
 
   // Tick two rows with the keyboard, tag them, then find them by tag.
@@ -252,7 +253,8 @@ test('the library screen has no accessibility violations, and follows a switch t
     .fill('https://cdn.example.com/a.mp4\nrtmp://live.example.com/app/b');
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog.getByTestId('import-report')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The footer's Close (the title bar's X is named Close too).
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
   await expect(dialog).toBeHidden();
   await page.getByTestId('media-row').first().click();
   const results = await new AxeBuilder({ page }).include('main').analyze();
