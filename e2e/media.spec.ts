@@ -106,7 +106,8 @@ test('a pasted list is imported with a report of each rejected line; bulk taggin
     /^2file:\/\/\/etc\/passwd.*Only http, https, rtmp and rtmps/,
     /^4.*spaces, tabs or line breaks/,
   ]);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The footer's Close (the title bar's X is named Close too).
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
   await expect(page.getByTestId('media-count')).toHaveText('3 of 3 entries');
 
   // Tick two rows with the keyboard, tag them, then find them by tag.
@@ -160,14 +161,14 @@ test('a small MP4 from a local server plays in the preview and its duration and 
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await page.getByTestId('media-detail').getByRole('button', { name: 'Preview' }).click();
-  await expect(page.getByTestId('preview-facts')).toHaveText('Duration 00:01, resolution 160×120');
+  await expect(page.getByTestId('preview-facts')).toHaveText('Duration 0:01, resolution 160×120');
   const video = page.getByTestId('preview-video');
   expect(await video.evaluate((element: HTMLVideoElement) => [element.videoWidth, element.videoHeight])).toEqual([160, 120]);
   // Saved in main: a reload still knows it.
   await page.reload();
   await page.getByRole('button', { name: 'Media library' }).click();
   await page.getByTestId('media-row').first().click();
-  await expect(page.getByTestId('preview-facts')).toHaveText('Duration 00:01, resolution 160×120');
+  await expect(page.getByTestId('preview-facts')).toHaveText('Duration 0:01, resolution 160×120');
 });
 
 for (const [kind, path] of [
@@ -252,12 +253,11 @@ test('the library screen has no accessibility violations, and follows a switch t
     .fill('https://cdn.example.com/a.mp4\nrtmp://live.example.com/app/b');
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog.getByTestId('import-report')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The footer's Close (the title bar's X is named Close too).
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
   await expect(dialog).toBeHidden();
   await page.getByTestId('media-row').first().click();
-  // Colour contrast is left out on purpose: the app theme's indigo.6 buttons and Mantine's "dimmed"
-  // text fail it on every screen (a theme-wide finding reported to the lead), not this one's markup.
-  const results = await new AxeBuilder({ page }).include('main').disableRules(['color-contrast']).analyze();
+  const results = await new AxeBuilder({ page }).include('main').analyze();
   expect(results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.html}`))).toEqual([]);
 
   await request.post(`${host.origin}/rpc/system.updateSettings`, {

@@ -1,3 +1,5 @@
+import { sampleDraft } from '../../src/main/presets/sample-draft';
+import type { PresetDraft } from '../../src/shared/contract/presets';
 import type { RunningHost } from './host';
 import { recordDirectCall } from './secret-scan/request-recorder';
 
@@ -13,4 +15,9 @@ export async function rpc<T>(host: Pick<RunningHost, 'origin' | 'token'>, name: 
   const result = JSON.parse(text) as { ok: boolean; value?: T; error?: { code: string; message: string } };
   if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`);
   return result.value as T;
+}
+
+/** A preset draft on the built-in sandbox app; `#duration=` tells the sandbox how long the media plays. */
+export function sandboxDraft(name: string, patch: Partial<PresetDraft> = {}): PresetDraft {
+  return sampleDraft({ name, media: { kind: 'url', url: 'https://media.example.com/clip.mp4#duration=600' }, ...patch });
 }

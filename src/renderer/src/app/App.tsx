@@ -1,15 +1,18 @@
 import { AppShell, Badge, Group, MantineProvider, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { transport } from '../api/client';
 import { AppSwitcher } from '../features/accounts/AppSwitcher';
 import { i18n, resolveLanguage } from '../i18n';
+import { KeyboardLayer } from './KeyboardLayer';
 import { useNavigationStore } from './navigation-store';
+import { PaletteButton } from './PaletteButton';
+import { HelpButton } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
 import { screens } from './screens';
 import { useSettingsStore } from './settings-store';
-import { cssVariablesResolver, theme } from './theme';
+import { cssVariablesResolver, themeFor } from './theme';
 import { useTaskNotifications } from './use-task-notifications';
 
 export function App() {
@@ -28,6 +31,8 @@ export function App() {
   }, [settings]);
 
   const scheme = settings?.theme;
+  const language = settings ? resolveLanguage(settings.language, navigator.languages) : i18n.language;
+  const theme = useMemo(() => themeFor(i18n.getFixedT(language)('dialog.close')), [language]);
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider
@@ -67,6 +72,8 @@ function Shell({ loaded }: { loaded: boolean }) {
           <Group gap="sm">
             <AppSwitcher />
             <Badge variant="light">{transport?.kind}</Badge>
+            <PaletteButton />
+            <HelpButton />
           </Group>
         </Group>
       </AppShell.Header>
@@ -80,6 +87,8 @@ function Shell({ loaded }: { loaded: boolean }) {
               label={t(label)}
               leftSection={<Icon size={18} stroke={1.6} />}
               active={id === screen?.id}
+              // Filled: the light variant's indigo on its hover tint measures 4.1:1, below AA.
+              variant="filled"
               onClick={() => go(id)}
               aria-current={id === screen?.id ? 'page' : undefined}
             />
@@ -90,6 +99,7 @@ function Shell({ loaded }: { loaded: boolean }) {
       <AppShell.Footer component="footer" aria-label={t('statusBar.label')}>
         <StatusBar />
       </AppShell.Footer>
+      <KeyboardLayer />
     </AppShell>
   );
 }

@@ -128,6 +128,7 @@ export function AppForm({ opened, app, profiles, onClose, onSaved }: AppFormProp
             render={({ field }) => (
               <ColorInput
                 label={t('apps.colour')}
+                eyeDropperButtonProps={{ 'aria-label': t('apps.eyeDropper') }}
                 format="hex"
                 swatches={appSwatches}
                 value={field.value}

@@ -28,6 +28,7 @@ import {
 } from '../../../../shared/contract/accounts';
 import { privilegeBits } from '../../../../shared/trtc/identifiers';
 import { invoke } from '../../api/client';
+import { useFormat } from '../../i18n/format';
 import { useSelectedApp } from './accounts-store';
 import { useAction } from './use-action';
 
@@ -44,6 +45,7 @@ type Kind = 'userSig' | 'privateMapKey';
 
 function GenerateCard({ apps }: { apps: AppView[] }) {
   const { t } = useTranslation('accounts');
+  const format = useFormat();
   const selected = useSelectedApp();
   const [appId, setAppId] = useState<string | null>(null);
   const app = apps.find((candidate) => candidate.id === (appId ?? selected?.id));
@@ -142,7 +144,7 @@ function GenerateCard({ apps }: { apps: AppView[] }) {
           <Stack gap={4}>
             <Textarea label={t('tools.generated')} value={ticket.ticket} readOnly autosize maxRows={6} data-testid="generated-ticket" />
             <Text size="xs" c="dimmed">
-              {ticket.userId} · {ticket.sdkAppId} · {t('tools.result.expiresAt')} {new Date(ticket.expiresAt).toLocaleString()}
+              {ticket.userId} · {ticket.sdkAppId} · {t('tools.result.expiresAt')} {format.dateTime(ticket.expiresAt)}
             </Text>
             <Group gap="xs">
               <CopyButton value={ticket.ticket}>
@@ -251,6 +253,7 @@ function VerifyCard({ apps }: { apps: AppView[] }) {
 
 function Inspection({ result }: { result: TicketInspection }) {
   const { t } = useTranslation('accounts');
+  const format = useFormat();
   const label = result.checkedWith?.label ?? '';
   const row = (name: string, value: React.ReactNode, testId?: string) => (
     <Table.Tr>
@@ -274,8 +277,8 @@ function Inspection({ result }: { result: TicketInspection }) {
           {row(t('tools.result.kind'), t(`tools.kinds.${result.kind}`))}
           {row(t('tools.result.userId'), result.userId, 'ticket-user-id')}
           {row(t('tools.result.sdkAppId'), result.sdkAppId, 'ticket-sdk-app-id')}
-          {row(t('tools.result.issuedAt'), new Date(result.issuedAt).toLocaleString())}
-          {row(t('tools.result.expiresAt'), new Date(result.expiresAt).toLocaleString())}
+          {row(t('tools.result.issuedAt'), format.dateTime(result.issuedAt))}
+          {row(t('tools.result.expiresAt'), format.dateTime(result.expiresAt))}
           {row(t('tools.result.signature'), t(`tools.result.signatures.${result.signature}`, { label }), 'ticket-signature')}
           {room ? row(t('tools.result.room'), `${t(`tools.roomTypes.${room.type}`)}: ${room.id}`, 'ticket-room') : null}
         </Table.Tbody>

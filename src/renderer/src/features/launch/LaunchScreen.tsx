@@ -1,4 +1,4 @@
-import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { GettingStartedGuide } from '../../app/GettingStartedGuide';
 import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
 import { useNavigationStore } from '../../app/navigation-store';
 import { usePresetsStore } from '../presets/presets-store';
+import { useLaunchSelectionStore } from './launch-selection-store';
 import { RequestPreview } from './RequestPreview';
 import { TaskList } from './TaskList';
 import { useLaunch } from './use-launch';
@@ -19,6 +20,8 @@ export function LaunchScreen() {
   const go = useNavigationStore((state) => state.go);
   const { launch, retry, busy, modal } = useLaunch();
   const [previewing, setPreviewing] = useState<string | null>(null);
+  const selectedPresetId = useLaunchSelectionStore((state) => state.selectedPresetId);
+  const select = useLaunchSelectionStore((state) => state.select);
 
   useEffect(() => {
     void load();
@@ -48,7 +51,17 @@ export function LaunchScreen() {
             />
           ) : null}
           {presets?.map((preset) => (
-            <Card key={preset.id} withBorder padding="sm" data-testid="launch-preset">
+            <Card
+              key={preset.id}
+              withBorder
+              padding="sm"
+              data-testid="launch-preset"
+              data-selected={selectedPresetId === preset.id || undefined}
+              // The preset last focused or clicked is the one Ctrl+Enter offers to launch.
+              onFocusCapture={() => select(preset.id)}
+              onPointerDown={() => select(preset.id)}
+              style={selectedPresetId === preset.id ? { borderColor: 'var(--mantine-primary-color-filled)' } : undefined}
+            >
               <Group justify="space-between" wrap="nowrap">
                 <Stack gap={0} style={{ minWidth: 0 }}>
                   <Text fw={600} truncate>
@@ -85,6 +98,41 @@ export function LaunchScreen() {
         <TaskList onRetry={(record) => void retry(record.id, record.state === 'unknown')} />
       </SimpleGrid>
       {modal}
+      <ConfirmLaunch onConfirm={(presetId) => void launch({ kind: 'preset', presetId })} />
     </Stack>
+  );
+}
+
+/** The confirmation every keyboard launch goes through (palette, Ctrl+Enter): what, where, then send. */
+function ConfirmLaunch({ onConfirm }: { onConfirm(presetId: string): void }) {
+  const { t } = useTranslation('launch');
+  const presetId = useLaunchSelectionStore((state) => state.confirmingPresetId);
+  const dismiss = useLaunchSelectionStore((state) => state.dismiss);
+  const preset = usePresetsStore((state) => state.presets?.find((candidate) => candidate.id === presetId));
+  return (
+    <Modal opened={preset !== undefined} onClose={dismiss} title={t('confirm.title')}>
+      {preset ? (
+        <Stack>
+          <Text size="sm" data-testid="confirm-launch-text">
+            {t('confirm.body', { name: preset.name, sdkAppId: preset.sdkAppId, roomId: preset.roomId })}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={dismiss}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button
+              data-autofocus
+              leftSection={<IconPlayerPlay size={14} />}
+              onClick={() => {
+                dismiss();
+                onConfirm(preset.id);
+              }}
+            >
+              {t('confirm.launch')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Modal>
   );
 }

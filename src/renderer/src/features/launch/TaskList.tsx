@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TaskRecord } from '../../../../shared/contract/launch';
 import { adviceFor, type CatalogLanguage } from '../../../../shared/trtc/error-catalog';
 import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
+import { useFormat } from '../../i18n/format';
 import { useTasksStore } from './tasks-store';
 
 const stateColor = { pending: 'gray', started: 'green', failed: 'red', unknown: 'orange' } as const;
@@ -40,6 +41,7 @@ export function TaskList({ onRetry }: { onRetry(record: TaskRecord): void }) {
 
 function TaskCard({ task, onRetry }: { task: TaskRecord; onRetry(): void }) {
   const { t, i18n } = useTranslation('launch');
+  const format = useFormat();
   const language: CatalogLanguage = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const advice = task.error ? adviceFor(task.error.code, language) : null;
   return (
@@ -58,8 +60,7 @@ function TaskCard({ task, onRetry }: { task: TaskRecord; onRetry(): void }) {
             ) : null}
           </Group>
           <Text size="xs" c="dimmed">
-            {new Date(task.createdAt).toLocaleString(language)} · {task.sdkAppId} · {task.region} · {t('room')} {task.roomId} ·{' '}
-            {task.userId}
+            {format.dateTime(task.createdAt)} · {task.sdkAppId} · {task.region} · {t('room')} {task.roomId} · {task.userId}
           </Text>
           {task.retryOf ? (
             <Text size="xs" c="dimmed">

@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogRow } from '../../../../shared/contract/log';
 import { useCall } from '../../api/use-call';
+import { useFormat } from '../../i18n/format';
 import { CopyValue } from './CopyValue';
-import { formatTime } from './LogTable';
 
 interface Props {
   row: LogRow | null;
@@ -39,11 +39,12 @@ export function LogDetails({ row, onClose, onHistory, onBundle }: Props) {
 
 function DetailsBody({ id, onHistory, onBundle }: { id: string; onHistory(taskId: string): void; onBundle(taskId: string): void }) {
   const { t } = useTranslation('log');
+  const format = useFormat();
   const { data: entry, error } = useCall('log.entry', { id });
   if (error) return <Text c="red">{error.message}</Text>;
   if (!entry) return <Text>{t('common:state.loading')}</Text>;
   const rows: [string, ReactNode][] = [
-    [t('details.time'), formatTime(entry.at)],
+    [t('details.time'), format.dateTime(entry.at)],
     [t('columns.action'), entry.action],
     [t('details.purpose'), entry.purpose],
     [t('details.account'), entry.profileName],
@@ -63,7 +64,7 @@ function DetailsBody({ id, onHistory, onBundle }: { id: string; onHistory(taskId
       t('details.repeat'),
       t('details.repeatValue', {
         count: entry.repeat.count,
-        lastAt: formatTime(entry.repeat.lastAt),
+        lastAt: format.dateTime(entry.repeat.lastAt),
         lastRequestId: entry.repeat.lastRequestId ?? '',
       }),
     ]);

@@ -5,17 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { LogOutcome, LogRow } from '../../../../shared/contract/log';
 import { EmptyList, ListLoading } from '../../app/ListStates';
 import { useNavigationStore } from '../../app/navigation-store';
+import { useFormat } from '../../i18n/format';
 import { CopyValue } from './CopyValue';
 import { pageSize, useLogStore } from './log-store';
 
 const columns = '165px 125px 100px 100px 80px minmax(140px, 1.3fr) minmax(140px, 1fr) 160px 70px';
 const rowHeight = 36;
 const outcomeColor: Record<LogOutcome, string> = { ok: 'green', 'api-error': 'red', unknown: 'orange', 'not-sent': 'gray' };
-
-export function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-}
 
 /** The log as a virtualized ARIA table: only the rows in view are in the page, pages load as they scroll in. */
 export function LogTable({ onOpen }: { onOpen: (row: LogRow) => void }) {
@@ -122,7 +118,8 @@ export function LogTable({ onOpen }: { onOpen: (row: LogRow) => void }) {
 
 function Cells({ row, onOpen }: { row: LogRow; onOpen: (row: LogRow) => void }) {
   const { t } = useTranslation('log');
-  const time = formatTime(row.at);
+  const format = useFormat();
+  const time = format.dateTime(row.at);
   const action = t(`actions.${row.action}`);
   return (
     <>
@@ -137,7 +134,11 @@ function Cells({ row, onOpen }: { row: LogRow; onOpen: (row: LogRow) => void }) 
         <Group gap={4} wrap="nowrap">
           <Text size="xs">{action}</Text>
           {row.repeat ? (
-            <Badge size="xs" variant="light" title={t('repeatedTitle', { count: row.repeat.count, lastAt: formatTime(row.repeat.lastAt) })}>
+            <Badge
+              size="xs"
+              variant="light"
+              title={t('repeatedTitle', { count: row.repeat.count, lastAt: format.dateTime(row.repeat.lastAt) })}
+            >
               {t('repeated', { count: row.repeat.count })}
             </Badge>
           ) : null}

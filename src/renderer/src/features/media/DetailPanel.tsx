@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MediaEntry } from '../../../../shared/contract/media';
+import { useFormat } from '../../i18n/format';
 import { PreviewPlayer } from './PreviewPlayer';
 import { ProbeDetails } from './ProbeDetails';
 
@@ -11,8 +12,9 @@ interface DetailPanelProps {
 }
 
 export function DetailPanel({ entry, onEdit, onDelete }: DetailPanelProps) {
-  const { t, i18n } = useTranslation('media');
-  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : t('detail.never'));
+  const { t } = useTranslation('media');
+  const format = useFormat();
+  const time = (iso: string | null) => (iso ? format.dateTime(iso) : t('detail.never'));
   return (
     <Card
       withBorder

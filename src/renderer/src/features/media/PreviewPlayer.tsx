@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaEntry } from '../../../../shared/contract/media';
 import { invoke } from '../../api/client';
+import { useFormat } from '../../i18n/format';
 import { previewKind } from './preview-kind';
 
 /**
@@ -134,22 +135,14 @@ function Player({ entry, kind }: { entry: MediaEntry; kind: 'native' | 'hls' | '
 
 function PreviewFacts({ entry }: { entry: MediaEntry }) {
   const { t } = useTranslation('media');
+  const format = useFormat();
   const preview = entry.preview;
   if (!preview) return null;
-  const duration = preview.durationSeconds === null ? t('preview.live') : formatDuration(preview.durationSeconds);
+  const duration = preview.durationSeconds === null ? t('preview.live') : format.duration(preview.durationSeconds * 1000);
   const resolution = preview.width && preview.height ? `${preview.width}×${preview.height}` : t('preview.unknown');
   return (
     <Text size="sm" data-testid="preview-facts">
       {t('preview.reported', { duration, resolution })}
     </Text>
   );
-}
-
-function formatDuration(seconds: number): string {
-  const whole = Math.round(seconds);
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = whole % 60;
-  const mmss = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-  return h > 0 ? `${h}:${mmss}` : mmss;
 }

@@ -2,19 +2,19 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { MediaEntry } from '../../../../shared/contract/media';
+import { useFormat } from '../../i18n/format';
 import { describeError } from './errors';
 import { useMediaStore } from './media-store';
 import { outcomeColor } from './ProbeBadge';
 
 export function ProbeDetails({ entry }: { entry: MediaEntry }) {
-  const { t, i18n } = useTranslation('media');
+  const { t } = useTranslation('media');
+  const format = useFormat();
   const running = useMediaStore((state) => state.probing.has(entry.id));
   const startProbe = useMediaStore((state) => state.startProbe);
   const cancelProbe = useMediaStore((state) => state.cancelProbe);
   const probe = entry.lastProbe;
   const fail = (error: unknown) => notifications.show({ color: 'red', message: describeError(t, error) });
-  const size = (bytes: number) =>
-    new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'byte', notation: 'compact', unitDisplay: 'narrow' }).format(bytes);
 
   return (
     <Stack gap="xs" component="section" aria-labelledby="probe-title">
@@ -39,7 +39,7 @@ export function ProbeDetails({ entry }: { entry: MediaEntry }) {
           <Group gap="xs">
             <Badge color={outcomeColor[probe.outcome]}>{t(`probe.outcome.${probe.outcome}`)}</Badge>
             <Text size="xs" c="dimmed">
-              {t('probe.at', { time: new Date(probe.at).toLocaleString(i18n.language), ms: probe.elapsedMs })}
+              {t('probe.at', { time: format.dateTime(probe.at), ms: probe.elapsedMs })}
             </Text>
           </Group>
           {probe.detail ? (
@@ -51,7 +51,7 @@ export function ProbeDetails({ entry }: { entry: MediaEntry }) {
             <Table.Tbody>
               {probe.status !== null ? <Row label={t('probe.status')} value={String(probe.status)} /> : null}
               {probe.contentType ? <Row label={t('probe.contentType')} value={probe.contentType} /> : null}
-              {probe.contentLength !== null ? <Row label={t('probe.contentLength')} value={size(probe.contentLength)} /> : null}
+              {probe.contentLength !== null ? <Row label={t('probe.contentLength')} value={format.bytes(probe.contentLength)} /> : null}
               {probe.redirects.length > 0 ? <Row label={t('probe.redirects')} value={probe.redirects.join(' → ')} /> : null}
             </Table.Tbody>
           </Table>

@@ -2,9 +2,9 @@ import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LiveTask } from '../../../../shared/contract/tasks';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
+import { useFormat } from '../../i18n/format';
 import { failureAdvice } from './failure-advice';
 import { TaskControls } from './TaskControls';
-import { formatDuration, formatTime } from './use-now';
 
 const statusColor = { launching: 'blue', running: 'green', ended: 'gray', unknown: 'orange' } as const;
 
@@ -32,7 +32,8 @@ function LastError({ problem }: { problem: NonNullable<LiveTask['lastError']> })
 
 /** One active task: what it is, derived times, and its controls. */
 export function TaskCard({ task, now }: { task: LiveTask; now: number }) {
-  const { t, i18n } = useTranslation('tasks');
+  const { t } = useTranslation('tasks');
+  const format = useFormat();
   const facts = derivedFacts(task, now);
   return (
     <Card withBorder padding="sm" component="article" aria-label={task.label} data-testid="task-card" data-task-id={task.id}>
@@ -49,10 +50,10 @@ export function TaskCard({ task, now }: { task: LiveTask; now: number }) {
         </Group>
         <Group gap="lg">
           <Text size="sm">
-            {t('elapsed')}: <span data-testid="elapsed">{formatDuration(facts.elapsedMs)}</span>
+            {t('elapsed')}: <span data-testid="elapsed">{format.duration(facts.elapsedMs)}</span>
           </Text>
           <Text size="sm">
-            {t('expectedEnd')}: {facts.expectedEndAt === null ? t('unknownValue') : formatTime(facts.expectedEndAt, i18n.language)}
+            {t('expectedEnd')}: {facts.expectedEndAt === null ? t('unknownValue') : format.dayTime(facts.expectedEndAt)}
           </Text>
           {task.volume !== null ? <Text size="sm">{t('volumeValue', { volume: task.volume })}</Text> : null}
         </Group>

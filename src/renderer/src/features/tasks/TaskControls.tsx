@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { type LiveTask, tempoValues } from '../../../../shared/contract/tasks';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
 import { invoke } from '../../api/client';
+import { useFormat } from '../../i18n/format';
 import { type FailureLike, failureAdvice } from './failure-advice';
 import { errorData, useTasksStore, whileActing } from './tasks-store';
-import { formatTime } from './use-now';
 
 /**
  * Tells the user a control failed (the store has already rolled back): a failed TRTC call with the
@@ -25,7 +25,8 @@ function useFailureNotice() {
 }
 
 export function TaskControls({ task }: { task: LiveTask }) {
-  const { t, i18n } = useTranslation('tasks');
+  const { t } = useTranslation('tasks');
+  const format = useFormat();
   const optimistic = useTasksStore((state) => state.optimistic);
   const notify = useFailureNotice();
   const [volume, setVolume] = useState<number | string>(task.volume ?? 100);
@@ -50,7 +51,7 @@ export function TaskControls({ task }: { task: LiveTask }) {
     <Stack gap="xs">
       {task.paused && facts.destroyedIfStillPausedAt !== null ? (
         <Alert color="yellow" data-testid="paused-warning">
-          {t('paused.warning', { time: formatTime(facts.destroyedIfStillPausedAt, i18n.language) })}
+          {t('paused.warning', { time: format.dayTime(facts.destroyedIfStillPausedAt) })}
         </Alert>
       ) : null}
       <Group gap="xs" align="flex-end" wrap="wrap">
@@ -188,7 +189,7 @@ export function TaskControls({ task }: { task: LiveTask }) {
         ) : (
           <Group gap="xs">
             <Text size="sm" data-testid="scheduled-stop">
-              {t('schedule.at', { time: formatTime(task.scheduledStopAt, i18n.language) })}
+              {t('schedule.at', { time: format.dayTime(task.scheduledStopAt) })}
             </Text>
             <Button
               size="xs"

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { LiveTask } from '../../../../shared/contract/tasks';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
 import { invoke } from '../../api/client';
+import { useFormat } from '../../i18n/format';
 import { errorData } from './tasks-store';
-import { formatDuration, formatTime } from './use-now';
 
 /** Finished tasks, newest first. */
 export function TaskHistory({ tasks }: { tasks: LiveTask[] }) {
-  const { t, i18n } = useTranslation('tasks');
+  const { t } = useTranslation('tasks');
+  const format = useFormat();
   if (tasks.length === 0) return <Text c="dimmed">{t('history.empty')}</Text>;
   const sorted = [...tasks].sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0));
   return (
@@ -36,9 +37,9 @@ export function TaskHistory({ tasks }: { tasks: LiveTask[] }) {
               </Text>
             </Table.Td>
             <Table.Td>{t('group', { sdkAppId: task.sdkAppId, roomId: task.roomId || '—' })}</Table.Td>
-            <Table.Td>{task.endedAt ? formatTime(task.endedAt, i18n.language) : '—'}</Table.Td>
+            <Table.Td>{task.endedAt ? format.dayTime(task.endedAt) : '—'}</Table.Td>
             <Table.Td>{t(`endReason.${task.endReason ?? 'not-exist'}`)}</Table.Td>
-            <Table.Td>{formatDuration(derivedFacts(task, task.endedAt ?? Date.now()).elapsedMs)}</Table.Td>
+            <Table.Td>{format.duration(derivedFacts(task, task.endedAt ?? Date.now()).elapsedMs)}</Table.Td>
             <Table.Td>
               <Button
                 size="xs"

@@ -9,22 +9,3 @@ export function useNow(intervalMs = 1000): number {
   }, [intervalMs]);
   return now;
 }
-
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  const two = (value: number) => String(value).padStart(2, '0');
-  return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${minutes}:${two(seconds)}`;
-}
-
-export function formatTime(epochMs: number, language: string): string {
-  return new Date(epochMs).toLocaleString(language, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    month: 'short',
-    day: 'numeric',
-  });
-}

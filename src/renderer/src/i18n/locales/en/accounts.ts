@@ -82,6 +82,7 @@ export const accounts = {
     sdkAppId: 'SdkAppId',
     label: 'Label',
     colour: 'Colour',
+    eyeDropper: 'Pick a colour from the screen',
     profile: 'Credential profile',
     sdkSecretKey: 'SDK secret key',
     sdkSecretKeyHint: 'Optional: without it, a UserSig is pasted at each launch.',

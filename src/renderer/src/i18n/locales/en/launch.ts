@@ -52,4 +52,9 @@ export const launch = {
   started: 'Started: TaskId {{taskId}}',
   sandboxBadge: 'Sandbox',
   retryOf: 'Retry of an earlier launch',
+  confirm: {
+    title: 'Launch this preset?',
+    body: '{{name}} starts streaming into room {{roomId}} of app {{sdkAppId}} as soon as you confirm.',
+    launch: 'Launch now',
+  },
 };

@@ -1,6 +1,6 @@
 export const media = {
   title: 'Media library',
-  count: '{{shown}} of {{total}} entries',
+  count: '{{shown, number}} of {{total, number}} entries',
   search: {
     label: 'Search',
     placeholder: 'Search name, URL, notes; #tag for tags',
@@ -16,7 +16,7 @@ export const media = {
     add: 'Add',
     import: 'Import',
     export: 'Export',
-    exportSelected: 'Export selected ({{count}})',
+    exportSelected: 'Export selected ({{count, number}})',
     exportAll: 'Export all',
     edit: 'Edit',
     delete: 'Delete',
@@ -40,9 +40,9 @@ export const media = {
     keyboardHint: 'Arrow keys move, Space selects, Enter opens, Delete deletes.',
   },
   bulk: {
-    selected: '{{count}} selected',
+    selected: '{{count, number}} selected',
     tagLabel: 'Tag for the selected entries',
-    tagged: '{{count}} entries changed.',
+    tagged: '{{count, number}} entries changed.',
   },
   form: {
     addTitle: 'Add media',
@@ -70,10 +70,10 @@ export const media = {
   duplicate: 'This URL is already in the library as "{{name}}".',
   delete: {
     title: 'Delete entries',
-    confirm: 'Delete {{count}} entries? This cannot be undone.',
+    confirm: 'Delete {{count, number}} entries? This cannot be undone.',
     inUse: 'Some entries are used by presets. Deleting them will break these presets:',
     usedBy: '{{name}}: {{presets}}',
-    done: '{{count}} entries deleted.',
+    done: '{{count, number}} entries deleted.',
   },
   detail: {
     title: 'Details',
@@ -94,7 +94,7 @@ export const media = {
     contentLength: 'Size',
     redirects: 'Redirects',
     hls: 'HLS playlist',
-    hlsMaster: 'Master playlist with {{count}} variants',
+    hlsMaster: 'Master playlist with {{count, number}} variants',
     hlsMedia: 'Media playlist: {{segments}} segments, target duration {{target}} s',
     hlsLive: 'live',
     hlsVod: 'on demand',

@@ -83,6 +83,7 @@ export const accounts: typeof en = {
     sdkAppId: 'SdkAppId',
     label: '名称',
     colour: '颜色',
+    eyeDropper: '从屏幕上取色',
     profile: '凭据配置',
     sdkSecretKey: 'SDK 密钥',
     sdkSecretKeyHint: '可选：没有它时，每次启动都需要粘贴 UserSig。',

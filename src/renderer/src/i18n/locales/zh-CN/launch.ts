@@ -53,4 +53,9 @@ export const launch: typeof en = {
   started: '已启动：TaskId {{taskId}}',
   sandboxBadge: '沙箱',
   retryOf: '对之前一次启动的重试',
+  confirm: {
+    title: '启动此预设？',
+    body: '确认后，{{name}} 将立即开始向应用 {{sdkAppId}} 的房间 {{roomId}} 推流。',
+    launch: '立即启动',
+  },
 };

@@ -2,7 +2,7 @@ import type { media as en } from '../en/media';
 
 export const media: typeof en = {
   title: '媒体库',
-  count: '显示 {{shown}} / 共 {{total}} 条',
+  count: '显示 {{shown, number}} / 共 {{total, number}} 条',
   search: {
     label: '搜索',
     placeholder: '搜索名称、URL、备注；用 #标签 按标签筛选',
@@ -18,7 +18,7 @@ export const media: typeof en = {
     add: '添加',
     import: '导入',
     export: '导出',
-    exportSelected: '导出所选（{{count}}）',
+    exportSelected: '导出所选（{{count, number}}）',
     exportAll: '全部导出',
     edit: '编辑',
     delete: '删除',
@@ -42,9 +42,9 @@ export const media: typeof en = {
     keyboardHint: '方向键移动，空格选择，回车打开，Delete 删除。',
   },
   bulk: {
-    selected: '已选 {{count}} 条',
+    selected: '已选 {{count, number}} 条',
     tagLabel: '所选条目的标签',
-    tagged: '已更改 {{count}} 条。',
+    tagged: '已更改 {{count, number}} 条。',
   },
   form: {
     addTitle: '添加媒体',
@@ -72,10 +72,10 @@ export const media: typeof en = {
   duplicate: '该 URL 已在媒体库中，名称为“{{name}}”。',
   delete: {
     title: '删除条目',
-    confirm: '删除 {{count}} 条？此操作无法撤销。',
+    confirm: '删除 {{count, number}} 条？此操作无法撤销。',
     inUse: '部分条目正被预设使用。删除后以下预设将失效：',
     usedBy: '{{name}}：{{presets}}',
-    done: '已删除 {{count}} 条。',
+    done: '已删除 {{count, number}} 条。',
   },
   detail: {
     title: '详情',
@@ -96,7 +96,7 @@ export const media: typeof en = {
     contentLength: '大小',
     redirects: '重定向',
     hls: 'HLS 播放列表',
-    hlsMaster: '主播放列表，含 {{count}} 个码流',
+    hlsMaster: '主播放列表，含 {{count, number}} 个码流',
     hlsMedia: '媒体播放列表：{{segments}} 个分片，目标时长 {{target}} 秒',
     hlsLive: '直播',
     hlsVod: '点播',
