@@ -12,7 +12,11 @@ const mergeGapBytes = 64 * 1024;
  * (retention ran meanwhile) leaves `undefined`. A line that is not the expected one (an offset
  * shifted by a failed partial write) is looked for by its sequence number in the whole file.
  */
-export async function readEntries(dir: string, locations: LogLocation[]): Promise<(LogEntry | undefined)[]> {
+export async function readEntries(
+  dir: string,
+  locations: LogLocation[],
+  onMoved: (file: string) => void = () => {},
+): Promise<(LogEntry | undefined)[]> {
   const result: (LogEntry | undefined)[] = new Array(locations.length).fill(undefined);
   const byFile = new Map<string, number[]>();
   locations.forEach((location, position) => {
@@ -30,7 +34,10 @@ export async function readEntries(dir: string, locations: LogLocation[]): Promis
     }
     try {
       const misplaced = await readRuns(handle, locations, positions, result);
-      if (misplaced.length > 0) await findBySeq(handle, locations, misplaced, result);
+      if (misplaced.length > 0) {
+        onMoved(file);
+        await findBySeq(handle, locations, misplaced, result);
+      }
     } finally {
       await handle.close();
     }

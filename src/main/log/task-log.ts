@@ -191,7 +191,8 @@ export class TaskLog implements ApiCallRecorder {
     });
     const onDisk = locations.filter((_, position) => found[position] === undefined);
     if (onDisk.length > 0) {
-      const read = await readEntries(this.#dir, onDisk);
+      const moved = (file: string) => this.#options.warn(`[log] lines of ${file} were not at their offsets; found by sequence number`);
+      const read = await readEntries(this.#dir, onDisk, moved);
       let next = 0;
       for (let position = 0; position < found.length; position++) if (found[position] === undefined) found[position] = read[next++];
     }
