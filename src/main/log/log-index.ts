@@ -204,10 +204,7 @@ export class LogIndex {
     const text = filter.text?.trim().toLowerCase();
     if (text) {
       const keys = this.#matchingKeys(text);
-      const byRequest = new Uint8Array(segment.count);
-      segment.requests.search(Buffer.from(text, 'utf8'), (row) => {
-        byRequest[row] = 1;
-      });
+      const byRequest = requestMatches(segment, text);
       checks.push((row) => byRequest[row] === 1 || keys[segment.searchKey[row] as number] === 1);
     }
     if (checks.length === 0) return () => true;
@@ -229,6 +226,22 @@ export class LogIndex {
     this.#keyCache = { text, size: values.length, matches };
     return matches;
   }
+}
+
+/** The last text search of each segment: the page asks again with the same filter whenever lines arrive. */
+const requestSearches = new WeakMap<LogSegment, { text: string; version: number; rows: Uint8Array }>();
+
+/** Rows of `segment` whose RequestId (or a folded repeat's) holds `text`: 1 in the returned array. */
+function requestMatches(segment: LogSegment, text: string): Uint8Array {
+  const cached = requestSearches.get(segment);
+  if (cached && cached.text === text && cached.version === segment.requests.version && cached.rows.length === segment.count)
+    return cached.rows;
+  const rows = new Uint8Array(segment.count);
+  segment.requests.search(text, (row) => {
+    rows[row] = 1;
+  });
+  requestSearches.set(segment, { text, version: segment.requests.version, rows });
+  return rows;
 }
 
 /** Lower-cased TaskId, error code and message, parameters and response: repeated Describes share one. */

@@ -102,16 +102,32 @@ export class SearchBlob {
     this.#bytes += bytes;
   }
 
-  /** Calls `found` with the owner of every string holding `needle` (lower-cased UTF-8). */
-  search(needle: Buffer, found: (owner: number) => void): void {
-    const data = this.#data.subarray(0, this.#bytes);
-    let from = 0;
-    while (from < data.length) {
-      const hit = data.indexOf(needle, from);
+  /** Grows with every string appended: a search result for an older version is stale. */
+  get version(): number {
+    return this.#count;
+  }
+
+  /**
+   * Calls `found` with the owner of every string holding `needle` (lower-cased). The bytes are
+   * searched as a Latin-1 string (one character a byte, so UTF-8 needles match byte for byte):
+   * String.indexOf is much cheaper per call than Buffer.indexOf when almost every string matches.
+   */
+  search(needle: string, found: (owner: number) => void): void {
+    const bytes = Buffer.from(needle, 'utf8');
+    // Most searches find nothing: one Buffer.indexOf says so without copying the blob into a string.
+    const first = this.#data.subarray(0, this.#bytes).indexOf(bytes);
+    if (first < 0) return;
+    const pattern = bytes.toString('latin1');
+    const haystack = this.#data.toString('latin1', 0, this.#bytes);
+    let item = 0;
+    let from = first;
+    while (from < haystack.length) {
+      const hit = haystack.indexOf(pattern, from);
       if (hit < 0) return;
-      const item = this.#itemAt(hit);
+      // Hits only move forward: walk to the string holding this one.
+      while (item + 1 < this.#count && (this.#start[item + 1] as number) <= hit) item++;
       const end = item + 1 < this.#count ? (this.#start[item + 1] as number) : this.#bytes;
-      if (hit + needle.length <= end) {
+      if (hit + pattern.length <= end) {
         found(this.#owner[item] as number);
         from = end;
       } else from = hit + 1;
@@ -122,17 +138,6 @@ export class SearchBlob {
     this.#data = Buffer.from(this.#data.subarray(0, this.#bytes));
     this.#start = this.#start.slice(0, this.#count);
     this.#owner = this.#owner.slice(0, this.#count);
-  }
-
-  #itemAt(position: number): number {
-    let low = 0;
-    let high = this.#count - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((this.#start[middle] as number) <= position) low = middle;
-      else high = middle - 1;
-    }
-    return low;
   }
 }
 
