@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+
+// The secret scan's run folder (e2e/support/secret-scan): inside outputDir, which Playwright clears at the start of each run.
+process.env.INGEST_DESK_SECRET_SCAN_DIR ??= fileURLToPath(new URL('./test-results/secret-scan', import.meta.url));
 
 /**
  * End to end against the browser host in Debian's Chromium (no browser download). Each test starts
@@ -11,9 +15,15 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  // A test starts a host and a browser page on a 2-core CI machine; 30 s left no room for a slow start.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  projects: [
+    // After every spec, even when some fail or only one file runs: the whole-run secret scan.
+    { name: 'e2e', testIgnore: ['**/support/**', '**/*.teardown.ts'], teardown: 'secret scan' },
+    { name: 'secret scan', testMatch: /secret-scan\.teardown\.ts$/ },
+  ],
   use: {
     browserName: 'chromium',
     trace: 'retain-on-failure',

@@ -14,6 +14,7 @@ import { startHost } from '../e2e/support/host';
 import { makeMediaEntries, seedMediaLibrary } from '../e2e/support/media-library';
 import { filterRows, sortRows, toSearchRows } from '../src/shared/media/filter';
 import { type Figure, report, summarise } from './report';
+import { clearKeychainNamespace } from './support/app-host';
 
 const count = 10_000;
 /** Typed one character at a time, as a user would. */
@@ -97,6 +98,7 @@ test('keystroke to rendered result in Chromium, 10,000 entries', async () => {
     await browser.close();
     await host.stop();
     await rm(dataDir, { recursive: true, force: true });
+    await clearKeychainNamespace(host.keychainService);
   }
   report('media-filter', figures);
 });

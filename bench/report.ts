@@ -11,6 +11,13 @@ export interface Figure {
   max: number;
   runs: number;
   target?: string;
+  /** This figure's median over its baseline's median, measured in the same run. */
+  ratio?: number;
+}
+
+/** The figure with its median set against a baseline's (same run). */
+export function against(figure: Figure, baseline: Figure): Figure {
+  return { ...figure, ratio: figure.median / baseline.median };
 }
 
 /** Summarises samples into median / p95 / min / max. */
@@ -46,6 +53,7 @@ export function report(file: string, figures: Figure[]): void {
       min: f.min.toFixed(2),
       max: f.max.toFixed(2),
       runs: f.runs,
+      ratio: f.ratio === undefined ? '' : `${f.ratio.toFixed(2)}x`,
       target: f.target ?? '',
     })),
   );

@@ -5,6 +5,7 @@ import type { LiveTask } from '../src/shared/contract/tasks';
 import { expect, test } from './fixtures';
 import type { RunningHost } from './support/host';
 import { rpc } from './support/rpc';
+import { registerSecrets } from './support/secret-scan/run-folder';
 
 /**
  * What a producer sees when TRTC calls of a running task fail: the page, over the browser host,
@@ -15,6 +16,7 @@ import { rpc } from './support/rpc';
 const sdkAppId = 1400000888;
 const credential = { secretId: `AKID${randomBytes(16).toString('hex')}`, secretKey: randomBytes(24).toString('base64url') };
 const sdkSecretKey = randomBytes(32).toString('hex');
+registerSecrets([credential.secretKey, sdkSecretKey], 'faults.spec keys');
 
 let sandbox: TrtcSandbox;
 

@@ -1,9 +1,15 @@
 import { get } from 'node:http';
 import { expect, test } from './fixtures';
 
-test('the page loads through the host and shows the real keychain status', async ({ page, host }) => {
+test('the page loads through the host on the Launch screen and shows the real keychain status', async ({ page, host }) => {
+  // Two screens and the keychain on a loaded 2-core machine: more than the default 30 s at times.
+  test.setTimeout(60_000);
   await page.goto(host.url);
   await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  // The app opens on Launch, the screen used most, first in the navigation.
+  await expect(page.getByRole('button', { name: 'Launch', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation').getByRole('button').first()).toHaveAttribute('data-screen', 'launch');
+  await page.getByRole('button', { name: 'Status & settings' }).click();
   // The token is moved out of the address bar once read.
   expect(new URL(page.url()).searchParams.has('token')).toBe(false);
   const state = page.getByTestId('keychain-state');
@@ -13,11 +19,14 @@ test('the page loads through the host and shows the real keychain status', async
 });
 
 test('switching the language to Chinese renders the page in Chinese and is remembered', async ({ page, host }) => {
+  test.setTimeout(60_000);
   await page.goto(host.url);
+  await page.getByRole('button', { name: 'Status & settings' }).click();
   await page.getByRole('combobox', { name: 'Language' }).click();
   await page.getByRole('option', { name: '简体中文' }).click();
   await expect(page.getByRole('heading', { name: '状态与设置' })).toBeVisible();
   await page.reload();
+  await page.getByRole('button', { name: '状态与设置' }).click();
   await expect(page.getByTestId('keychain-state')).toHaveText('可用');
 });
 

@@ -7,6 +7,7 @@ import { expect, test } from './fixtures';
 import type { RunningHost } from './support/host';
 import { startHost } from './support/host';
 import { rpc } from './support/rpc';
+import { registerSecrets } from './support/secret-scan/run-folder';
 
 /**
  * Launching against a local TRTC sandbox run by the test itself (so it can inject faults and read
@@ -16,6 +17,7 @@ import { rpc } from './support/rpc';
 const sdkAppId = 1400000777;
 const credential = { secretId: `AKID${randomBytes(16).toString('hex')}`, secretKey: randomBytes(24).toString('base64url') };
 const sdkSecretKey = randomBytes(32).toString('hex');
+registerSecrets([credential.secretKey, sdkSecretKey], 'launch.spec keys');
 
 let sandbox: TrtcSandbox;
 
@@ -124,7 +126,9 @@ test('a parameter error and an auth error show their explanations and fixes', as
   await expect(failed.getByTestId('task-error')).toContainText('Check the URL');
 
   // A wrong SecretKey: the sandbox refuses the signature.
-  await rpc(host, 'accounts.setProfileSecret', { id: profileId, secretKey: randomBytes(24).toString('base64url') });
+  const wrongKey = randomBytes(24).toString('base64url');
+  registerSecrets([wrongKey], 'launch.spec wrong key');
+  await rpc(host, 'accounts.setProfileSecret', { id: profileId, secretKey: wrongKey });
   await page.getByRole('button', { name: 'Launch Bad source' }).click();
   const auth = page.getByTestId('task-record').first();
   await expect(auth.getByTestId('task-error-code')).toHaveText('AuthFailure.SignatureFailure');

@@ -10,6 +10,7 @@ import { callRecord } from '../src/main/log/test-records';
 import { StoreProblems } from '../src/main/storage/store-problems';
 import { expect, test } from './fixtures';
 import { startHost } from './support/host';
+import { registerSecrets } from './support/secret-scan/run-folder';
 
 const sdkSecretKey = '5ecret5ecret5ecret5ecret5ecret5ecret5ecret5ecret5ecret5ecret0000';
 // A UserSig as TLS sig v2 builds one: deflated JSON in base64 with `+/=` spelled `*-_`.
@@ -28,6 +29,7 @@ const userSig = deflateSync(
   .replace(/\//g, '-')
   .replace(/=/g, '_');
 const secrets = [userSig, sdkSecretKey, userSig.slice(30, 90)];
+registerSecrets(secrets, 'log.spec seeded ticket and key');
 
 /** Seeds the log the way the app writes it: through the real TaskLog, into the data dir the host will use. */
 async function seededDataDir(): Promise<string> {

@@ -94,11 +94,12 @@ test('a control that fails is rolled back on the page and explained', async ({ p
 });
 
 test('a task the sandbox ends by itself moves to the history', async ({ page, host }) => {
-  test.setTimeout(45_000);
-  const { taskId } = await launchPreset(host, 'Short clip', {
-    media: { kind: 'url', url: 'https://media.example.com/short.mp4#duration=2' },
-  });
+  test.setTimeout(60_000);
+  // The board is open first: the launch reaches it as an event, long before the first poll.
   await openBoard(page, host);
+  const { taskId } = await launchPreset(host, 'Short clip', {
+    media: { kind: 'url', url: 'https://media.example.com/short.mp4#duration=6' },
+  });
   await expect(page.getByRole('article', { name: 'Short clip' })).toBeVisible();
   // Nothing is clicked: the next poll (every 5 to 10 s) finds it NotExist.
   await expect(page.getByTestId('task-history')).toContainText('Ended or stopped', { timeout: 45_000 });
@@ -107,6 +108,7 @@ test('a task the sandbox ends by itself moves to the history', async ({ page, ho
 });
 
 test('a 25-room batch from the dialog: a result per item, a progress bar, and no RequestLimitExceeded', async ({ page, host }) => {
+  test.setTimeout(60_000);
   await rpc(host, 'presets.create', { draft: draft('Batch show') });
   await openBoard(page, host);
   await page.getByRole('button', { name: 'Batch launch' }).click();

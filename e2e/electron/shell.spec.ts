@@ -38,6 +38,7 @@ test('the window is isolated and sandboxed with no Node in the page', async () =
     ipc: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
   }));
   expect(surface).toEqual({ api: ['call', 'on'], require: 'undefined', process: 'undefined', ipc: 'undefined' });
+  await page.getByRole('button', { name: 'Status & settings' }).click();
   await expect(page.getByTestId('keychain-state')).toHaveAttribute('data-state', 'available');
 });
 

@@ -4,6 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { recordHostOutput } from './secret-scan/host-recorder';
 
 export interface RunningHost {
   url: string;
@@ -22,6 +23,8 @@ export interface HostOptions {
   keychainService?: string;
   extraArgs?: string[];
   env?: NodeJS.ProcessEnv;
+  /** Seed the first-run samples (off by default: most specs expect empty lists). */
+  samples?: boolean;
 }
 
 /** Starts `out/main/serve.js` (the built browser host) and waits for its one "serving ..." line. */
@@ -30,15 +33,25 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const keychainService = options.keychainService ?? `ingest-desk-test-${randomUUID()}`;
   const child = spawn(
     process.execPath,
-    ['out/main/serve.js', '--data-dir', dataDir, '--keychain-service', keychainService, ...(options.extraArgs ?? [])],
+    [
+      'out/main/serve.js',
+      '--data-dir',
+      dataDir,
+      '--keychain-service',
+      keychainService,
+      ...(options.samples ? [] : ['--no-samples']),
+      ...(options.extraArgs ?? []),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
+  const recorder = recordHostOutput(child, { dataDir, keychainService });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
   const url = await firstLine(child, () => stderr);
   const parsed = new URL(url);
+  recorder.attach(url, parsed.searchParams.get('token') ?? '');
   return {
     url,
     origin: parsed.origin,

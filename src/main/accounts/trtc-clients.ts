@@ -12,9 +12,10 @@ export interface TrtcClientsOptions {
 }
 
 /**
- * TRTC clients for the rest of main (launch, task monitor, test connection): `forProfile(id)` or
- * `forApp(id)`. One client per profile is kept (its connection pool is reused) and dropped when the
- * profile, its key or its apps change, so a replaced SecretKey is used on the next call.
+ * TRTC clients for the rest of main (launch, task monitor, test connection): `forProfile(id, region?)`
+ * or `forApp(id)`. One client per profile and region is kept, so a launch neither reads the keychain
+ * nor opens a new connection (its pool is reused); they are dropped when the profile, its key or its
+ * apps change, so a replaced SecretKey is used on the next call.
  */
 export class TrtcClients {
   readonly #options: TrtcClientsOptions;
@@ -28,21 +29,23 @@ export class TrtcClients {
     });
   }
 
-  forProfile(profileId: string): Promise<TrtcClient> {
-    let client = this.#cache.get(profileId);
+  /** The profile's client, for `region` when given (a preset picks its own), else its default region. */
+  forProfile(profileId: string, region?: string): Promise<TrtcClient> {
+    const key = cacheKey(profileId, region);
+    let client = this.#cache.get(key);
     if (!client) {
       client = this.#options.accounts.connectionFor(profileId).then(
         (connection) =>
-          new TrtcClient(connection, {
+          new TrtcClient(region ? { ...connection, region } : connection, {
             appVersion: this.#options.appVersion,
             recorder: this.#options.recorder,
             clock: this.#options.clock,
             ...(this.#options.timeoutSeconds ? { timeoutSeconds: this.#options.timeoutSeconds } : {}),
           }),
       );
-      this.#cache.set(profileId, client);
+      this.#cache.set(key, client);
       // A failed lookup (no key, keychain locked) is not cached: the next call tries again.
-      client.catch(() => this.#cache.delete(profileId));
+      client.catch(() => this.#cache.delete(key));
     }
     return client;
   }
@@ -55,7 +58,7 @@ export class TrtcClients {
 
   /** Drops every cached client (e.g. the sandbox moved to a new port). */
   reset(): void {
-    for (const profileId of [...this.#cache.keys()]) this.#drop(profileId);
+    for (const key of [...this.#cache.keys()]) this.#dropKey(key);
   }
 
   close(): void {
@@ -64,11 +67,21 @@ export class TrtcClients {
   }
 
   #drop(profileId: string): void {
-    const client = this.#cache.get(profileId);
-    this.#cache.delete(profileId);
+    const prefix = cacheKey(profileId);
+    for (const key of [...this.#cache.keys()]) if (key.startsWith(prefix)) this.#dropKey(key);
+  }
+
+  #dropKey(key: string): void {
+    const client = this.#cache.get(key);
+    this.#cache.delete(key);
     void client?.then(
       (ready) => ready.close(),
       () => undefined,
     );
   }
+}
+
+/** Profile ids never hold a newline, so `<profileId>\n` prefixes every key of that profile. */
+function cacheKey(profileId: string, region?: string): string {
+  return `${profileId}\n${region ?? ''}`;
 }

@@ -19,6 +19,7 @@ import { PresetService } from '../presets/preset-service';
 import { createPresetsHandlers } from '../presets/presets-handlers';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
+import { ReadThroughSecretStore } from '../secrets/read-through-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { JsonDocument } from '../storage/json-document';
 import { StoreProblems } from '../storage/store-problems';
@@ -30,10 +31,10 @@ import { presetItemLauncher } from '../tasks/launch-batch-item';
 import { liveTasksDocument } from '../tasks/live-task-store';
 import { TaskRegistry, tasksDocument } from '../tasks/task-registry';
 import { createTasksHandlers } from '../tasks/tasks-handlers';
-import { TrtcClient } from '../trtc/trtc-client';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './event-bus';
+import { seedFirstRun } from './first-run-wiring';
 
 export interface AppEnvironment {
   dataDir: string;
@@ -44,6 +45,8 @@ export interface AppEnvironment {
   openExternal?: (url: string) => Promise<void>;
   /** Diagnostics for the developer console; never given a secret or a call's input. */
   warn?: (message: string) => void;
+  /** Seed the sample media entry and preset on a first start (default true; e2e specs turn it off). */
+  samples?: boolean;
 }
 
 export interface AppServices {
@@ -62,13 +65,16 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   const open = <T>(spec: Omit<Parameters<typeof JsonDocument.open<T>>[0], 'dataDir' | 'clock' | 'problems'>) =>
     JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
 
+  // What main read from the keychain stays in main: a launch then costs no keychain round trip.
+  const secrets = new ReadThroughSecretStore(env.secrets);
   const settings = new SettingsService(await open(settingsDocument), events);
   const log = await TaskLog.open({ dataDir: env.dataDir, clock, problems, events, warn: env.warn });
-  const accounts = await createAccounts({ open, secrets: env.secrets, events, clock, appVersion: appIdentity.version, recorder: log });
-  const presets = new PresetService({ document: await open(presetsDocument), secrets: env.secrets, events, clock });
+  const accounts = await createAccounts({ open, secrets, events, clock, appVersion: appIdentity.version, recorder: log });
+  const presets = new PresetService({ document: await open(presetsDocument), secrets, events, clock });
   // Deleting a library entry says which presets use it.
   const usage = { usersOf: async (id: string) => presets.usingMedia(id).map(({ id: presetId, name }) => ({ id: presetId, name })) };
   const media = new MediaService({ document: await open(mediaDocument), events, clock, usage });
+  if (env.samples !== false) await seedFirstRun({ open, accounts: accounts.service, media, presets, clock });
   const registry = await TaskRegistry.open(await open(tasksDocument), clock);
   const scheduler = appScheduler(clock);
   // Every TRTC call of an account, whoever makes it (launch, batch, polls, controls), takes a token from this one limiter first.
@@ -77,15 +83,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     accounts: accounts.service,
     tickets: accounts.tickets,
     // A preset picks its own region, so launch signs with a client for that region (not the profile's default).
-    clientFor: async (profileId, region) =>
-      limitClient(
-        new TrtcClient(
-          { ...(await accounts.service.connectionFor(profileId)), region },
-          { appVersion: appIdentity.version, clock, recorder: log },
-        ),
-        profileId,
-        limiter,
-      ),
+    clientFor: async (profileId, region) => limitClient(await accounts.clients.forProfile(profileId, region), profileId, limiter),
     mediaUrl: async (entryId) => media.get(entryId).url,
   });
   const launch = new LaunchService({ presets, registry, ports: launchPorts, events });
@@ -112,7 +110,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
         versions: { node: process.versions.node, ...env.versions },
       },
       transport: env.transport,
-      secrets: env.secrets,
+      secrets,
       problems,
       settings,
       openExternal: env.openExternal,

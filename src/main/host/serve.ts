@@ -1,6 +1,6 @@
 /**
- * `npm run serve -- [--port N] [--data-dir D] [--keychain-service S]`: the app's services in plain
- * Node and the built page on 127.0.0.1. Prints exactly one line on stdout when ready:
+ * `npm run serve -- [--port N] [--data-dir D] [--keychain-service S] [--no-samples]`: the app's services
+ * in plain Node and the built page on 127.0.0.1 (`--no-samples`: no sample media and preset on a first start). Prints exactly one line on stdout when ready:
  * `serving http://127.0.0.1:PORT/?token=TOKEN`; everything else goes to stderr.
  */
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       'keychain-service': { type: 'string', default: appIdentity.keychainService },
       'renderer-dir': { type: 'string' },
+      'no-samples': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     dataDir,
     secrets: new KeytarSecretStore({ service: values['keychain-service'] }),
     transport: 'browser',
+    samples: !values['no-samples'],
     warn: (message) => process.stderr.write(`${message}\n`),
   });
   const host = await startHttpHost({ services, rendererDir, port });

@@ -26,7 +26,8 @@ export interface AccountsPortsDeps {
   accounts: AccountsLookup;
   tickets: TicketSource;
   /** A signed client for the profile, in the preset's region (a preset may use another region than the profile's default). */
-  clientFor(profileId: string, region: string): Promise<StartClient & { sandbox: boolean; close(): void }>;
+  /** A kept client (the caller does not close it): launches reuse its connection. */
+  clientFor(profileId: string, region: string): Promise<StartClient & { sandbox: boolean }>;
   /** The URL of a media library entry; NOT_FOUND when it is gone. */
   mediaUrl(entryId: string): Promise<string>;
 }
@@ -50,7 +51,6 @@ export function accountsLaunchPorts(deps: AccountsPortsDeps): LaunchPorts {
         profileId: app.profileId,
         sandbox: client.sandbox,
         startStreamIngest: (body, purpose) => client.startStreamIngest(body, purpose),
-        close: () => client.close(),
       };
     },
     generateUserSig: async ({ sdkAppId, userId, expirySeconds }) =>

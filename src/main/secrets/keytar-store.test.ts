@@ -18,7 +18,8 @@ describe('KeytarSecretStore against the real keychain', () => {
   });
 
   it('turns a keychain call that never answers into KEYCHAIN_TIMEOUT', async () => {
-    const hanging = new Promise<never>(() => {});
+    let answer = () => {};
+    const hanging = new Promise<null>((resolve) => (answer = () => resolve(null)));
     const store = new KeytarSecretStore({
       service: 'x',
       timeoutMs: 50,
@@ -26,6 +27,37 @@ describe('KeytarSecretStore against the real keychain', () => {
     });
     await expect(store.get('k')).rejects.toMatchObject({ code: 'KEYCHAIN_TIMEOUT' });
     expect(await store.status()).toMatchObject({ state: 'timeout' });
+    // The process's keychain turn is held until the call ends (see the next test): end it.
+    answer();
+  });
+
+  it('never overlaps a call that outlived its timeout: the next waits for it, and one nobody waits for is not made', async () => {
+    let finishFirst = () => {};
+    let running = 0;
+    let most = 0;
+    const started: string[] = [];
+    const store = new KeytarSecretStore({
+      service: 'x',
+      timeoutMs: 50,
+      loadKeytar: () =>
+        ({
+          getPassword: async (_service: string, key: string) => {
+            started.push(key);
+            running++;
+            most = Math.max(most, running);
+            if (key === 'first') await new Promise<void>((resolve) => (finishFirst = resolve));
+            running--;
+            return `value of ${key}`;
+          },
+        }) as never,
+    });
+    await expect(store.get('first')).rejects.toMatchObject({ code: 'KEYCHAIN_TIMEOUT' });
+    // Queued behind the hung call: its caller is told in time, and the call is never made.
+    await expect(store.get('second')).rejects.toMatchObject({ code: 'KEYCHAIN_TIMEOUT' });
+    finishFirst();
+    expect(await store.get('third')).toBe('value of third');
+    expect(started).toEqual(['first', 'third']);
+    expect(most).toBe(1);
   });
 
   it('reports a keychain library that cannot load as KEYCHAIN_UNAVAILABLE', async () => {

@@ -70,29 +70,32 @@ export class KeytarSecretStore implements SecretStore {
     } catch (error) {
       throw new AppError('KEYCHAIN_UNAVAILABLE', `The keychain library could not load: ${firstLine(error)}`);
     }
-    return oneAtATime(async () => {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new AppError('KEYCHAIN_TIMEOUT', `The keychain did not answer a ${operation} within ${this.#timeoutMs} ms`)),
-          this.#timeoutMs,
-        );
-      });
-      try {
-        return await Promise.race([run(keytar), timeout]);
-      } catch (error) {
-        throw error instanceof AppError ? error : toKeychainError(operation, error);
-      } finally {
-        clearTimeout(timer);
-      }
+    let timer: NodeJS.Timeout | undefined;
+    let gaveUp = false;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        gaveUp = true;
+        reject(new AppError('KEYCHAIN_TIMEOUT', `The keychain did not answer a ${operation} within ${this.#timeoutMs} ms`));
+      }, this.#timeoutMs);
     });
+    // The caller waits at most the timeout, counted from its request (queue time included); the turn
+    // is held until the library call itself has settled, and a call nobody waits for any more is not made.
+    const call = oneAtATime(() => (gaveUp ? Promise.resolve(undefined as T) : run(keytar)));
+    try {
+      return await Promise.race([call, timeout]);
+    } catch (error) {
+      throw error instanceof AppError ? error : toKeychainError(operation, error);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 
 /**
  * keytar runs every call on its own worker thread, and libsecret can crash the process (SIGSEGV after
  * "secret_value_get_text: assertion 'value' failed") when calls overlap. So a process makes one
- * keychain call at a time; a hung call holds the turn only until its timeout.
+ * keychain call at a time, and a call that hangs keeps the turn until it ends, even after its caller
+ * was told KEYCHAIN_TIMEOUT: the next call must never overlap it.
  */
 let keychainTurn: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(task: () => Promise<T>): Promise<T> {

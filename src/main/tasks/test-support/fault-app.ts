@@ -26,7 +26,6 @@ import { app, credential } from '../../sandbox/test-support/fixture';
 import { MemorySecretStore } from '../../secrets/memory-store';
 import { JsonDocument } from '../../storage/json-document';
 import { StoreProblems } from '../../storage/store-problems';
-import { TrtcClient } from '../../trtc/trtc-client';
 import { appScheduler, createRateLimiter, createTasksService, profileOfAppFrom } from '../create-tasks';
 import { limitClient } from '../ingest-client';
 import { presetItemLauncher } from '../launch-batch-item';
@@ -104,15 +103,7 @@ export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp>
   const launchPorts = accountsLaunchPorts({
     accounts: accounts.service,
     tickets: accounts.tickets,
-    clientFor: async (profileId, region) =>
-      limitClient(
-        new TrtcClient(
-          { ...(await accounts.service.connectionFor(profileId)), region },
-          { appVersion, clock, recorder: log, timeoutSeconds: options.timeoutSeconds },
-        ),
-        profileId,
-        limiter,
-      ),
+    clientFor: async (profileId, region) => limitClient(await clients.forProfile(profileId, region), profileId, limiter),
     mediaUrl: async () => {
       throw new Error('the fault presets use URLs');
     },

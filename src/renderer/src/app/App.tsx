@@ -6,9 +6,11 @@ import { transport } from '../api/client';
 import { AppSwitcher } from '../features/accounts/AppSwitcher';
 import { i18n, resolveLanguage } from '../i18n';
 import { useNavigationStore } from './navigation-store';
+import { StatusBar } from './StatusBar';
 import { screens } from './screens';
 import { useSettingsStore } from './settings-store';
 import { cssVariablesResolver, theme } from './theme';
+import { useTaskNotifications } from './use-task-notifications';
 
 export function App() {
   const settings = useSettingsStore((state) => state.settings);
@@ -47,9 +49,16 @@ function Shell({ loaded }: { loaded: boolean }) {
   const go = useNavigationStore((state) => state.go);
   const screen = screens.find((candidate) => candidate.id === current) ?? screens[0];
   const Current = screen?.component;
+  useTaskNotifications();
 
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md" data-app-state={loaded ? 'loaded' : 'loading'}>
+    <AppShell
+      header={{ height: 52 }}
+      navbar={{ width: 220, breakpoint: 0 }}
+      footer={{ height: 34 }}
+      padding="md"
+      data-app-state={loaded ? 'loaded' : 'loading'}
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Title order={1} size="h4">
@@ -78,6 +87,9 @@ function Shell({ loaded }: { loaded: boolean }) {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>{Current ? <Current /> : null}</AppShell.Main>
+      <AppShell.Footer component="footer" aria-label={t('statusBar.label')}>
+        <StatusBar />
+      </AppShell.Footer>
     </AppShell>
   );
 }

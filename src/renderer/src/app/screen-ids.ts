@@ -1,8 +1,9 @@
 /**
- * Every screen's id, in navigation order. Kept apart from `screens.tsx` (which imports every screen)
+ * Every screen's id, in navigation order: the app opens on the first (Launch), and the screens used
+ * live come first, set-up ones last. Kept apart from `screens.tsx` (which imports every screen)
  * so that screens can link to each other through the navigation store without an import cycle.
  */
-export const screenIds = ['system', 'tasks', 'accounts', 'media', 'presets', 'launch', 'log'] as const;
+export const screenIds = ['launch', 'tasks', 'presets', 'media', 'log', 'accounts', 'system'] as const;
 export type ScreenId = (typeof screenIds)[number];
 
 export function isScreenId(value: string): value is ScreenId {

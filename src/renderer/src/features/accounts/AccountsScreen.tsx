@@ -1,8 +1,9 @@
-import { Alert, Button, FileButton, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Stack, Tabs, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client';
+import { ListFailed, ListLoading } from '../../app/ListStates';
 import { AppsPanel } from './AppsPanel';
 import { useAccountsStore } from './accounts-store';
 import { ProfilesPanel } from './ProfilesPanel';
@@ -64,7 +65,7 @@ export function AccountsScreen() {
           {t(`keychainProblem.${overview.keychainProblem}`)}
         </Alert>
       ) : null}
-      {error ? <Alert color="red">{error.message}</Alert> : null}
+      {error ? <ListFailed what={t('title')} message={error.message} onRetry={() => void load()} /> : null}
       {overview ? (
         <Tabs defaultValue="profiles" keepMounted={false}>
           <Tabs.List>
@@ -82,8 +83,8 @@ export function AccountsScreen() {
             <TicketTools apps={overview.apps} />
           </Tabs.Panel>
         </Tabs>
-      ) : (
-        <Text>{t('common:state.loading')}</Text>
+      ) : error ? null : (
+        <ListLoading what={t('title')} />
       )}
     </Stack>
   );

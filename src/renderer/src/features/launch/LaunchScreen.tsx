@@ -2,6 +2,9 @@ import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GettingStartedGuide } from '../../app/GettingStartedGuide';
+import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
+import { useNavigationStore } from '../../app/navigation-store';
 import { usePresetsStore } from '../presets/presets-store';
 import { RequestPreview } from './RequestPreview';
 import { TaskList } from './TaskList';
@@ -12,6 +15,8 @@ export function LaunchScreen() {
   const { t } = useTranslation('launch');
   const presets = usePresetsStore((state) => state.presets);
   const load = usePresetsStore((state) => state.load);
+  const error = usePresetsStore((state) => state.error);
+  const go = useNavigationStore((state) => state.go);
   const { launch, retry, busy, modal } = useLaunch();
   const [previewing, setPreviewing] = useState<string | null>(null);
 
@@ -22,12 +27,26 @@ export function LaunchScreen() {
   return (
     <Stack>
       <Title order={2}>{t('title')}</Title>
+      <GettingStartedGuide />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Stack gap="xs" component="section" aria-labelledby="launch-presets-title">
           <Title order={3} size="h4" id="launch-presets-title">
             {t('presetsTitle')}
           </Title>
-          {presets?.length === 0 ? <Text size="sm">{t('noPresets')}</Text> : null}
+          {error ? (
+            <ListFailed what={t('presetsTitle')} message={error} onRetry={() => void load()} />
+          ) : presets === null ? (
+            <ListLoading what={t('presetsTitle')} />
+          ) : presets.length === 0 ? (
+            <EmptyList
+              text={t('noPresets')}
+              action={
+                <Button size="xs" variant="default" onClick={() => go('presets')}>
+                  {t('createPreset')}
+                </Button>
+              }
+            />
+          ) : null}
           {presets?.map((preset) => (
             <Card key={preset.id} withBorder padding="sm" data-testid="launch-preset">
               <Group justify="space-between" wrap="nowrap">

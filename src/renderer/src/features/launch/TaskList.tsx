@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskRecord } from '../../../../shared/contract/launch';
 import { adviceFor, type CatalogLanguage } from '../../../../shared/trtc/error-catalog';
+import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
 import { useTasksStore } from './tasks-store';
 
 const stateColor = { pending: 'gray', started: 'green', failed: 'red', unknown: 'orange' } as const;
@@ -12,6 +13,7 @@ export function TaskList({ onRetry }: { onRetry(record: TaskRecord): void }) {
   const { t } = useTranslation('launch');
   const tasks = useTasksStore((state) => state.tasks);
   const load = useTasksStore((state) => state.load);
+  const error = useTasksStore((state) => state.error);
 
   useEffect(() => {
     void load();
@@ -22,7 +24,13 @@ export function TaskList({ onRetry }: { onRetry(record: TaskRecord): void }) {
       <Title order={3} size="h4" id="tasks-title">
         {t('tasksTitle')}
       </Title>
-      {tasks?.length === 0 ? <Text size="sm">{t('noTasks')}</Text> : null}
+      {error ? (
+        <ListFailed what={t('tasksTitle')} message={error} onRetry={() => void load()} />
+      ) : tasks === null ? (
+        <ListLoading what={t('tasksTitle')} />
+      ) : tasks.length === 0 ? (
+        <EmptyList text={t('noTasks')} />
+      ) : null}
       {tasks?.map((task) => (
         <TaskCard key={task.id} task={task} onRetry={() => onRetry(task)} />
       ))}

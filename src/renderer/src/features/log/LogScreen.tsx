@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogExport, LogFilter, LogRow } from '../../../../shared/contract/log';
 import { invoke, subscribe } from '../../api/client';
+import { ListFailed } from '../../app/ListStates';
 import { downloadExport } from './download';
 import { LogDetails } from './LogDetails';
 import { LogFilters } from './LogFilters';
@@ -97,7 +98,7 @@ export function LogScreen() {
           {t('skipped', { count: status.skipped })}
         </Alert>
       ) : null}
-      {error ? <Alert color="red">{error}</Alert> : null}
+      {error ? <ListFailed what={t('title')} message={error} onRetry={() => void refresh()} /> : null}
       <LogFilters />
       <Text size="sm" data-testid="log-summary" aria-live="polite">
         {t('summary', { total, entries: status?.entries ?? total })}

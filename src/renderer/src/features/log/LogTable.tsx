@@ -1,8 +1,10 @@
-import { Badge, Box, Group, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Button, Group, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogOutcome, LogRow } from '../../../../shared/contract/log';
+import { EmptyList, ListLoading } from '../../app/ListStates';
+import { useNavigationStore } from '../../app/navigation-store';
 import { CopyValue } from './CopyValue';
 import { pageSize, useLogStore } from './log-store';
 
@@ -21,6 +23,9 @@ export function LogTable({ onOpen }: { onOpen: (row: LogRow) => void }) {
   const total = useLogStore((state) => state.total);
   const pages = useLogStore((state) => state.pages);
   const ensurePages = useLogStore((state) => state.ensurePages);
+  const firstPageLoaded = useLogStore((state) => state.pages[0] !== undefined || state.error !== null);
+  const filtered = useLogStore((state) => Object.keys(state.filter).length > 0);
+  const go = useNavigationStore((state) => state.go);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total,
@@ -59,10 +64,25 @@ export function LogTable({ onOpen }: { onOpen: (row: LogRow) => void }) {
         data-testid="log-rows"
         style={{ height: 'calc(100vh - 330px)', minHeight: 240, overflow: 'auto' }}
       >
-        {total === 0 ? (
+        {total === 0 && !firstPageLoaded ? (
+          <Box p="md">
+            <ListLoading what={t('title')} />
+          </Box>
+        ) : total === 0 && filtered ? (
           <Text p="md" size="sm">
             {t('empty')}
           </Text>
+        ) : total === 0 ? (
+          <Box p="md">
+            <EmptyList
+              text={t('emptyLog')}
+              action={
+                <Button size="xs" variant="default" onClick={() => go('launch')}>
+                  {t('launchFirst')}
+                </Button>
+              }
+            />
+          </Box>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {

@@ -7,6 +7,7 @@ import type { ExportFormat, MediaEntry } from '../../../../shared/contract/media
 import { type MediaSort, mediaSorts } from '../../../../shared/media/filter';
 import { invoke } from '../../api/client';
 import { useCall } from '../../api/use-call';
+import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
 import { BulkBar } from './BulkBar';
 import { DeleteDialog } from './DeleteDialog';
 import { DetailPanel } from './DetailPanel';
@@ -45,7 +46,12 @@ export function MediaScreen() {
   };
 
   return (
-    <Stack h="calc(100vh - 52px - 2 * var(--mantine-spacing-md))" gap="sm" data-testid="media-screen" data-loaded={loaded || undefined}>
+    <Stack
+      h="calc(100vh - var(--app-shell-header-height, 0px) - var(--app-shell-footer-height, 0px) - 2 * var(--mantine-spacing-md))"
+      gap="sm"
+      data-testid="media-screen"
+      data-loaded={loaded || undefined}
+    >
       <Group justify="space-between">
         <Title order={2}>{t('title')}</Title>
         <Group gap="xs">
@@ -74,7 +80,7 @@ export function MediaScreen() {
       <MediaStoreProblem />
       <SearchBar />
       <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
-        <LibraryBody onDelete={setDeleting} />
+        <LibraryBody onDelete={setDeleting} onAdd={() => setEditing(null)} />
         <Box w={400} style={{ flexShrink: 0, minHeight: 0 }}>
           <CurrentDetail onEdit={setEditing} onDelete={setDeleting} />
         </Box>
@@ -131,10 +137,12 @@ function SearchBar() {
 }
 
 /** Count, bulk actions and the list: what follows the filter. */
-const LibraryBody = memo(function LibraryBody({ onDelete }: { onDelete(ids: string[]): void }) {
+const LibraryBody = memo(function LibraryBody({ onDelete, onAdd }: { onDelete(ids: string[]): void; onAdd(): void }) {
   const { t } = useTranslation('media');
   const total = useMediaStore((state) => state.entries.length);
   const loaded = useMediaStore((state) => state.loaded);
+  const error = useMediaStore((state) => state.error);
+  const load = useMediaStore((state) => state.load);
   const shown = useFilteredEntries();
   return (
     <Stack gap="xs" style={{ flex: 1, minWidth: 0 }}>
@@ -148,9 +156,28 @@ const LibraryBody = memo(function LibraryBody({ onDelete }: { onDelete(ids: stri
       </Group>
       <BulkBar shown={shown} onDelete={onDelete} />
       <Box style={{ flex: 1, minHeight: 0, border: '1px solid var(--mantine-color-default-border)', borderRadius: 8, overflow: 'hidden' }}>
-        {shown.length === 0 && loaded ? (
+        {error ? (
+          <Box p="md">
+            <ListFailed what={t('title')} message={error} onRetry={() => void load()} />
+          </Box>
+        ) : !loaded ? (
+          <Box p="md">
+            <ListLoading what={t('title')} />
+          </Box>
+        ) : shown.length === 0 && total === 0 ? (
+          <Box p="md">
+            <EmptyList
+              text={t('list.empty')}
+              action={
+                <Button size="xs" variant="default" onClick={onAdd}>
+                  {t('list.addFirst')}
+                </Button>
+              }
+            />
+          </Box>
+        ) : shown.length === 0 ? (
           <Text p="md" size="sm">
-            {total === 0 ? t('list.empty') : t('list.noMatch')}
+            {t('list.noMatch')}
           </Text>
         ) : (
           <MediaList entries={shown} onDelete={onDelete} />

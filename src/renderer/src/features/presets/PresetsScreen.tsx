@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { PresetView } from '../../../../shared/contract/presets';
 import { CallError, invoke } from '../../api/client';
 import { useCall } from '../../api/use-call';
+import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
 import { useLaunch } from '../launch/use-launch';
 import { PresetForm } from './PresetForm';
 import { groupPresets, type PresetGrouping, searchPresets } from './preset-list';
@@ -29,6 +30,7 @@ export function PresetsScreen() {
   const { t } = useTranslation('presets');
   const presets = usePresetsStore((state) => state.presets);
   const load = usePresetsStore((state) => state.load);
+  const loadError = usePresetsStore((state) => state.error);
   const [query, setQuery] = useState('');
   const [grouping, setGrouping] = useState<PresetGrouping>('none');
   const [editing, setEditing] = useState<PresetView | 'new' | null>(null);
@@ -139,7 +141,18 @@ export function PresetsScreen() {
         </Stack>
       </Group>
 
-      {presets?.length === 0 ? <Text>{t('empty')}</Text> : null}
+      {loadError ? <ListFailed what={t('title')} message={loadError} onRetry={() => void load()} /> : null}
+      {presets === null && !loadError ? <ListLoading what={t('title')} /> : null}
+      {presets?.length === 0 ? (
+        <EmptyList
+          text={t('empty')}
+          action={
+            <Button variant="default" onClick={() => setEditing('new')}>
+              {t('createFirst')}
+            </Button>
+          }
+        />
+      ) : null}
       {presets?.length && shown.length === 0 ? <Text>{t('noMatch')}</Text> : null}
       {shown.map((group) => (
         <Stack key={group.key} gap="xs" component="section" aria-label={group.label ?? t('title')}>

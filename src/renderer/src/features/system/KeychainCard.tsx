@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/use-call';
+import { ListFailed, ListLoading } from '../../app/ListStates';
 
 const stateColor = { available: 'green', unavailable: 'red', locked: 'orange', timeout: 'orange' } as const;
 
@@ -43,9 +44,9 @@ export function KeychainCard() {
           ) : null}
         </Stack>
       ) : status.error ? (
-        <Alert color="red">{status.error.message}</Alert>
+        <ListFailed what={t('keychain.title')} message={status.error.message} onRetry={status.reload} />
       ) : (
-        <Text size="sm">{t('common:state.loading')}</Text>
+        <ListLoading what={t('keychain.title')} />
       )}
     </Card>
   );

@@ -2,6 +2,7 @@ import { Alert, Card, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, 
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/contract/system';
 import { useCall } from '../../api/use-call';
+import { ListFailed, ListLoading } from '../../app/ListStates';
 import { useSettingsStore } from '../../app/settings-store';
 import { KeychainCard } from './KeychainCard';
 
@@ -84,8 +85,10 @@ function AppInfoCard() {
             </Table.Tr>
           </Table.Tbody>
         </Table>
+      ) : info.error ? (
+        <ListFailed what={t('app.title')} message={info.error.message} onRetry={info.reload} />
       ) : (
-        <Text size="sm">{info.error?.message ?? t('common:state.loading')}</Text>
+        <ListLoading what={t('app.title')} />
       )}
     </Card>
   );
@@ -99,6 +102,8 @@ function StoreHealthCard() {
       <Title order={2} size="h4" id="stores-title" mb="sm">
         {t('stores.title')}
       </Title>
+      {problems.error ? <ListFailed what={t('stores.title')} message={problems.error.message} onRetry={problems.reload} /> : null}
+      {!problems.data && !problems.error ? <ListLoading what={t('stores.title')} /> : null}
       {problems.data?.length === 0 ? <Text size="sm">{t('stores.healthy')}</Text> : null}
       <Stack gap="xs">
         {problems.data?.map((problem) => (

@@ -6,7 +6,7 @@ import { type LiveTask, tempoValues } from '../../../../shared/contract/tasks';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
 import { invoke } from '../../api/client';
 import { type FailureLike, failureAdvice } from './failure-advice';
-import { errorData, useTasksStore } from './tasks-store';
+import { errorData, useTasksStore, whileActing } from './tasks-store';
 import { formatTime } from './use-now';
 
 /**
@@ -115,7 +115,7 @@ export function TaskControls({ task }: { task: LiveTask }) {
           onClick={async () => {
             setStopping(true);
             try {
-              const result = await invoke('tasks.stop', { id: task.id });
+              const result = await whileActing([task.id], invoke('tasks.stop', { id: task.id }));
               if (!result.stopped) notify(result.error ?? { code: 'INTERNAL', message: '' });
             } catch (error) {
               notify(errorData(error));

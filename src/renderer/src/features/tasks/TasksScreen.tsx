@@ -1,15 +1,17 @@
-import { Alert, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveTask, StopResult } from '../../../../shared/contract/tasks';
 import { invoke } from '../../api/client';
+import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
+import { useNavigationStore } from '../../app/navigation-store';
 import { AdoptDialog } from './AdoptDialog';
 import { BatchDialog } from './BatchDialog';
 import { BatchProgress } from './BatchProgress';
 import { TaskCard } from './TaskCard';
 import { TaskHistory } from './TaskHistory';
-import { errorData, useTasksStore } from './tasks-store';
+import { errorData, useTasksStore, whileActing } from './tasks-store';
 import { useNow } from './use-now';
 
 interface RoomGroup {
@@ -36,6 +38,7 @@ export function TasksScreen() {
   const { t } = useTranslation('tasks');
   const { tasks, batches, loaded, error, load } = useTasksStore();
   const now = useNow();
+  const go = useNavigationStore((state) => state.go);
   const [adopting, setAdopting] = useState(false);
   const [batching, setBatching] = useState(false);
   const [confirmStopAll, setConfirmStopAll] = useState(false);
@@ -57,8 +60,8 @@ export function TasksScreen() {
       message: t('stopMany.report', { stopped: results.length - failed.length, failed: failed.length }),
     });
   };
-  const stopMany = (send: () => Promise<StopResult[]>) =>
-    send()
+  const stopMany = (ids: string[] | 'all', send: () => Promise<StopResult[]>) =>
+    whileActing(ids, send())
       .then(report)
       .catch((failure) => notifications.show({ color: 'red', title: t('control.failed'), message: errorData(failure).message }));
 
@@ -78,7 +81,8 @@ export function TasksScreen() {
           </Button>
         </Group>
       </Group>
-      {error ? <Alert color="red">{`${error.code}: ${error.message}`}</Alert> : null}
+      {error ? <ListFailed what={t('title')} message={`${error.code}: ${error.message}`} onRetry={() => void load()} /> : null}
+      {loaded ? null : <ListLoading what={t('title')} />}
 
       {recentBatches.map((batch) => (
         <BatchProgress key={batch.id} batch={batch} />
@@ -87,7 +91,16 @@ export function TasksScreen() {
       <Title order={3} size="h4">
         {t('active')}
       </Title>
-      {active.length === 0 ? <Text c="dimmed">{t('noActive')}</Text> : null}
+      {loaded && active.length === 0 ? (
+        <EmptyList
+          text={t('noActive')}
+          action={
+            <Button size="xs" variant="default" onClick={() => go('launch')}>
+              {t('launchFirst')}
+            </Button>
+          }
+        />
+      ) : null}
       {active.map((group) => (
         <Card
           key={group.key}
@@ -104,7 +117,12 @@ export function TasksScreen() {
                 size="xs"
                 color="red"
                 variant="subtle"
-                onClick={() => void stopMany(() => invoke('tasks.stopRoom', { sdkAppId: group.sdkAppId, roomId: group.roomId }))}
+                onClick={() =>
+                  void stopMany(
+                    group.tasks.map((task) => task.id),
+                    () => invoke('tasks.stopRoom', { sdkAppId: group.sdkAppId, roomId: group.roomId }),
+                  )
+                }
               >
                 {t('stopMany.room')}
               </Button>
@@ -136,7 +154,7 @@ export function TasksScreen() {
               color="red"
               onClick={() => {
                 setConfirmStopAll(false);
-                void stopMany(() => invoke('tasks.stopAll', {}));
+                void stopMany('all', () => invoke('tasks.stopAll', {}));
               }}
             >
               {t('stopMany.confirmButton')}

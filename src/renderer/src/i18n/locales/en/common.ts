@@ -38,4 +38,53 @@ export const common = {
     UNSUPPORTED: 'Not supported here.',
     INTERNAL: 'Something went wrong inside the app.',
   },
+  // Desk (issue 9 part A): status bar, task notifications, getting-started guide, shared list states.
+  statusBar: {
+    label: 'Status bar',
+    current: 'Account: {{account}} · App: {{app}} ({{sdkAppId}})',
+    noApp: 'No app yet',
+    sandbox: 'Sandbox: calls stay on this computer',
+    running_one: '{{count}} running task',
+    running_other: '{{count}} running tasks',
+    runningHint: 'Shows the task board',
+    keychain: 'Keychain: {{state}}',
+    keychainHint: 'Shows the keychain guide',
+    keychainStates: {
+      available: 'available',
+      unavailable: 'not available',
+      locked: 'locked',
+      timeout: 'not answering',
+    },
+  },
+  taskNotices: {
+    ended: 'Task ended',
+    endedBody: '{{label}} (room {{room}}) ended by itself or was stopped elsewhere.',
+    scheduled: 'Scheduled stop done',
+    scheduledBody: '{{label}} (room {{room}}) was stopped as scheduled.',
+    unknown: 'Launch outcome unknown',
+    unknownBody: '{{label}} (room {{room}}): no trustworthy answer. Check the TRTC console before launching again.',
+    problem: 'Task call failed',
+    problemBody: '{{label}} (room {{room}}): {{code}}',
+  },
+  guide: {
+    title: 'Getting started',
+    sandbox:
+      'You are on the built-in sandbox: pick the sample preset and press Launch to get a TaskId. Nothing leaves this computer and nothing is billed.',
+    realTitle: 'To push into your own TRTC app',
+    step1:
+      'Get a SecretId and SecretKey: Tencent Cloud console → Cloud Access Management (CAM) → Access Key → API keys. A sub-user key with only TRTC permissions is safest.',
+    step2:
+      'Find your SdkAppId and its SDK secret key: TRTC console → Application Management → your app → Basic information (SDKSecretKey).',
+    step3:
+      'In Accounts & apps, add a profile with the SecretId and SecretKey, then add the app with its SdkAppId and SDK secret key. Keys go to the OS keychain only.',
+    openCam: 'Open the API keys page',
+    openTrtc: 'Open TRTC Application Management',
+    openAccounts: 'Add your account and app',
+    linkRefused: 'Open this address in your browser:',
+    dismiss: 'Hide the getting-started guide',
+  },
+  lists: {
+    loading: 'Loading {{what}}…',
+    failed: 'Could not load {{what}}: {{message}}',
+  },
 };

@@ -2,8 +2,9 @@ export const launch = {
   title: 'Launch',
   presetsTitle: 'Presets',
   tasksTitle: 'Launched tasks',
-  noTasks: 'Nothing launched yet.',
+  noTasks: 'Nothing launched yet: press Launch on a preset and its TaskId appears here.',
   noPresets: 'No presets yet: create one on the Presets screen.',
+  createPreset: 'Create a preset',
   launch: 'Launch',
   launching: 'Launching…',
   preview: {

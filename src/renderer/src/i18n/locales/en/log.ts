@@ -6,6 +6,8 @@ export const log = {
   skipped: '{{count}} unreadable line(s) were skipped (for example a line cut short by a crash).',
   writeError: 'The log cannot be written right now ({{message}}). New entries are kept in memory and retried.',
   empty: 'No entry matches these filters.',
+  emptyLog: 'No API call logged yet: launch a preset and every call it makes appears here with its RequestId.',
+  launchFirst: 'Launch a preset',
   loadingRow: 'Loading…',
   filters: {
     title: 'Filters',

@@ -34,6 +34,7 @@ export const media = {
   list: {
     label: 'Library entries',
     empty: 'No entries yet. Add a URL or import a list.',
+    addFirst: 'Add your first URL',
     noMatch: 'No entry matches this search.',
     select: 'Select {{name}}',
     keyboardHint: 'Arrow keys move, Space selects, Enter opens, Delete deletes.',

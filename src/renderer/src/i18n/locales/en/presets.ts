@@ -1,6 +1,7 @@
 export const presets = {
   title: 'Presets',
   empty: 'No presets yet. Create one to launch a source into a room in one click.',
+  createFirst: 'Create your first preset',
   noMatch: 'No preset matches the search.',
   search: 'Search presets',
   groupBy: 'Group by',

@@ -2,6 +2,7 @@ export const tasks = {
   title: 'Live tasks',
   active: 'Active',
   noActive: 'No task is running.',
+  launchFirst: 'Launch a preset',
   group: 'App {{sdkAppId}} · room {{roomId}}',
   adopted: 'Adopted',
   noTaskId: 'no TaskId',

@@ -4,8 +4,9 @@ export const launch: typeof en = {
   title: '启动',
   presetsTitle: '预设',
   tasksTitle: '已启动的任务',
-  noTasks: '还没有启动任何任务。',
+  noTasks: '还没有启动任何任务：在预设上点击“启动”，TaskId 会显示在这里。',
   noPresets: '还没有预设：请在“预设”页面新建。',
+  createPreset: '新建预设',
   launch: '启动',
   launching: '正在启动…',
   preview: {

@@ -8,6 +8,8 @@ export const log: typeof en = {
   skipped: '已跳过 {{count}} 行无法读取的内容（例如崩溃时被截断的一行）。',
   writeError: '日志暂时无法写入（{{message}}）。新记录保存在内存中并会重试。',
   empty: '没有符合筛选条件的记录。',
+  emptyLog: '还没有记录任何 API 调用：启动一个预设后，每次调用及其 RequestId 都会显示在这里。',
+  launchFirst: '启动一个预设',
   loadingRow: '加载中…',
   filters: {
     title: '筛选',

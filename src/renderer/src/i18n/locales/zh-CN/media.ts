@@ -36,6 +36,7 @@ export const media: typeof en = {
   list: {
     label: '媒体条目',
     empty: '还没有条目。添加一个 URL 或导入列表。',
+    addFirst: '添加第一个 URL',
     noMatch: '没有符合搜索的条目。',
     select: '选择 {{name}}',
     keyboardHint: '方向键移动，空格选择，回车打开，Delete 删除。',

@@ -3,6 +3,7 @@ import type { presets as en } from '../en/presets';
 export const presets: typeof en = {
   title: '预设',
   empty: '还没有预设。新建一个，即可一键把媒体源推入房间。',
+  createFirst: '新建第一个预设',
   noMatch: '没有符合搜索的预设。',
   search: '搜索预设',
   groupBy: '分组方式',

@@ -4,6 +4,7 @@ export const tasks: typeof en = {
   title: '实时任务',
   active: '进行中',
   noActive: '没有正在运行的任务。',
+  launchFirst: '启动一个预设',
   group: '应用 {{sdkAppId}} · 房间 {{roomId}}',
   adopted: '已接管',
   noTaskId: '无 TaskId',

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { MemorySecretStore } from '../secrets/memory-store';
+import type { SecretStore } from '../secrets/secret-store';
+import { accountsForTest, sampleProfile } from './accounts-test-kit';
+
+/** Counts keychain reads, to show which client lookups reach the keychain. */
+function countingStore(): { store: SecretStore; reads: () => number } {
+  const inner = new MemorySecretStore();
+  let reads = 0;
+  const store: SecretStore = {
+    get: (key) => {
+      reads++;
+      return inner.get(key);
+    },
+    set: (key, value) => inner.set(key, value),
+    delete: (key) => inner.delete(key),
+    list: () => inner.list(),
+    status: () => inner.status(),
+  };
+  return { store, reads: () => reads };
+}
+
+describe('TrtcClients', () => {
+  it('keeps one client per profile and region, so a launch reads no key and reuses the connection', async () => {
+    const { store, reads } = countingStore();
+    const { accounts } = await accountsForTest(store);
+    const profile = await accounts.service.addProfile({ ...sampleProfile(), secretKey: 'first-secret-key-000000000000' });
+    const before = reads();
+
+    const tokyo = await accounts.clients.forProfile(profile.id, 'ap-tokyo');
+    expect(tokyo.region).toBe('ap-tokyo');
+    expect(await accounts.clients.forProfile(profile.id, 'ap-tokyo')).toBe(tokyo);
+    const home = await accounts.clients.forProfile(profile.id);
+    expect(home.region).toBe('ap-singapore');
+    expect(home).not.toBe(tokyo);
+    expect(reads() - before).toBe(2);
+
+    // A replaced SecretKey drops every region's client: the next one reads the new key.
+    await accounts.service.setProfileSecret({ id: profile.id, secretKey: 'second-secret-key-00000000000' });
+    const fresh = await accounts.clients.forProfile(profile.id, 'ap-tokyo');
+    expect(fresh).not.toBe(tokyo);
+    expect(reads() - before).toBe(3);
+    accounts.clients.close();
+  });
+});
