@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { expect, test } from 'vitest';
 import { TaskLog } from '../src/main/log/task-log';
 import { StoreProblems } from '../src/main/storage/store-problems';
@@ -15,6 +17,16 @@ import { base, recordFor } from './support/log-records';
  */
 const entries = 100_000;
 
+/** Heap (with external buffers) and RSS in MiB after a full garbage collection. */
+function settledMemory(): { heap: number; rss: number } {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  const usage = process.memoryUsage();
+  return { heap: (usage.heapUsed + usage.external) / 2 ** 20, rss: usage.rss / 2 ** 20 };
+}
+
 test('task log with 100,000 entries: append, open, filter', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'task-log-bench-'));
   const clock = { now: () => base + entries * 15_000 };
@@ -24,9 +36,9 @@ test('task log with 100,000 entries: append, open, filter', async () => {
   const writer = await TaskLog.open(options);
   await writer.updateRetention({ maxFiles: 1000, maxAgeDays: 3650 });
   const appendSamples: number[] = [];
-  const records = Array.from({ length: entries }, (_, i) => recordFor(i));
   const writeStart = performance.now();
-  for (const record of records) {
+  for (let i = 0; i < entries; i++) {
+    const record = recordFor(i);
     const start = performance.now();
     writer.record(record);
     appendSamples.push(performance.now() - start);
@@ -39,6 +51,16 @@ test('task log with 100,000 entries: append, open, filter', async () => {
   figures.push(summarise('append (record(), per call)', 'ms', appendSamples, '<= 1 ms'));
   figures.push(summarise('append 100,000 and flush to disk', 'ms', [writeAll]));
 
+  // The index's own cost: memory after indexing every file, minus memory before opening (both after a full GC).
+  const before = settledMemory();
+  const measured = await TaskLog.open(options);
+  await measured.whenIndexed();
+  const after = settledMemory();
+  expect(measured.status().entries).toBe(entries);
+  await measured.close();
+  figures.push({ ...summarise('index memory: heapUsed + external after indexing 100,000', 'MiB', [after.heap - before.heap]) });
+  figures.push({ ...summarise('index memory: RSS growth after indexing 100,000', 'MiB', [after.rss - before.rss]) });
+
   const openSamples: number[] = [];
   const firstPageSamples: number[] = [];
   const indexedSamples: number[] = [];
@@ -48,7 +70,7 @@ test('task log with 100,000 entries: append, open, filter', async () => {
     const start = performance.now();
     log = await TaskLog.open(options);
     openSamples.push(performance.now() - start);
-    const page = log.query({}, 0, 100);
+    const page = await log.query({}, 0, 100);
     firstPageSamples.push(performance.now() - start);
     expect(page.rows).toHaveLength(100);
     await log.whenIndexed();
@@ -83,12 +105,40 @@ test('task log with 100,000 entries: append, open, filter', async () => {
     let total = 0;
     for (let run = 0; run < 15; run++) {
       const start = performance.now();
-      total = log.query(filter, 0, 100).total;
+      total = (await log.query(filter, 0, 100)).total;
       samples.push(performance.now() - start);
     }
     expect(total).toBeGreaterThanOrEqual(0);
     figures.push(summarise(`${name} (${total} match)`, 'ms', samples, '<= 150 ms'));
   }
+  // The index reuses the last search of each segment: these change the text every run, as typing does.
+  const typed: [string, (run: number) => string][] = [
+    ['filter: text typed anew each run, every RequestId matches', (run) => '9a7e-4d5b-8f6a'.slice(0, 14 - (run % 3))],
+    ['filter: text typed anew each run, nothing matches', (run) => `nothing-${run}`],
+  ];
+  for (const [name, textOf] of typed) {
+    const samples: number[] = [];
+    let total = 0;
+    for (let run = 0; run < 15; run++) {
+      const start = performance.now();
+      total = (await log.query({ text: textOf(run) }, 0, 100)).total;
+      samples.push(performance.now() - start);
+    }
+    expect(total).toBeGreaterThanOrEqual(0);
+    figures.push(summarise(`${name} (${total} match)`, 'ms', samples, '<= 150 ms'));
+  }
+  const detailSamples: number[] = [];
+  const { rows } = await log.query({}, 0, 100);
+  for (const row of rows.slice(0, 20)) {
+    const start = performance.now();
+    expect((await log.entry(row.id)).params).toBeTruthy();
+    detailSamples.push(performance.now() - start);
+  }
+  figures.push(summarise('one entry with its parameters (log.entry)', 'ms', detailSamples));
+  const exportStart = performance.now();
+  const exported = await log.entries({}, 100_000);
+  expect(exported.entries).toHaveLength(entries);
+  figures.push(summarise('every entry read back in full (export of 100,000)', 'ms', [performance.now() - exportStart]));
   await log.close();
   await rm(dataDir, { recursive: true, force: true });
   report('task-log', figures);

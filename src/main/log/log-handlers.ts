@@ -16,15 +16,15 @@ export function createLogHandlers({ log, clock, environment }: LogDeps): DomainH
     facets: () => log.facets(),
     status: () => log.status(),
     updateRetention: (patch) => log.updateRetention(patch),
-    exportEntries: ({ filter, format }) => {
-      const selection = { ...log.entries(filter, exportLimit), filter, at: new Date(clock.now()) };
+    exportEntries: async ({ filter, format }) => {
+      const selection = { ...(await log.entries(filter, exportLimit)), filter, at: new Date(clock.now()) };
       return format === 'csv' ? exportCsv(selection) : exportJson(selection);
     },
     diagnosticBundle: async ({ filter }) => {
       const provider = log.taskStateProvider;
       const task = filter.taskId && provider ? { taskId: filter.taskId, state: (await provider.taskState(filter.taskId)) ?? null } : null;
       return exportDiagnosticBundle({
-        ...log.entries(filter, bundleLimit),
+        ...(await log.entries(filter, bundleLimit)),
         filter,
         at: new Date(clock.now()),
         environment,

@@ -11,7 +11,8 @@ function entry(seq: number, overrides: Partial<LogEntry> = {}): LogEntry {
 
 function indexOf(entries: LogEntry[]): LogIndex {
   const index = new LogIndex();
-  for (const item of entries) index.add(item, 'task-log-000001.jsonl');
+  // Offsets are fake here: this tests the filters; task-log.test.ts reads lines back by offset.
+  for (const item of entries) index.add(item, 'task-log-000001.jsonl', item.seq * 1000, 500);
   return index;
 }
 
@@ -37,12 +38,12 @@ const index = indexOf([
   entry(5, { action: 'UpdateStreamIngest', sdkAppId: 1400000002, roomId: 'studio b', taskId: 'task-b', outcome: 'not-sent' }),
 ]);
 
-const seqs = (filter: LogFilter) => index.query(filter, 0, 100).rows.map((row) => row.seq);
+const seqs = (filter: LogFilter) => index.query(filter, 0, 100).locations.map((location) => location.seq);
 
 describe('LogIndex filters', () => {
   it('lists everything newest first with the total', () => {
-    expect(index.query({}, 0, 2)).toMatchObject({ total: 5, rows: [{ seq: 5 }, { seq: 4 }] });
-    expect(index.query({}, 3, 10).rows.map((row) => row.seq)).toEqual([2, 1]);
+    expect(index.query({}, 0, 2)).toMatchObject({ total: 5, locations: [{ seq: 5, offset: 5000, length: 500 }, { seq: 4 }] });
+    expect(index.query({}, 3, 10).locations.map((location) => location.seq)).toEqual([2, 1]);
   });
 
   it.each<[string, LogFilter, number[]]>([
@@ -72,10 +73,37 @@ describe('LogIndex filters', () => {
 
   it('matches a folded row by any time it covers', () => {
     const folded = indexOf([entry(1, { taskId: 'task-f' })]);
-    folded.applyRepeat({ v: 1, type: 'repeat', of: 'id-1', seq: 2, at: at(30), requestId: 'req-late', latencyMs: 5 });
+    folded.applyRepeat(1, { v: 1, type: 'repeat', of: 'id-1', seq: 2, at: at(30), requestId: 'req-late', latencyMs: 5 });
+    folded.applyRepeat(1, { v: 1, type: 'repeat', of: 'id-1', seq: 3, at: at(29), requestId: 'req-last', latencyMs: 6 });
+    expect(folded.query({}, 0, 10).locations[0]?.repeat).toEqual({ count: 3, lastAt: at(29), lastRequestId: 'req-last', lastLatencyMs: 6 });
     expect(folded.query({ from: at(20) }, 0, 10).total).toBe(1);
     expect(folded.query({ text: 'req-late' }, 0, 10).total).toBe(1);
     expect(folded.query({ from: at(31) }, 0, 10).total).toBe(0);
+  });
+
+  it('finds a call by the RequestId of any repeat folded into it, and no other', () => {
+    const folded = indexOf([entry(1, { taskId: 'task-f' }), entry(2, { taskId: 'task-g' })]);
+    folded.applyRepeat(1, { v: 1, type: 'repeat', of: 'id-1', seq: 3, at: at(30), requestId: 'REQ-Middle', latencyMs: 5 });
+    folded.applyRepeat(1, { v: 1, type: 'repeat', of: 'id-1', seq: 4, at: at(31), requestId: 'req-end', latencyMs: 5 });
+    expect(folded.query({ text: 'req-middle' }, 0, 10).locations.map((location) => location.seq)).toEqual([1]);
+    // A needle across two RequestIds matches neither.
+    expect(folded.query({ text: 'middlereq' }, 0, 10).total).toBe(0);
+    expect(folded.query({ text: 'req-2' }, 0, 10).locations.map((location) => location.seq)).toEqual([2]);
+    expect(folded.applyRepeat(9, { v: 1, type: 'repeat', of: 'id-9', seq: 5, at: at(32), latencyMs: 5 })).toBe(false);
+  });
+
+  it('drops a file as a whole, with its folded rows, and keeps the others in order', () => {
+    const split = new LogIndex();
+    split.add(entry(1, { taskId: 'task-a' }), 'task-log-000001.jsonl', 0, 10);
+    split.add(entry(2), 'task-log-000001.jsonl', 11, 10);
+    split.add(entry(3), 'task-log-000002.jsonl', 0, 10);
+    split.applyRepeat(1, { v: 1, type: 'repeat', of: 'id-1', seq: 4, at: at(4), requestId: 'req-folded', latencyMs: 5 });
+    expect(split.dropFile('task-log-000001.jsonl')).toBe(2);
+    expect(split.size).toBe(1);
+    expect(split.query({}, 0, 10).locations).toEqual([{ file: 'task-log-000002.jsonl', offset: 0, length: 10, seq: 3 }]);
+    expect(split.query({ text: 'req-folded' }, 0, 10).total).toBe(0);
+    expect(split.candidates('id-1')).toEqual([]);
+    expect(split.candidates('id-3').map((location) => location.seq)).toEqual([3]);
   });
 
   it('offers the apps and rooms seen as filter choices', () => {

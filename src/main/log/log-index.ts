@@ -1,118 +1,252 @@
-import type { LogEntry, LogFacets, LogFilter, LogRow } from '../../shared/contract/log';
+import {
+  type LogEntry,
+  type LogFacets,
+  type LogFilter,
+  type LogRepeat,
+  type LogRow,
+  logActions,
+  logOutcomes,
+} from '../../shared/contract/log';
 import type { RepeatLine } from './log-line';
+import { hashId, Interner, LogSegment } from './log-segment';
 
-interface Indexed {
-  entry: LogEntry;
+/** Where an entry's call line is: enough to read it back (see log-lines.ts) and to check it is the one. */
+export interface LogLocation {
   file: string;
-  atMs: number;
-  lastAtMs: number;
-  /** Lower-cased TaskId, RequestId, error code and message, parameters and response, for the text filter. */
-  search: string;
+  offset: number;
+  length: number;
+  seq: number;
+  repeat?: LogRepeat;
 }
 
+/** The strings every segment of one index shares. */
+export class LogDictionary {
+  readonly rooms = new Interner();
+  readonly tasks = new Interner();
+  readonly searchKeys = new Interner();
+}
+
+const actionCodes = new Map<string, number>(logActions.map((action, code) => [action, code]));
+const outcomeCodes = new Map<string, number>(logOutcomes.map((outcome, code) => [outcome, code]));
+
 /**
- * Every retained entry in memory, oldest first (by sequence number), so a query is one backwards
- * scan: newest first, the total counted on the way, one page kept. At 100,000 entries a scan with
- * every filter set takes a few milliseconds (see bench/task-log.bench.ts).
+ * What the filters and the table need of every retained entry, in columns, one segment per file,
+ * oldest first; the full entries stay on disk and are read back by offset (log-lines.ts). A query is
+ * one backwards scan: newest first, the total counted on the way, one page of locations kept.
+ * About 60 bytes an entry plus the shared strings (see docs/log.md for the figures).
  */
 export class LogIndex {
-  #rows: Indexed[] = [];
-  readonly #byId = new Map<string, Indexed>();
+  readonly dictionary: LogDictionary;
+  #segments: LogSegment[] = [];
+  /** Folded rows by the sequence number of their call line. */
+  readonly #repeats = new Map<number, LogRepeat>();
+  #size = 0;
+
+  constructor(dictionary = new LogDictionary()) {
+    this.dictionary = dictionary;
+  }
 
   get size(): number {
-    return this.#rows.length;
+    return this.#size;
   }
 
-  add(entry: LogEntry, file: string): void {
-    const atMs = Date.parse(entry.at);
-    const row: Indexed = { entry, file, atMs, lastAtMs: atMs, search: searchTextOf(entry) };
-    this.#rows.push(row);
-    this.#byId.set(entry.id, row);
-  }
-
-  /** Puts the entries of `older` (all older than any here: an earlier file) before these. */
-  prependOlder(older: LogIndex): void {
-    for (const row of older.#rows) this.#byId.set(row.entry.id, row);
-    this.#rows = older.#rows.concat(this.#rows);
-  }
-
-  /** Folds a repeat line into its call; false when that call is not (or no longer) in the log. */
-  applyRepeat(line: RepeatLine): boolean {
-    const row = this.#byId.get(line.of);
-    if (!row) return false;
-    const previous = row.entry.repeat?.count ?? 1;
-    row.entry.repeat = { count: previous + 1, lastAt: line.at, lastLatencyMs: line.latencyMs };
-    if (line.requestId !== undefined) {
-      row.entry.repeat.lastRequestId = line.requestId;
-      row.search += `\n${line.requestId.toLowerCase()}`;
+  /** Indexes a call line at `offset` (bytes) of `file`; `file` is the newest file or a new one. */
+  add(entry: LogEntry, file: string, offset: number, length: number): void {
+    let segment = this.#segments.at(-1);
+    if (segment?.file !== file) {
+      segment = new LogSegment(file);
+      this.#segments.push(segment);
     }
-    row.lastAtMs = Math.max(row.lastAtMs, Date.parse(line.at));
+    const row = segment.reserve();
+    const atMs = Date.parse(entry.at);
+    segment.seq[row] = entry.seq;
+    segment.atMs[row] = atMs;
+    segment.lastAtMs[row] = atMs;
+    segment.sdkAppId[row] = entry.sdkAppId ?? Number.NaN;
+    segment.offset[row] = offset;
+    segment.length[row] = length;
+    segment.action[row] = actionCodes.get(entry.action) ?? 255;
+    segment.outcome[row] = outcomeCodes.get(entry.outcome) ?? 255;
+    segment.room[row] = this.dictionary.rooms.code(entry.roomId);
+    segment.task[row] = this.dictionary.tasks.code(entry.taskId);
+    segment.searchKey[row] = this.dictionary.searchKeys.code(searchKeyOf(entry));
+    segment.idHash[row] = hashId(entry.id);
+    if (entry.requestId !== undefined) segment.requests.append(entry.requestId.toLowerCase(), row);
+    this.#size++;
+    if (entry.repeat) this.#repeats.set(entry.seq, { ...entry.repeat });
+  }
+
+  /** Puts the segments of `older` (all older than any here: earlier files, same dictionary) before these. */
+  prependOlder(older: LogIndex): void {
+    for (const segment of older.#segments) segment.trim();
+    this.#segments = older.#segments.concat(this.#segments);
+    for (const [seq, repeat] of older.#repeats) this.#repeats.set(seq, repeat);
+    this.#size += older.#size;
+  }
+
+  /** Folds a repeat line into the call numbered `callSeq`; false when that call is not (or no longer) in the log. */
+  applyRepeat(callSeq: number, line: RepeatLine): boolean {
+    const found = this.#rowOfSeq(callSeq);
+    if (!found) return false;
+    const { segment, row } = found;
+    const previous = this.#repeats.get(callSeq);
+    const repeat: LogRepeat = { count: (previous?.count ?? 1) + 1, lastAt: line.at, lastLatencyMs: line.latencyMs };
+    if (line.requestId !== undefined) {
+      repeat.lastRequestId = line.requestId;
+      segment.requests.append(line.requestId.toLowerCase(), row);
+    } else if (previous?.lastRequestId !== undefined) repeat.lastRequestId = previous.lastRequestId;
+    this.#repeats.set(callSeq, repeat);
+    segment.lastAtMs[row] = Math.max(segment.lastAtMs[row] as number, Date.parse(line.at));
     return true;
   }
 
-  get(id: string): LogEntry | undefined {
-    return this.#byId.get(id)?.entry;
+  /** Entries whose id hashes like `id`, newest first: the caller reads them and keeps the one with that id. */
+  candidates(id: string): LogLocation[] {
+    const hash = hashId(id);
+    const found: LogLocation[] = [];
+    for (let s = this.#segments.length - 1; s >= 0; s--) {
+      const segment = this.#segments[s] as LogSegment;
+      for (let row = segment.count - 1; row >= 0; row--) if (segment.idHash[row] === hash) found.push(this.#location(segment, row));
+    }
+    return found;
   }
 
-  /** Drops every entry of `file` (retention); files are consecutive, so this is a filter over one run. */
+  /** Drops every entry of `file` (retention): its whole segment. */
   dropFile(file: string): number {
-    const kept: Indexed[] = [];
-    let dropped = 0;
-    for (const row of this.#rows) {
-      if (row.file === file) {
-        this.#byId.delete(row.entry.id);
-        dropped++;
-      } else kept.push(row);
-    }
-    this.#rows = kept;
-    return dropped;
+    const segment = this.#segments.find((candidate) => candidate.file === file);
+    if (!segment) return 0;
+    this.#segments = this.#segments.filter((candidate) => candidate !== segment);
+    for (let row = 0; row < segment.count; row++) this.#repeats.delete(segment.seq[row] as number);
+    this.#size -= segment.count;
+    return segment.count;
   }
 
-  query(filter: LogFilter, offset: number, limit: number): { rows: LogRow[]; total: number } {
-    const match = compileFilter(filter);
-    const rows: LogRow[] = [];
+  /** Locations of the matching entries from `offset` (newest first), at most `limit`; `total` counts every match. */
+  query(filter: LogFilter, offset: number, limit: number): { locations: LogLocation[]; total: number } {
+    const locations: LogLocation[] = [];
     let total = 0;
-    for (let i = this.#rows.length - 1; i >= 0; i--) {
-      const row = this.#rows[i] as Indexed;
-      if (!match(row)) continue;
-      if (total >= offset && rows.length < limit) rows.push(rowOf(row.entry));
-      total++;
+    for (let s = this.#segments.length - 1; s >= 0; s--) {
+      const segment = this.#segments[s] as LogSegment;
+      const match = this.#compile(filter, segment);
+      if (!match) continue;
+      for (let row = segment.count - 1; row >= 0; row--) {
+        if (!match(row)) continue;
+        if (total >= offset && locations.length < limit) locations.push(this.#location(segment, row));
+        total++;
+      }
     }
-    return { rows, total };
-  }
-
-  /** Full entries matching `filter`, newest first, at most `limit`; `total` counts every match. */
-  entries(filter: LogFilter, limit: number): { entries: LogEntry[]; total: number } {
-    const match = compileFilter(filter);
-    const entries: LogEntry[] = [];
-    let total = 0;
-    for (let i = this.#rows.length - 1; i >= 0; i--) {
-      const row = this.#rows[i] as Indexed;
-      if (!match(row)) continue;
-      if (entries.length < limit) entries.push(row.entry);
-      total++;
-    }
-    return { entries, total };
+    return { locations, total };
   }
 
   facets(): LogFacets {
     const apps = new Set<number>();
-    const rooms = new Set<string>();
-    for (const { entry } of this.#rows) {
-      if (entry.sdkAppId !== undefined) apps.add(entry.sdkAppId);
-      if (entry.roomId !== undefined && rooms.size < 500) rooms.add(entry.roomId);
+    const rooms = new Set<number>();
+    for (const segment of this.#segments) {
+      for (let row = 0; row < segment.count; row++) {
+        const app = segment.sdkAppId[row] as number;
+        if (!Number.isNaN(app)) apps.add(app);
+        const room = segment.room[row] as number;
+        if (room >= 0 && rooms.size < 500) rooms.add(room);
+      }
     }
-    return { sdkAppIds: [...apps].sort((a, b) => a - b), roomIds: [...rooms].sort() };
+    const roomIds = [...rooms].map((code) => this.dictionary.rooms.values[code] as string);
+    return { sdkAppIds: [...apps].sort((a, b) => a - b), roomIds: roomIds.sort() };
+  }
+
+  #location(segment: LogSegment, row: number): LogLocation {
+    const seq = segment.seq[row] as number;
+    const location: LogLocation = { file: segment.file, offset: segment.offset[row] as number, length: segment.length[row] as number, seq };
+    const repeat = this.#repeats.get(seq);
+    if (repeat) location.repeat = { ...repeat };
+    return location;
+  }
+
+  #rowOfSeq(seq: number): { segment: LogSegment; row: number } | undefined {
+    for (let s = this.#segments.length - 1; s >= 0; s--) {
+      const segment = this.#segments[s] as LogSegment;
+      if (segment.count === 0 || (segment.seq[0] as number) > seq) continue;
+      const row = segment.rowOfSeq(seq);
+      return row >= 0 ? { segment, row } : undefined;
+    }
+    return undefined;
+  }
+
+  /** A row test for one segment; undefined when nothing in it can match. */
+  #compile(filter: LogFilter, segment: LogSegment): ((row: number) => boolean) | undefined {
+    const checks: ((row: number) => boolean)[] = [];
+    const { sdkAppId, roomId, actions, outcomes, from, to, taskId } = filter;
+    if (sdkAppId !== undefined) checks.push((row) => segment.sdkAppId[row] === sdkAppId);
+    if (roomId !== undefined) {
+      const code = this.dictionary.rooms.find(roomId);
+      checks.push((row) => segment.room[row] === code);
+    }
+    if (taskId !== undefined) {
+      const code = this.dictionary.tasks.find(taskId);
+      checks.push((row) => segment.task[row] === code);
+    }
+    if (actions && actions.length > 0) {
+      const codes = new Set(actions.map((action) => actionCodes.get(action)));
+      checks.push((row) => codes.has(segment.action[row]));
+    }
+    if (outcomes && outcomes.length > 0) {
+      const codes = new Set(outcomes.map((outcome) => outcomeCodes.get(outcome)));
+      checks.push((row) => codes.has(segment.outcome[row]));
+    }
+    // A folded row spans its first and last call: it matches a range it overlaps.
+    if (from !== undefined) {
+      const fromMs = Date.parse(from);
+      checks.push((row) => (segment.lastAtMs[row] as number) >= fromMs);
+    }
+    if (to !== undefined) {
+      const toMs = Date.parse(to);
+      checks.push((row) => (segment.atMs[row] as number) <= toMs);
+    }
+    const text = filter.text?.trim().toLowerCase();
+    if (text) {
+      const keys = this.#matchingKeys(text);
+      const byRequest = requestMatches(segment, text);
+      checks.push((row) => byRequest[row] === 1 || keys[segment.searchKey[row] as number] === 1);
+    }
+    if (checks.length === 0) return () => true;
+    return (row) => {
+      for (const check of checks) if (!check(row)) return false;
+      return true;
+    };
+  }
+
+  #keyCache: { text: string; size: number; matches: Uint8Array } | undefined;
+
+  /** Which search keys hold `text`: each distinct key is tested once per query, not once per entry. */
+  #matchingKeys(text: string): Uint8Array {
+    const values = this.dictionary.searchKeys.values;
+    const cached = this.#keyCache;
+    if (cached?.text === text && cached.size === values.length) return cached.matches;
+    const matches = new Uint8Array(values.length);
+    for (let code = 0; code < values.length; code++) if ((values[code] as string).includes(text)) matches[code] = 1;
+    this.#keyCache = { text, size: values.length, matches };
+    return matches;
   }
 }
 
-export function rowOf(entry: LogEntry): LogRow {
-  const { params: _params, response: _response, ...row } = entry;
-  return row;
+/** The last text search of each segment: the page asks again with the same filter whenever lines arrive. */
+const requestSearches = new WeakMap<LogSegment, { text: string; version: number; rows: Uint8Array }>();
+
+/** Rows of `segment` whose RequestId (or a folded repeat's) holds `text`: 1 in the returned array. */
+function requestMatches(segment: LogSegment, text: string): Uint8Array {
+  const cached = requestSearches.get(segment);
+  if (cached && cached.text === text && cached.version === segment.requests.version && cached.rows.length === segment.count)
+    return cached.rows;
+  const rows = new Uint8Array(segment.count);
+  segment.requests.search(text, (row) => {
+    rows[row] = 1;
+  });
+  requestSearches.set(segment, { text, version: segment.requests.version, rows });
+  return rows;
 }
 
-function searchTextOf(entry: LogEntry): string {
-  const parts = [entry.taskId, entry.requestId, entry.errorCode, entry.errorMessage, JSON.stringify(entry.params)];
+/** Lower-cased TaskId, error code and message, parameters and response: repeated Describes share one. */
+function searchKeyOf(entry: LogEntry): string {
+  const parts = [entry.taskId, entry.errorCode, entry.errorMessage, JSON.stringify(entry.params)];
   if (entry.response) parts.push(JSON.stringify(entry.response));
   return parts
     .filter((part) => part !== undefined)
@@ -120,36 +254,7 @@ function searchTextOf(entry: LogEntry): string {
     .toLowerCase();
 }
 
-type Match = (row: Indexed) => boolean;
-
-function compileFilter(filter: LogFilter): Match {
-  const checks: Match[] = [];
-  const { sdkAppId, roomId, actions, outcomes, from, to, taskId } = filter;
-  if (sdkAppId !== undefined) checks.push((row) => row.entry.sdkAppId === sdkAppId);
-  if (roomId !== undefined) checks.push((row) => row.entry.roomId === roomId);
-  if (taskId !== undefined) checks.push((row) => row.entry.taskId === taskId);
-  if (actions && actions.length > 0) {
-    const set = new Set<string>(actions);
-    checks.push((row) => set.has(row.entry.action));
-  }
-  if (outcomes && outcomes.length > 0) {
-    const set = new Set<string>(outcomes);
-    checks.push((row) => set.has(row.entry.outcome));
-  }
-  // A folded row spans its first and last call: it matches a range it overlaps.
-  if (from !== undefined) {
-    const fromMs = Date.parse(from);
-    checks.push((row) => row.lastAtMs >= fromMs);
-  }
-  if (to !== undefined) {
-    const toMs = Date.parse(to);
-    checks.push((row) => row.atMs <= toMs);
-  }
-  const text = filter.text?.trim().toLowerCase();
-  if (text) checks.push((row) => row.search.includes(text));
-  if (checks.length === 0) return () => true;
-  return (row) => {
-    for (const check of checks) if (!check(row)) return false;
-    return true;
-  };
+export function rowOf(entry: LogEntry): LogRow {
+  const { params: _params, response: _response, ...row } = entry;
+  return row;
 }

@@ -54,11 +54,11 @@ describe('TaskLog', () => {
     await log.close();
 
     const again = await open();
-    const page = again.query({}, 0, 10);
+    const page = await again.query({}, 0, 10);
     expect(page.total).toBe(2);
     expect(page.rows.map((row) => row.requestId)).toEqual(['r-stop', 'r-start']);
     expect(page.rows[0]).not.toHaveProperty('params');
-    expect(again.entry(written[0].id)).toMatchObject({ action: 'StartStreamIngest', params: { SdkAppId: 1400000001 } });
+    expect(await again.entry(written[0].id)).toMatchObject({ action: 'StartStreamIngest', params: { SdkAppId: 1400000001 } });
     // Numbering continues after a restart.
     again.record(callRecord({ at: at(2) }));
     await again.flushed();
@@ -91,7 +91,7 @@ describe('TaskLog', () => {
     expect(status.writeError?.message).toMatch(/ENOTDIR|EEXIST|ENOENT/);
     expect(status.pending).toBe(1);
     // Still searchable while it waits.
-    expect(log.query({ text: 'during' }, 0, 10).total).toBe(1);
+    expect((await log.query({ text: 'during' }, 0, 10)).total).toBe(1);
 
     await rm(logDir());
     await rename(`${logDir()}-away`, logDir());
@@ -125,14 +125,14 @@ describe('TaskLog', () => {
     expect(kept).toEqual(files.slice(-3));
     expect(status).toMatchObject({ files: 3, retention: { maxFiles: 3 } });
     const onDisk = (await Promise.all(kept.map((file) => lines(file)))).flat();
-    expect(log.query({}, 0, 500).total).toBe(onDisk.length);
-    expect(log.query({}, 0, 1).rows[0]?.requestId).toBe('r-39');
+    expect((await log.query({}, 0, 500)).total).toBe(onDisk.length);
+    expect((await log.query({}, 0, 1)).rows[0]?.requestId).toBe('r-39');
 
     // Rotation applies the setting as it goes; a restart keeps it.
     for (let i = 40; i < 60; i++) log.record(callRecord({ action: 'UpdateStreamIngest', at: at(i), requestId: `r-${i}` }));
     await log.flushed();
     expect((await readdir(logDir())).filter((name) => name.endsWith('.jsonl'))).toHaveLength(3);
-    const newestFirst = log.query({}, 0, 500).rows.map((row) => row.seq);
+    const newestFirst = (await log.query({}, 0, 500)).rows.map((row) => row.seq);
     await log.close();
 
     // A restart answers with the newest file at once and indexes the older ones behind it, in order.
@@ -140,8 +140,8 @@ describe('TaskLog', () => {
     expect(again.status().retention.maxFiles).toBe(3);
     await again.whenIndexed();
     expect(again.status()).toMatchObject({ indexing: false, files: 3 });
-    expect(again.query({}, 0, 500)).toMatchObject({ complete: true, total: newestFirst.length });
-    expect(again.query({}, 0, 500).rows.map((row) => row.seq)).toEqual(newestFirst);
+    expect(await again.query({}, 0, 500)).toMatchObject({ complete: true, total: newestFirst.length });
+    expect((await again.query({}, 0, 500)).rows.map((row) => row.seq)).toEqual(newestFirst);
     expect(newestFirst).toEqual([...newestFirst].sort((a, b) => b - a));
   });
 
@@ -174,7 +174,7 @@ describe('TaskLog', () => {
     const text = await readFile(file, 'utf8');
     expect(text.split('\n').at(-2)).toMatch(/"requestId":"c"/);
     const reopened = await open();
-    expect(reopened.query({}, 0, 10).rows.map((row) => row.requestId)).toEqual(['c', 'b', 'a']);
+    expect((await reopened.query({}, 0, 10)).rows.map((row) => row.requestId)).toEqual(['c', 'b', 'a']);
     expect(reopened.status()).toMatchObject({ skipped: 1, skippedLines: [{ line: 3, reason: 'invalid' }] });
     expect(reopened.status().newestSeq).toBe(3);
   });
@@ -192,17 +192,17 @@ describe('TaskLog', () => {
     expect(written.map((line) => line.type)).toEqual(['call', 'repeat', 'repeat', 'repeat', 'repeat', 'call', 'call', 'call', 'call']);
     expect(written.slice(1, 5).map((line) => line.requestId)).toEqual(['poll-1', 'poll-2', 'poll-3', 'poll-4']);
 
-    const check = (target: TaskLog) => {
-      const rows = target.query({}, 0, 10).rows;
+    const check = async (target: TaskLog) => {
+      const { rows } = await target.query({}, 0, 10);
       expect(rows.map((row) => row.requestId)).toEqual(['after-stop', 'stop', 'gone', 'other-task', 'poll-0']);
       expect(rows.at(-1)?.repeat).toEqual({ count: 5, lastAt: at(4), lastRequestId: 'poll-4', lastLatencyMs: 14 });
       expect(rows[0]?.repeat).toBeUndefined();
       // A folded call's RequestId still finds its row.
-      expect(target.query({ text: 'poll-3' }, 0, 10).rows.map((row) => row.requestId)).toEqual(['poll-0']);
+      expect((await target.query({ text: 'poll-3' }, 0, 10)).rows.map((row) => row.requestId)).toEqual(['poll-0']);
     };
-    check(log);
+    await check(log);
     await log.close();
-    check(await open());
+    await check(await open());
   });
 
   it('pushes log.appended in batches', async () => {

@@ -9,8 +9,9 @@ import type { StoreProblems } from '../storage/store-problems';
 import type { ApiCallRecord, ApiCallRecorder } from '../trtc/api-call-record';
 import { callLine, entryOf, fingerprintOf, newEntryId, repeatLine } from './log-entries';
 import { FileAppender, listLogFiles, logFileName, logFileNumber } from './log-files';
-import { LogIndex } from './log-index';
+import { LogIndex, type LogLocation, rowOf } from './log-index';
 import type { LogLine } from './log-line';
+import { readEntries } from './log-lines';
 import { readLogFile } from './log-reader';
 import { logSettingsDocument } from './log-settings';
 import { redactSecrets } from './redaction';
@@ -36,6 +37,8 @@ export interface TaskLogOptions {
 interface Pending {
   file: string;
   text: string;
+  /** The call line's sequence number, for `#unwritten`; undefined for a repeat line. */
+  callSeq?: number;
   /** Start and Stop lines: the ones that must survive a crash (a TaskId that exists, a task that was stopped). */
   urgent: boolean;
 }
@@ -47,6 +50,7 @@ interface FileStats {
 
 interface FoldHead {
   id: string;
+  seq: number;
   fingerprint: string;
   file: string;
 }
@@ -68,8 +72,10 @@ const skippedLinesKept = 50;
  * - Folding: a DescribeStreamIngest for a task whose previous call (in this file, since start-up) was
  *   a Describe with the same purpose, outcome, error and response is written as a small "repeat" line
  *   and shown as one row with a count (see log-line.ts).
- * - Reading: every retained line is parsed at start-up into an in-memory index; an unreadable line (a
- *   torn last line after a crash) is skipped and counted, never fatal.
+ * - Reading: every retained line is parsed at start-up into a compact in-memory index (log-index.ts:
+ *   what the filters and the table need, and where each line is); an unreadable line (a torn last line
+ *   after a crash) is skipped and counted, never fatal. Rows, details and exports are read back from
+ *   disk by offset (log-lines.ts); lines not written yet are answered from `#unwritten`.
  */
 export class TaskLog implements ApiCallRecorder {
   readonly #options: Required<Omit<TaskLogOptions, 'events'>> & { events?: EventBus };
@@ -77,6 +83,8 @@ export class TaskLog implements ApiCallRecorder {
   readonly #index = new LogIndex();
   readonly #files = new Map<string, FileStats>();
   readonly #folds = new Map<string, FoldHead>();
+  /** Call entries recorded but not on disk yet (queued, or waiting for a failed write's retry), by sequence number. */
+  readonly #unwritten = new Map<number, LogEntry>();
   readonly #appender: FileAppender;
   readonly #settings: JsonDocument<LogRetention>;
   #currentNumber = 1;
@@ -155,18 +163,40 @@ export class TaskLog implements ApiCallRecorder {
     }
   }
 
-  query(filter: LogFilter, offset: number, limit: number): LogPage {
-    return { ...this.#index.query(filter, offset, limit), offset, newestSeq: this.#seq, complete: !this.#indexing };
+  async query(filter: LogFilter, offset: number, limit: number): Promise<LogPage> {
+    const newestSeq = this.#seq;
+    const complete = !this.#indexing;
+    const { locations, total } = this.#index.query(filter, offset, limit);
+    const rows = (await this.#read(locations)).map(rowOf);
+    return { rows, total, offset, newestSeq, complete };
   }
 
-  entry(id: string): LogEntry {
-    const entry = this.#index.get(id);
-    if (!entry) throw new AppError('NOT_FOUND', 'This log entry is no longer in the log.', { id });
-    return entry;
+  async entry(id: string): Promise<LogEntry> {
+    const candidates = this.#index.candidates(id);
+    const found = (await this.#read(candidates)).find((entry) => entry.id === id);
+    if (!found) throw new AppError('NOT_FOUND', 'This log entry is no longer in the log.', { id });
+    return found;
   }
 
-  entries(filter: LogFilter, limit: number): { entries: LogEntry[]; total: number } {
-    return this.#index.entries(filter, limit);
+  async entries(filter: LogFilter, limit: number): Promise<{ entries: LogEntry[]; total: number }> {
+    const { locations, total } = this.#index.query(filter, 0, limit);
+    return { entries: await this.#read(locations), total };
+  }
+
+  /** Full entries at `locations`, in order: unwritten ones from memory, the rest from disk; those gone are left out. */
+  async #read(locations: LogLocation[]): Promise<LogEntry[]> {
+    const found: (LogEntry | undefined)[] = locations.map((location) => {
+      const entry = this.#unwritten.get(location.seq);
+      return entry && { ...entry, ...(location.repeat ? { repeat: location.repeat } : {}) };
+    });
+    const onDisk = locations.filter((_, position) => found[position] === undefined);
+    if (onDisk.length > 0) {
+      const moved = (file: string) => this.#options.warn(`[log] lines of ${file} were not at their offsets; found by sequence number`);
+      const read = await readEntries(this.#dir, onDisk, moved);
+      let next = 0;
+      for (let position = 0; position < found.length; position++) if (found[position] === undefined) found[position] = read[next++];
+    }
+    return found.filter((entry) => entry !== undefined);
   }
 
   facets(): LogFacets {
@@ -233,11 +263,15 @@ export class TaskLog implements ApiCallRecorder {
     }
 
     this.#seq = seq;
-    if (line.type === 'repeat') this.#index.applyRepeat(line);
-    else this.#index.add(entry, file);
+    if (line.type === 'repeat') this.#index.applyRepeat((fold as FoldHead).seq, line);
+    else {
+      // The line's bytes without its "\n": where log-lines.ts will find it once written.
+      this.#index.add(entry, file, this.#currentBytes, bytes - 1);
+      this.#unwritten.set(seq, entry);
+    }
     if (entry.taskId !== undefined) {
       if (entry.action === 'DescribeStreamIngest') {
-        if (line.type === 'call') this.#folds.set(entry.taskId, { id: entry.id, fingerprint: fingerprintOf(entry), file });
+        if (line.type === 'call') this.#folds.set(entry.taskId, { id: entry.id, seq, fingerprint: fingerprintOf(entry), file });
       } else this.#folds.delete(entry.taskId);
     }
     this.#currentBytes += bytes;
@@ -247,7 +281,7 @@ export class TaskLog implements ApiCallRecorder {
     this.#files.set(file, stats);
 
     const urgent = entry.action === 'StartStreamIngest' || entry.action === 'StopStreamIngest';
-    this.#pending.push({ file, text, urgent });
+    this.#pending.push({ file, text, urgent, ...(line.type === 'call' ? { callSeq: seq } : {}) });
     this.#scheduleFlush();
     this.#changed(1);
   }
@@ -295,7 +329,7 @@ export class TaskLog implements ApiCallRecorder {
         return;
       }
       this.#lastWrittenFile = first.file;
-      this.#pending.splice(0, count);
+      for (const item of this.#pending.splice(0, count)) if (item.callSeq !== undefined) this.#unwritten.delete(item.callSeq);
       this.#unsynced += count;
       if (this.#writeError) {
         this.#writeError = null;
@@ -399,8 +433,10 @@ export class TaskLog implements ApiCallRecorder {
 
   /** Reads one file into the index, before everything indexed so far. */
   async #indexFile(file: string): Promise<void> {
-    const read = await readLogFile(this.#dir, file);
+    const read = await readLogFile(this.#dir, file, this.#index.dictionary);
     this.#files.set(file, { bytes: read.bytes, newestMs: read.newestMs });
+    // The appender puts a "\n" after a torn last line before the next one: offsets count it.
+    if (file === logFileName(this.#currentNumber) && read.endsTorn) this.#currentBytes = read.bytes + 1;
     for (const skipped of read.skipped) this.#skip(skipped);
     this.#seq = Math.max(this.#seq, read.maxSeq);
     this.#index.prependOlder(read.index);

@@ -193,7 +193,7 @@ const requestsOf = (app: FaultApp, action: Action) =>
 
 async function logOf(app: FaultApp, action: Action) {
   await app.log.flushed();
-  return app.log.entries({ actions: [apiAction[action]] }, 100).entries;
+  return (await app.log.entries({ actions: [apiAction[action]] }, 100)).entries;
 }
 
 /** The log has one entry per request of the fault, each with the RequestId when the API answered. */
