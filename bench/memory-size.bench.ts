@@ -44,7 +44,7 @@ async function measureHost(dataDir: string, keychainService: string, media: numb
   const result: HostMemory = { atReady: [], afterScreens: [], peaks: [] };
   for (let run = 0; run < starts; run++) {
     const { child, line } = await spawnUntilReady(
-      ['out/main/serve.js', '--data-dir', dataDir, '--keychain-service', keychainService],
+      ['out/main/serve.js', '--data-dir', dataDir, '--keychain-service', keychainService, '--no-samples'],
       /^serving /,
     );
     try {
