@@ -199,7 +199,7 @@ test('10,000 entries: filtering as you type, sorting and keyboard navigation sta
   const host = await startHost({ dataDir });
   try {
     await openLibrary(page, host.url);
-    await expect(page.getByTestId('media-count')).toHaveText('10000 of 10000 entries');
+    await expect(page.getByTestId('media-count')).toHaveText('10,000 of 10,000 entries');
     // Virtualized: only the rows in view are in the DOM.
     expect(await page.getByTestId('media-row').count()).toBeLessThan(60);
 
@@ -207,7 +207,7 @@ test('10,000 entries: filtering as you type, sorting and keyboard navigation sta
     await search.pressSequentially('concert 99');
     // "concert" is one of 12 words for the first and second word; " 99" narrows to ids containing 99.
     const expected = expectedMatches(10_000, ['concert', '99']);
-    await expect(page.getByTestId('media-count')).toHaveText(`${expected} of 10000 entries`);
+    await expect(page.getByTestId('media-count')).toHaveText(`${expected.toLocaleString('en')} of 10,000 entries`);
     for (const name of await page.getByTestId('media-row-name').allTextContents()) expect(name.toLowerCase()).toContain('concert');
 
     await search.fill('#sports');

@@ -82,7 +82,8 @@ export function GettingStartedGuide() {
             >
               {t('guide.openTrtc')}
             </Button>
-            <Anchor component="button" type="button" size="sm" onClick={() => go('accounts')}>
+            {/* The card's own text colour, underlined: the link colour on the tinted card fell below 4.5:1. */}
+            <Anchor component="button" type="button" size="sm" c="inherit" underline="always" onClick={() => go('accounts')}>
               {t('guide.openAccounts')}
             </Anchor>
           </Group>
