@@ -70,7 +70,7 @@ test('keystroke to rendered result in Chromium, 10,000 entries', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Media library' }).click();
-    await page.getByText(`${count} of ${count} entries`).waitFor();
+    await page.getByText(`${count.toLocaleString('en')} of ${count.toLocaleString('en')} entries`).waitFor();
 
     const commit: number[] = [];
     const frame: number[] = [];
@@ -87,7 +87,7 @@ test('keystroke to rendered result in Chromium, 10,000 entries', async () => {
         commit.push(...result.commit);
         frame.push(...result.frame);
         const expected = filterRows(toSearchRows(makeMediaEntries(count)), query).length;
-        expect(result.finalCount).toBe(`${expected} of ${count} entries`);
+        expect(result.finalCount).toBe(`${expected.toLocaleString('en')} of ${count.toLocaleString('en')} entries`);
       }
     }
     figures.push(

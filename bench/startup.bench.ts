@@ -118,9 +118,9 @@ function firstFrameWithData(): Promise<number> {
   const raf = (globalThis as unknown as { requestAnimationFrame(callback: () => void): number }).requestAnimationFrame;
   return new Promise((resolve) => {
     const check = () => {
-      const state = doc.querySelector('[data-testid="keychain-state"][data-state="available"]');
-      const transport = doc.querySelector('[data-testid="transport"]');
-      if (state && transport && transport.textContent.length > 0) resolve(performance.now());
+      // The app opens on Launch; its status bar names the account and app the host answered with.
+      const app = doc.querySelector('[data-testid="status-app"]');
+      if (app && app.textContent.length > 0) resolve(performance.now());
       else raf(check);
     };
     check();
