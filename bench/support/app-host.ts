@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningHost, startHost } from '../../e2e/support/host';
 import { rpc } from '../../e2e/support/rpc';
+import { sampleDraft } from '../../src/main/presets/sample-draft';
 import { credential } from '../../src/main/sandbox/test-support/fixture';
 import { KeytarSecretStore } from '../../src/main/secrets/keytar-store';
+import type { PresetDraft } from '../../src/shared/contract/presets';
 
 /** The app the benches launch on; the external sandbox knows it, the built-in one does not. */
 export const benchApp = { sdkAppId: 1400000777, sdkSecretKey: 'bench-sdk-secret-key-0777-abcdefgh' };
@@ -71,30 +73,16 @@ export async function addSandboxAccount(host: RunningHost, port: number): Promis
 }
 
 /** A preset on `benchApp`; a short `#duration=` so tasks end by themselves and the board stops polling them. */
-export function benchDraft(name: string, roomId: string, patch: Record<string, unknown> = {}) {
-  return {
+export function benchDraft(name: string, roomId: string, patch: Partial<PresetDraft> = {}): PresetDraft {
+  return sampleDraft({
     name,
     sdkAppId: benchApp.sdkAppId,
     region: 'ap-guangzhou',
-    roomIdType: 1,
     roomId,
     userId: 'bench_robot',
     media: { kind: 'url', url: 'https://media.example.com/clip.mp4#duration=2' },
-    repeatNum: 1,
-    maxDuration: null,
-    volume: 100,
-    seekSecond: 0,
-    autoPush: false,
-    enableProgress: false,
-    tempo: 1,
-    idleTimeout: null,
-    userSig: { mode: 'generate', expirySeconds: 600 },
-    privateMapKey: { mode: 'none' },
-    notes: '',
-    tags: [],
-    folder: '',
     ...patch,
-  };
+  });
 }
 
 /** Resolves after `ms` of real time (pacing under a rate limit, not synchronisation). */
