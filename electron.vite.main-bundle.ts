@@ -20,7 +20,7 @@ export const bundledDependencies = ['zod', 'papaparse', 'm3u8-parser', 'write-fi
 export const bundledAliases = { 'tls-sig-api-v2': resolve('node_modules/tls-sig-api-v2/TLSSigAPIv2.js') };
 
 export function mainBundlePlugins(): Plugin[] {
-  return [jsonAsParse(), nodeFetchUsesNodeUrl(), bundledModulesManifest()];
+  return [jsonAsParse(), nodeStandIns(), httpWithoutUndici(), bundledModulesManifest()];
 }
 
 /**
@@ -43,25 +43,64 @@ function jsonAsParse(): Plugin {
 }
 
 /**
- * node-fetch 2 (the SDK's HTTP client) takes Node's own URL and falls back to whatwg-url's only where
- * Node has none (`Url.URL || whatwgUrl.URL`), so that fallback is Node's URL too: it keeps out of the
- * bundle tr46's 280 kB table that nothing uses, and whatwg-url's `require('punycode')`, which Node deprecates
- * (DEP0040, a warning on every start) when called from outside node_modules.
+ * Modules of dependencies that, in Node, only hand over something Node has; bundled as they are, each
+ * costs start-up for nothing:
+ * - `whatwg-url` (from node-fetch 2, the SDK's HTTP client): node-fetch takes Node's own URL and falls
+ *   back to whatwg-url's only where Node has none (`Url.URL || whatwgUrl.URL`). Bundled, it brings
+ *   tr46's 280 kB table, and its `require('punycode')` makes Node print a deprecation warning (DEP0040)
+ *   on every start, since the caller is no longer inside node_modules.
+ * - `global/window` (from m3u8-parser's helpers) is `globalThis` in Node (no `window`, a `global`).
+ *   Bundled, the CommonJS-to-ESM wrapper copies every property of globalThis, which wakes each of
+ *   Node's lazy globals: undici (fetch, WebSocket...), WebCrypto and more, some 60 ms of CPU.
  */
-function nodeFetchUsesNodeUrl(): Plugin {
-  const stub = '\0ingest-desk:whatwg-url-is-node-url';
+const standIns: Record<string, { importedBy: string; code: string }> = {
+  'whatwg-url': { importedBy: '/node_modules/node-fetch/', code: 'export default { URL: globalThis.URL };' },
+  'global/window': { importedBy: '/node_modules/@videojs/vhs-utils/', code: 'export default globalThis;' },
+};
+
+function nodeStandIns(): Plugin {
+  const prefix = '\0ingest-desk:stand-in:';
   return {
-    name: 'ingest-desk:node-fetch-uses-node-url',
+    name: 'ingest-desk:node-stand-ins',
     enforce: 'pre',
     resolveId: {
-      filter: { id: /^whatwg-url$/ },
-      handler(_source, importer) {
-        return importer?.replaceAll('\\', '/').includes('/node_modules/node-fetch/') ? stub : null;
+      filter: { id: /^(whatwg-url|global\/window)$/ },
+      handler(source, importer) {
+        const standIn = standIns[source];
+        return standIn && importer?.replaceAll('\\', '/').includes(standIn.importedBy) ? prefix + source : null;
       },
     },
     load: {
-      filter: { id: /^\0ingest-desk:whatwg-url-is-node-url$/ },
-      handler: () => ({ code: 'export default { URL: globalThis.URL };', moduleType: 'js' }),
+      filter: { id: /^\0ingest-desk:stand-in:/ },
+      handler: (id) => ({ code: standIns[id.slice(prefix.length)]?.code ?? '', moduleType: 'js' }),
+    },
+  };
+}
+
+/**
+ * An ES module's `import ... from 'node:http'` makes Node build http's ESM facade, which reads every
+ * export, among them the lazy WebSocket, CloseEvent and MessageEvent getters: that loads undici (Node's
+ * fetch) at every start, some 40 ms of CPU for something main never uses. CommonJS `require` reads
+ * none of them, so main's chunks take http the way CommonJS does, through `process.getBuiltinModule`.
+ * Builtins are external before any plugin resolves them, hence a rewrite of the chunks' import lines;
+ * an import of another shape fails the build.
+ */
+function httpWithoutUndici(): Plugin {
+  const httpImport = /^import (.+) from "(?:node:)?http";$/gm;
+  const binding = (clause: string): string => {
+    if (/^[\w$]+$/.test(clause)) return clause;
+    const named = /^\{ ([\w$]+(?: as [\w$]+)?(?:, [\w$]+(?: as [\w$]+)?)*) \}$/.exec(clause);
+    if (named?.[1]) return `{ ${named[1].replaceAll(' as ', ': ')} }`;
+    throw new Error(`main bundle: unexpected import of node:http: ${clause}`);
+  };
+  return {
+    name: 'ingest-desk:http-without-undici',
+    renderChunk(code) {
+      if (!code.match(httpImport)) return null;
+      return {
+        code: code.replace(httpImport, (_line, clause: string) => `const ${binding(clause)} = process.getBuiltinModule("node:http");`),
+        map: null,
+      };
     },
   };
 }
