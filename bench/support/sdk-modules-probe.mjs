@@ -4,7 +4,7 @@
 // the chunks of out/main that Node loaded, as the build's bundled-modules.json lists them.
 // Usage: node bench/support/sdk-modules-probe.mjs --data-dir D --keychain-service S
 import { readFileSync } from 'node:fs';
-import { createRequire, registerHooks } from 'node:module';
+import * as nodeModule from 'node:module';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -13,8 +13,9 @@ const serve = resolve(outMain, 'serve.js');
 // Written by the build (electron.vite.main-bundle.ts); a build without it fails here rather than passing with nothing.
 const bundled = JSON.parse(readFileSync(resolve(outMain, 'bundled-modules.json'), 'utf8'));
 
-const loadedChunks = new Set();
-registerHooks({
+// Node before 22.15 has no registerHooks: then every chunk counts as loaded (more files, never fewer).
+const loadedChunks = new Set(nodeModule.registerHooks ? [] : Object.keys(bundled));
+nodeModule.registerHooks?.({
   load(url, context, nextLoad) {
     if (url.startsWith('file:')) {
       const file = relative(outMain, fileURLToPath(url)).replaceAll('\\', '/');
@@ -30,7 +31,7 @@ process.argv = [process.argv[0], serve, ...process.argv.slice(2)];
 const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = (chunk, ...rest) => {
   if (String(chunk).startsWith('serving ')) {
-    const cache = createRequire(import.meta.url).cache;
+    const cache = nodeModule.createRequire(import.meta.url).cache;
     const external = Object.keys(cache)
       .map((file) => file.replaceAll('\\', '/'))
       .filter((file) => file.includes('/tencentcloud-sdk-nodejs/'))
