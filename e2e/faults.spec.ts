@@ -3,7 +3,7 @@ import type { LiveTask } from '../src/shared/contract/tasks';
 import { expect, test } from './fixtures';
 import type { RunningHost } from './support/host';
 import { rpc } from './support/rpc';
-import { useSpecSandbox } from './support/spec-sandbox';
+import { specSandbox } from './support/spec-sandbox';
 
 /**
  * What a producer sees when TRTC calls of a running task fail: the page, over the browser host,
@@ -11,7 +11,7 @@ import { useSpecSandbox } from './support/spec-sandbox';
  * endpoint. The fault matrix (src/main/tasks/fault-matrix.test.ts) covers every action × fault in
  * main; this checks the words on the screen in both languages.
  */
-const faults = useSpecSandbox({ sdkAppId: 1400000888, name: 'Fault' });
+const faults = specSandbox({ sdkAppId: 1400000888, name: 'Fault' });
 const sdkAppId = faults.sdkAppId;
 
 async function launchOnSandbox(host: RunningHost, name: string): Promise<string> {

@@ -7,14 +7,14 @@ import type { RunningHost } from './support/host';
 import { startHost } from './support/host';
 import { rpc } from './support/rpc';
 import { registerSecrets } from './support/secret-scan/run-folder';
-import { useSpecSandbox } from './support/spec-sandbox';
+import { specSandbox } from './support/spec-sandbox';
 
 /**
  * Launching against a local TRTC sandbox run by the test itself (so it can inject faults and read
  * what reached it), through an account whose custom endpoint points at it: requests are signed as
  * production signs them, the UserSig and PrivateMapKey are generated in the host with the app's key.
  */
-const local = useSpecSandbox({ sdkAppId: 1400000777, name: 'Local' });
+const local = specSandbox({ sdkAppId: 1400000777, name: 'Local' });
 const sdkAppId = local.sdkAppId;
 const setUpAccount = (host: RunningHost) => local.addAccount(host);
 

@@ -19,7 +19,7 @@ export interface SpecSandbox {
  * UserSig and PrivateMapKey are generated in the host with the app's key. The keys are random per run
  * and registered with the secret scan. Call once at the top of a spec file: it adds the test hooks.
  */
-export function useSpecSandbox(options: { sdkAppId: number; name: string }): SpecSandbox {
+export function specSandbox(options: { sdkAppId: number; name: string }): SpecSandbox {
   const credential = { secretId: `AKID${randomBytes(16).toString('hex')}`, secretKey: randomBytes(24).toString('base64url') };
   const sdkSecretKey = randomBytes(32).toString('hex');
   registerSecrets([credential.secretKey, sdkSecretKey], `${options.name} keys`);
