@@ -14,6 +14,8 @@ export default defineConfig({
           serve: resolve('src/main/host/serve.ts'),
           sandbox: resolve('src/main/sandbox/sandbox-cli.ts'),
         },
+        // Its own chunk, imported first by each entry: it runs before any dependency is loaded (see the file).
+        output: { codeSplitting: { groups: [{ name: 'young-generation', test: /young-generation/ }] } },
       },
     },
   },
