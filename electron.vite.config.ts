@@ -17,6 +17,8 @@ export default defineConfig({
           serve: resolve('src/main/host/serve.ts'),
           sandbox: resolve('src/main/sandbox/sandbox-cli.ts'),
         },
+        // Its own chunk, imported first by each entry: it runs before any dependency is loaded (see the file).
+        output: { codeSplitting: { groups: [{ name: 'young-generation', test: /young-generation/ }] } },
       },
     },
   },
@@ -32,7 +34,37 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    plugins: [react()],
+    plugins: [
+      react(),
+      {
+        // The entry only sends the first screen's calls, then imports the app's chunk; linking that
+        // chunk (and what it imports) from index.html lets it download with the entry, not after it.
+        name: 'ingest-desk:preload-app-chunk',
+        apply: 'build',
+        transformIndexHtml: {
+          order: 'post',
+          handler(html, { bundle }) {
+            const chunks = Object.values(bundle ?? {}).filter((output) => output.type === 'chunk');
+            const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/render-app.tsx'));
+            if (!app) throw new Error('render-app.tsx is no longer its own chunk: update the preload plugin');
+            const files = new Set<string>();
+            const visit = (fileName: string) => {
+              if (files.has(fileName)) return;
+              files.add(fileName);
+              for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? []) visit(imported);
+            };
+            visit(app.fileName);
+            return [...files]
+              .filter((file) => !html.includes(file))
+              .map((file) => ({
+                tag: 'link',
+                attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+                injectTo: 'head' as const,
+              }));
+          },
+        },
+      },
+    ],
     build: {
       // electron-vite leaves the renderer unminified by default; minified, the initial JS is half the bytes to parse.
       minify: true,

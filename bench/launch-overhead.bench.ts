@@ -10,7 +10,7 @@
  *
  * Limits: the sandbox keeps the real 20 calls per second per action per SecretId, and app and bare
  * share one SecretId, so each app + bare pair starts at least 120 ms after the previous one (at most
- * about 17 Starts per second; the app's own limiter, 18 per 1.05 s, never makes a launch wait). The
+ * about 17 Starts per second; the app's own limiter, 19 per 1.05 s, never makes a launch wait). The
  * sandbox allows 100,000 concurrent tasks and every launch has its own room, so neither the
  * concurrency quota nor TaskExist is met; the RequestLimitExceeded count is asserted to be 0. Each
  * latency round gets a fresh host, and the media lasts an hour, so no poll of an ending task (which

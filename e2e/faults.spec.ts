@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { sampleDraft } from '../src/main/presets/sample-draft';
-import { startTrtcSandbox, type TrtcSandbox } from '../src/main/sandbox';
 import type { LiveTask } from '../src/shared/contract/tasks';
 import { expect, test } from './fixtures';
 import type { RunningHost } from './support/host';
 import { rpc } from './support/rpc';
-import { registerSecrets } from './support/secret-scan/run-folder';
+import { specSandbox } from './support/spec-sandbox';
 
 /**
  * What a producer sees when TRTC calls of a running task fail: the page, over the browser host,
@@ -13,37 +11,11 @@ import { registerSecrets } from './support/secret-scan/run-folder';
  * endpoint. The fault matrix (src/main/tasks/fault-matrix.test.ts) covers every action × fault in
  * main; this checks the words on the screen in both languages.
  */
-const sdkAppId = 1400000888;
-const credential = { secretId: `AKID${randomBytes(16).toString('hex')}`, secretKey: randomBytes(24).toString('base64url') };
-const sdkSecretKey = randomBytes(32).toString('hex');
-registerSecrets([credential.secretKey, sdkSecretKey], 'faults.spec keys');
-
-let sandbox: TrtcSandbox;
-
-test.beforeEach(async () => {
-  sandbox = await startTrtcSandbox({ port: 0, credentials: [credential], apps: [{ sdkAppId, sdkSecretKey }] });
-});
-
-test.afterEach(async () => {
-  await sandbox.close();
-});
+const faults = specSandbox({ sdkAppId: 1400000888, name: 'Fault' });
+const sdkAppId = faults.sdkAppId;
 
 async function launchOnSandbox(host: RunningHost, name: string): Promise<string> {
-  const profile = await rpc<{ id: string }>(host, 'accounts.addProfile', {
-    name: 'Fault sandbox',
-    site: 'international',
-    region: 'ap-singapore',
-    endpoint: { scheme: 'http', host: '127.0.0.1', port: sandbox.port },
-    ...credential,
-  });
-  await rpc(host, 'accounts.addApp', {
-    sdkAppId,
-    label: 'Fault app',
-    colour: '#228be6',
-    profileId: profile.id,
-    defaults: { robotUserIdPrefix: 'robot_', userSigExpirySeconds: 600 },
-    sdkSecretKey,
-  });
+  await faults.addAccount(host);
   const preset = await rpc<{ id: string }>(host, 'presets.create', {
     draft: sampleDraft({ name, sdkAppId, media: { kind: 'url', url: 'https://media.example.com/clip.mp4#duration=3600' } }),
   });
@@ -65,7 +37,7 @@ test('a refused control and a failed stop are explained from the error catalog, 
   await expect(card.getByTestId('task-status')).toHaveText('In progress');
 
   // A clock 5 minutes off: the API refuses the Update; it is not retried, the volume rolls back.
-  sandbox.faults.set('UpdateStreamIngest', { error: { code: 'AuthFailure.SignatureExpire', times: 1 } });
+  faults.sandbox.faults.set('UpdateStreamIngest', { error: { code: 'AuthFailure.SignatureExpire', times: 1 } });
   const volume = page.getByRole('textbox', { name: 'Volume of Fault show' });
   await volume.fill('150');
   await volume.press('Enter');
@@ -74,27 +46,27 @@ test('a refused control and a failed stop are explained from the error catalog, 
   await expect(notice).toContainText("Check your computer's clock");
   await expect(notice).toContainText('(AuthFailure.SignatureExpire)');
   await expect(volume).toHaveValue('100');
-  expect(sandbox.requests().filter((request) => request.action === 'UpdateStreamIngest')).toHaveLength(1);
-  expect(sandbox.tasks()[0]?.Volume).toBe(100);
+  expect(faults.sandbox.requests().filter((request) => request.action === 'UpdateStreamIngest')).toHaveLength(1);
+  expect(faults.sandbox.tasks()[0]?.Volume).toBe(100);
 
   // The network breaks: every Stop attempt (and every poll) has its connection reset. The Stop is
   // retried, then reported; the task still runs. (Polls fail too, so none clears the error shown.)
-  sandbox.faults.set('*', { failure: 'reset' });
+  faults.sandbox.faults.set('*', { failure: 'reset' });
   await card.getByRole('button', { name: 'Stop Fault show' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'The request could not reach the TRTC API' })).toBeVisible({ timeout: 20_000 });
   await expect(card.getByTestId('task-error')).toContainText('Last call failed: NETWORK_ERROR');
   await expect(card.getByTestId('task-error')).toContainText('Check the network, proxy and custom endpoint.');
   await expect(card.getByTestId('task-status')).toHaveText('In progress');
-  expect(sandbox.requests().filter((request) => request.action === 'StopStreamIngest')).toHaveLength(5);
-  expect(sandbox.tasks()[0]?.state).toBe('in-progress');
+  expect(faults.sandbox.requests().filter((request) => request.action === 'StopStreamIngest')).toHaveLength(5);
+  expect(faults.sandbox.tasks()[0]?.state).toBe('in-progress');
 
   await rpc(host, 'system.updateSettings', { language: 'zh-CN' });
   await expect(card.getByTestId('task-error')).toContainText('请求无法到达 TRTC 接口，或连接中断。');
   await expect(card.getByTestId('task-error')).toContainText('请检查网络、代理和自定义端点。');
 
   // The fault gone, the same button stops it.
-  sandbox.faults.clear();
+  faults.sandbox.faults.clear();
   await card.getByRole('button', { name: '停止 Fault show' }).click();
   await expect.poll(async () => (await boardTask(host, taskId)).status).toBe('ended');
-  expect(sandbox.tasks()[0]?.state).toBe('stopped');
+  expect(faults.sandbox.tasks()[0]?.state).toBe('stopped');
 });

@@ -1,52 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { sampleDraft } from '../src/main/presets/sample-draft';
-import { startTrtcSandbox, type TrtcSandbox } from '../src/main/sandbox';
 import type { PresetDraft } from '../src/shared/contract/presets';
 import { expect, test } from './fixtures';
 import type { RunningHost } from './support/host';
 import { startHost } from './support/host';
 import { rpc } from './support/rpc';
 import { registerSecrets } from './support/secret-scan/run-folder';
+import { specSandbox } from './support/spec-sandbox';
 
 /**
  * Launching against a local TRTC sandbox run by the test itself (so it can inject faults and read
  * what reached it), through an account whose custom endpoint points at it: requests are signed as
  * production signs them, the UserSig and PrivateMapKey are generated in the host with the app's key.
  */
-const sdkAppId = 1400000777;
-const credential = { secretId: `AKID${randomBytes(16).toString('hex')}`, secretKey: randomBytes(24).toString('base64url') };
-const sdkSecretKey = randomBytes(32).toString('hex');
-registerSecrets([credential.secretKey, sdkSecretKey], 'launch.spec keys');
-
-let sandbox: TrtcSandbox;
-
-test.beforeEach(async () => {
-  sandbox = await startTrtcSandbox({ port: 0, credentials: [credential], apps: [{ sdkAppId, sdkSecretKey }] });
-});
-
-test.afterEach(async () => {
-  await sandbox.close();
-});
-
-async function setUpAccount(host: RunningHost): Promise<string> {
-  const profile = await rpc<{ id: string }>(host, 'accounts.addProfile', {
-    name: 'Local sandbox',
-    site: 'international',
-    region: 'ap-singapore',
-    endpoint: { scheme: 'http', host: '127.0.0.1', port: sandbox.port },
-    ...credential,
-  });
-  await rpc(host, 'accounts.addApp', {
-    sdkAppId,
-    label: 'Local app',
-    colour: '#228be6',
-    profileId: profile.id,
-    defaults: { robotUserIdPrefix: 'robot_', userSigExpirySeconds: 600 },
-    sdkSecretKey,
-  });
-  return profile.id;
-}
+const local = specSandbox({ sdkAppId: 1400000777, name: 'Local' });
+const sdkAppId = local.sdkAppId;
+const setUpAccount = (host: RunningHost) => local.addAccount(host);
 
 async function createPreset(host: RunningHost, name: string, patch: Partial<PresetDraft> = {}) {
   return rpc<{ id: string }>(host, 'presets.create', {
@@ -68,7 +38,7 @@ async function openLaunch(page: Page, url: string) {
   await expect(page.getByRole('heading', { name: 'Launch', level: 2 })).toBeVisible();
 }
 
-const starts = () => sandbox.requests().filter((request) => request.action === 'StartStreamIngest');
+const starts = () => local.sandbox.requests().filter((request) => request.action === 'StartStreamIngest');
 
 test('launch a preset, see the request first, get the TaskId; the sandbox verified the signature, UserSig and PrivateMapKey; it survives a restart', async ({
   page,
@@ -97,7 +67,7 @@ test('launch a preset, see the request first, get the TaskId; the sandbox verifi
 
   // The sandbox checked the TC3 signature, the UserSig and the PrivateMapKey, and runs that task.
   expect(starts()).toEqual([expect.objectContaining({ outcome: 'ok', processed: true })]);
-  expect(sandbox.tasks().map((task) => task.TaskId)).toContain(taskId);
+  expect(local.sandbox.tasks().map((task) => task.TaskId)).toContain(taskId);
 
   // Restart the host: the task is still listed with its TaskId.
   await host.stop();
@@ -117,7 +87,7 @@ test('a parameter error and an auth error show their explanations and fixes', as
   await createPreset(host, 'Bad source');
   await openLaunch(page, host.url);
 
-  sandbox.faults.set('StartStreamIngest', { error: { code: 'InvalidParameter.StreamUrl', times: 1 } });
+  local.sandbox.faults.set('StartStreamIngest', { error: { code: 'InvalidParameter.StreamUrl', times: 1 } });
   await page.getByRole('button', { name: 'Launch Bad source' }).click();
   const failed = page.getByTestId('task-record').first();
   await expect(failed).toHaveAttribute('data-state', 'failed');
@@ -142,7 +112,7 @@ test('a Start that hangs past the timeout ends as unknown, and no second Start r
   await createPreset(host, 'Hanging');
   await openLaunch(page, host.url);
 
-  sandbox.faults.set('StartStreamIngest', { failure: 'hang' });
+  local.sandbox.faults.set('StartStreamIngest', { failure: 'hang' });
   await page.getByRole('button', { name: 'Launch Hanging' }).click();
   const record = page.getByTestId('task-record').first();
   // Written before the request left, then settled once the client gave up.
@@ -192,5 +162,5 @@ test('a preset on a library entry: the rename shows, deleting the entry names th
   await expect(page.getByTestId('task-record').first()).toHaveAttribute('data-state', 'started');
   const [task] = await rpc<{ streamUrl: string; request: { StreamUrl: string } }[]>(host, 'launch.tasks', {});
   expect(task?.request.StreamUrl).toBe('https://media.example.com/library.mp4#duration=60');
-  expect(sandbox.tasks()).toHaveLength(1);
+  expect(local.sandbox.tasks()).toHaveLength(1);
 });

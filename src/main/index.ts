@@ -3,6 +3,7 @@
  * services through the composition root, serves the page from app://, registers IPC and opens the
  * window; everything else is plain Node.
  */
+import './app/young-generation';
 import { join } from 'node:path';
 import { app, type BrowserWindow, session, shell } from 'electron';
 import { appIdentity } from './app/app-identity';

@@ -18,7 +18,7 @@ const keepDependenciesExternal: Plugin = {
 };
 
 /**
- * Crash safety: a process writing presets, media, accounts and the task log is SIGKILLed at random
+ * Crash safety: a process writing presets, media, accounts, launches and the task log is SIGKILLed at random
  * moments, 200 times; afterwards every store loads cleanly and holds every write it acknowledged.
  */
 const kills = Number(process.env.INGEST_DESK_CRASH_KILLS ?? 200);
@@ -56,6 +56,7 @@ describe('stores under SIGKILL', () => {
       ['presets', []],
       ['accounts', []],
       ['log', []],
+      ['launches', []],
     ]);
     let next = 0;
     for (let round = 0; round < kills; round++) {
@@ -83,13 +84,25 @@ describe('stores under SIGKILL', () => {
       const media = await services.dispatch('media.list', {});
       const presets = await services.dispatch('presets.list', {});
       const accounts = await services.dispatch('accounts.overview', {});
-      if (!media.ok || !presets.ok || !accounts.ok) throw new Error('a store did not load');
+      const launches = await services.dispatch('launch.tasks', {});
+      const board = await services.dispatch('tasks.list', {});
+      if (!media.ok || !presets.ok || !accounts.ok || !launches.ok || !board.ok) throw new Error('a store did not load');
       const mediaNames = new Set((media.value as { name: string }[]).map((entry) => entry.name));
       const presetNames = new Set((presets.value as { name: string }[]).map((preset) => preset.name));
       const profileNames = new Set((accounts.value as { profiles: { name: string }[] }).profiles.map((profile) => profile.name));
       for (const n of acked.get('media') ?? []) expect(mediaNames.has(`clip ${n}`), `media ${n}`).toBe(true);
       for (const n of acked.get('presets') ?? []) expect(presetNames.has(`preset ${n}`), `preset ${n}`).toBe(true);
       for (const n of acked.get('accounts') ?? []) expect(profileNames.has(`profile ${n}`), `profile ${n}`).toBe(true);
+      // Every acknowledged launch has its settled record, and every one that started is on the board.
+      const records = new Map(
+        (launches.value as { presetName: string; state: string; id: string }[]).map((record) => [record.presetName, record]),
+      );
+      const onBoard = new Set((board.value as { recordId?: string }[]).map((task) => task.recordId));
+      for (const n of acked.get('launches') ?? []) {
+        const record = records.get(`launch ${n}`);
+        expect(record?.state, `launch ${n}`).toMatch(/^(started|failed)$/);
+        if (record?.state === 'started') expect(onBoard.has(record.id), `launch ${n} on the board`).toBe(true);
+      }
       await services.log.whenIndexed();
       const logged = await services.dispatch('log.query', { filter: {}, offset: 0, limit: 500 });
       if (!logged.ok) throw new Error('the log did not load');

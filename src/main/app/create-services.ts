@@ -21,6 +21,7 @@ import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import { ReadThroughSecretStore } from '../secrets/read-through-store';
 import type { SecretStore } from '../secrets/secret-store';
+import { JournaledRecords, type JournaledRecordsOptions } from '../storage/journaled-records';
 import { JsonDocument } from '../storage/json-document';
 import { StoreProblems } from '../storage/store-problems';
 import { SettingsService, settingsDocument } from '../system/settings-service';
@@ -28,8 +29,8 @@ import { createSystemHandlers } from '../system/system-handlers';
 import { appScheduler, createRateLimiter, createTasksService, mediaPortsFrom, profileOfAppFrom } from '../tasks/create-tasks';
 import { limitClient } from '../tasks/ingest-client';
 import { presetItemLauncher } from '../tasks/launch-batch-item';
-import { liveTasksDocument } from '../tasks/live-task-store';
-import { TaskRegistry, tasksDocument } from '../tasks/task-registry';
+import { liveTasksRecords } from '../tasks/live-task-store';
+import { TaskRegistry, tasksRecords } from '../tasks/task-registry';
 import { createTasksHandlers } from '../tasks/tasks-handlers';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
@@ -64,6 +65,9 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   const problems = new StoreProblems();
   const open = <T>(spec: Omit<Parameters<typeof JsonDocument.open<T>>[0], 'dataDir' | 'clock' | 'problems'>) =>
     JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
+  // Launch records and board tasks change one record at a time, many times a second in a batch.
+  const openRecords = <R extends { id: string }>(spec: Omit<JournaledRecordsOptions<R>, 'dataDir' | 'clock' | 'problems'>) =>
+    JournaledRecords.open<R>({ ...spec, dataDir: env.dataDir, clock, problems });
 
   // What main read from the keychain stays in main: a launch then costs no keychain round trip.
   const secrets = new ReadThroughSecretStore(env.secrets);
@@ -75,7 +79,9 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   const usage = { usersOf: async (id: string) => presets.usingMedia(id).map(({ id: presetId, name }) => ({ id: presetId, name })) };
   const media = new MediaService({ document: await open(mediaDocument), events, clock, usage });
   if (env.samples !== false) await seedFirstRun({ open, accounts: accounts.service, media, presets, clock });
-  const registry = await TaskRegistry.open(await open(tasksDocument), clock);
+  const launchRecords = await openRecords(tasksRecords);
+  const registry = await TaskRegistry.open(launchRecords, clock);
+  const liveTasks = await openRecords(liveTasksRecords);
   const scheduler = appScheduler(clock);
   // Every TRTC call of an account, whoever makes it (launch, batch, polls, controls), takes a token from this one limiter first.
   const limiter = createRateLimiter(scheduler);
@@ -88,7 +94,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   });
   const launch = new LaunchService({ presets, registry, ports: launchPorts, events });
   const tasks = await createTasksService({
-    document: await open(liveTasksDocument),
+    liveTasks,
     events,
     scheduler,
     limiter,
@@ -144,6 +150,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     log,
     close: async () => {
       tasks.close();
+      await Promise.all([launchRecords.close(), liveTasks.close()]);
       await accounts.close();
       await media.close();
       // Last, so the calls made while closing are recorded too.

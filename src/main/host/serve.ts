@@ -3,6 +3,7 @@
  * in plain Node and the built page on 127.0.0.1 (`--no-samples`: no sample media and preset on a first start). Prints exactly one line on stdout when ready:
  * `serving http://127.0.0.1:PORT/?token=TOKEN`; everything else goes to stderr.
  */
+import '../app/young-generation';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';

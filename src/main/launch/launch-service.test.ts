@@ -1,18 +1,20 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Api } from 'tls-sig-api-v2';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract';
+import type { TaskRecord } from '../../shared/contract/launch';
 import type { StartStreamIngestBody } from '../../shared/trtc/requests';
 import { EventBus } from '../app/event-bus';
 import { presetsDocument } from '../presets/preset-document';
 import { PresetService } from '../presets/preset-service';
 import { sampleDraft } from '../presets/sample-draft';
 import { MemorySecretStore } from '../secrets/memory-store';
+import { JournaledRecords } from '../storage/journaled-records';
 import { JsonDocument } from '../storage/json-document';
 import { StoreProblems } from '../storage/store-problems';
-import { TaskRegistry, tasksDocument } from '../tasks/task-registry';
+import { TaskRegistry, tasksRecords } from '../tasks/task-registry';
 import type { LaunchPorts } from './launch-ports';
 import { LaunchService } from './launch-service';
 
@@ -25,7 +27,8 @@ describe('LaunchService', () => {
   let dataDir: string;
   let sent: StartStreamIngestBody[];
   let answer: Answer;
-  let tasksFileAtSend: string[];
+  /** The launch records a restart would have found at the moment each Start was sent. */
+  let recordsAtSend: TaskRecord[][];
 
   async function build() {
     const problems = new StoreProblems();
@@ -37,7 +40,7 @@ describe('LaunchService', () => {
       events,
       clock,
     });
-    const registry = await TaskRegistry.open(await JsonDocument.open({ ...tasksDocument, dataDir, clock, problems }), clock);
+    const registry = await TaskRegistry.open(await JournaledRecords.open({ ...tasksRecords, dataDir, clock, problems }), clock);
     const ports: LaunchPorts = {
       appSite: async (sdkAppId) => {
         if (sdkAppId !== 1400000001) throw new AppError('NOT_FOUND', 'no such app');
@@ -47,7 +50,7 @@ describe('LaunchService', () => {
         profileId: 'profile-1',
         sandbox: true,
         startStreamIngest: async (body) => {
-          tasksFileAtSend.push(await readFile(join(dataDir, 'tasks.json'), 'utf8'));
+          recordsAtSend.push(await recordsOnDisk());
           sent.push(body);
           return answer(body);
         },
@@ -63,10 +66,17 @@ describe('LaunchService', () => {
     return { presets, registry, launch: new LaunchService({ presets, registry, ports, events }), secrets };
   }
 
+  /** Opens a copy of the data dir, as a restart at this moment would (opening compacts, so never the live one). */
+  async function recordsOnDisk(): Promise<TaskRecord[]> {
+    const copy = await mkdtemp(join(tmpdir(), 'launch-restart-'));
+    await cp(dataDir, copy, { recursive: true });
+    return (await JournaledRecords.open({ ...tasksRecords, dataDir: copy, clock, problems: new StoreProblems() })).values();
+  }
+
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'launch-'));
     sent = [];
-    tasksFileAtSend = [];
+    recordsAtSend = [];
     answer = async () => ({ taskId: 'task-abc', requestId: 'req-1' });
   });
 
@@ -120,13 +130,12 @@ describe('LaunchService', () => {
       presetId: preset.id,
       streamUrl: 'https://media.example.com/library.mp4',
     });
-    // At the moment of sending, tasks.json already held the pending record.
-    expect(JSON.parse(tasksFileAtSend[0] ?? '{}').data.tasks).toEqual([expect.objectContaining({ id: record.id, state: 'pending' })]);
+    // At the moment of sending, the pending record was already on disk.
+    expect(recordsAtSend[0]).toEqual([expect.objectContaining({ id: record.id, state: 'pending' })]);
     // The UserSig was generated just in time, is valid for this user, and is redacted in the record.
     expect(sent[0]?.UserSig).toMatch(/^[A-Za-z0-9*_-]{40,}$/);
     expect(record.request.UserSig).toBe('[redacted]');
-    const onDisk = await readFile(join(dataDir, 'tasks.json'), 'utf8');
-    expect(onDisk).not.toContain(sent[0]?.UserSig ?? 'x');
+    for (const file of await readdir(dataDir)) expect(await readFile(join(dataDir, file), 'utf8')).not.toContain(sent[0]?.UserSig ?? 'x');
   });
 
   it('settles an API error as failed with its TRTC code, and a timeout after sending as unknown', async () => {

@@ -9,6 +9,7 @@ import {
 } from '../../shared/contract/log';
 import type { RepeatLine } from './log-line';
 import { hashId, Interner, LogSegment } from './log-segment';
+import { SearchKeys } from './search-keys';
 
 /** Where an entry's call line is: enough to read it back (see log-lines.ts) and to check it is the one. */
 export interface LogLocation {
@@ -23,7 +24,7 @@ export interface LogLocation {
 export class LogDictionary {
   readonly rooms = new Interner();
   readonly tasks = new Interner();
-  readonly searchKeys = new Interner();
+  readonly searchKeys = new SearchKeys();
 }
 
 const actionCodes = new Map<string, number>(logActions.map((action, code) => [action, code]));
@@ -42,8 +43,12 @@ export class LogIndex {
   readonly #repeats = new Map<number, LogRepeat>();
   #size = 0;
 
-  constructor(dictionary = new LogDictionary()) {
+  /** Rows (and RequestId bytes) the next new segment starts with; only a file's reader knows. */
+  #sizeHint: { rows: number; requestBytes: number } | undefined;
+
+  constructor(dictionary = new LogDictionary(), sizeHint?: { rows: number; requestBytes: number }) {
     this.dictionary = dictionary;
+    this.#sizeHint = sizeHint;
   }
 
   get size(): number {
@@ -54,7 +59,8 @@ export class LogIndex {
   add(entry: LogEntry, file: string, offset: number, length: number): void {
     let segment = this.#segments.at(-1);
     if (segment?.file !== file) {
-      segment = new LogSegment(file);
+      segment = new LogSegment(file, this.#sizeHint?.rows, this.#sizeHint?.requestBytes);
+      this.#sizeHint = undefined;
       this.#segments.push(segment);
     }
     const row = segment.reserve();
@@ -218,12 +224,11 @@ export class LogIndex {
 
   /** Which search keys hold `text`: each distinct key is tested once per query, not once per entry. */
   #matchingKeys(text: string): Uint8Array {
-    const values = this.dictionary.searchKeys.values;
+    const keys = this.dictionary.searchKeys;
     const cached = this.#keyCache;
-    if (cached?.text === text && cached.size === values.length) return cached.matches;
-    const matches = new Uint8Array(values.length);
-    for (let code = 0; code < values.length; code++) if ((values[code] as string).includes(text)) matches[code] = 1;
-    this.#keyCache = { text, size: values.length, matches };
+    if (cached?.text === text && cached.size === keys.size) return cached.matches;
+    const matches = keys.matching(text);
+    this.#keyCache = { text, size: keys.size, matches };
     return matches;
   }
 }

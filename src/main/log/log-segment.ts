@@ -24,10 +24,12 @@ export class LogSegment {
   /** A hash of the entry id: `entry(id)` scans this and checks the candidates on disk. */
   idHash = new Int32Array(0);
   /** Lower-cased RequestIds of the calls, and of the repeat lines folded into them, for the text filter. */
-  readonly requests = new SearchBlob();
+  readonly requests: SearchBlob;
 
-  constructor(file: string, capacity = 256) {
+  /** `capacity` rows and `requestBytes` of RequestIds are allocated at once (a file's reader knows about how many). */
+  constructor(file: string, capacity = 256, requestBytes = 0) {
     this.file = file;
+    this.requests = new SearchBlob(requestBytes, capacity);
     this.#resize(capacity);
   }
 
@@ -39,7 +41,7 @@ export class LogSegment {
 
   /** Frees the slack once a file is read whole (it will not grow again). */
   trim(): void {
-    this.#resize(this.count);
+    if (this.count < this.seq.length) this.#resize(this.count);
     this.requests.trim();
   }
 
@@ -76,14 +78,27 @@ export class LogSegment {
 
 /** Short strings, lower-cased, end to end in one buffer, each with the row it belongs to: found with Buffer.indexOf. */
 export class SearchBlob {
-  #data = Buffer.alloc(0);
+  #data: Buffer;
   #bytes = 0;
   #count = 0;
   #start = new Uint32Array(0);
   #owner = new Uint32Array(0);
 
-  append(text: string, owner: number): void {
-    const bytes = Buffer.byteLength(text);
+  /** `capacity` bytes and room for `items` strings are allocated at once. */
+  constructor(capacity = 0, items = 0) {
+    this.#data = Buffer.alloc(capacity);
+    this.#start = new Uint32Array(items);
+    this.#owner = new Uint32Array(items);
+  }
+
+  /** Bytes still free before the blob has to grow. */
+  get room(): number {
+    return this.#data.length - this.#bytes;
+  }
+
+  /** Adds one string (or its UTF-8 bytes); an empty one is not kept (it holds no needle). */
+  append(text: string | Uint8Array, owner: number): void {
+    const bytes = typeof text === 'string' ? Buffer.byteLength(text) : text.length;
     if (bytes === 0) return;
     if (this.#bytes + bytes > this.#data.length) {
       const grown = Buffer.alloc(Math.max(1024, (this.#bytes + bytes) * 2));
@@ -98,8 +113,16 @@ export class SearchBlob {
     this.#start[this.#count] = this.#bytes;
     this.#owner[this.#count] = owner;
     this.#count++;
-    this.#data.write(text, this.#bytes, 'utf8');
+    if (typeof text === 'string') this.#data.write(text, this.#bytes, 'utf8');
+    else this.#data.set(text, this.#bytes);
     this.#bytes += bytes;
+  }
+
+  /** True when string number `item` (in order of appending) is exactly `bytes`. */
+  equals(item: number, bytes: Uint8Array): boolean {
+    const start = this.#start[item] as number;
+    const end = item + 1 < this.#count ? (this.#start[item + 1] as number) : this.#bytes;
+    return end - start === bytes.length && this.#data.compare(bytes, 0, bytes.length, start, end) === 0;
   }
 
   /** Grows with every string appended: a search result for an older version is stale. */
@@ -135,9 +158,11 @@ export class SearchBlob {
   }
 
   trim(): void {
-    this.#data = Buffer.from(this.#data.subarray(0, this.#bytes));
-    this.#start = this.#start.slice(0, this.#count);
-    this.#owner = this.#owner.slice(0, this.#count);
+    if (this.#bytes < this.#data.length) this.#data = Buffer.from(this.#data.subarray(0, this.#bytes));
+    if (this.#count < this.#start.length) {
+      this.#start = this.#start.slice(0, this.#count);
+      this.#owner = this.#owner.slice(0, this.#count);
+    }
   }
 }
 

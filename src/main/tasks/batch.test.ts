@@ -64,7 +64,7 @@ function lastView(events: RecordedEvents): BatchView {
 }
 
 describe('BatchRunner', () => {
-  it('launches one preset into 25 rooms in the background lane, never more than 16 Starts in a window', async () => {
+  it('launches one preset into 25 rooms in the background lane, never more than 17 Starts in a window', async () => {
     const scheduler = new FakeScheduler();
     const limiter = new RateLimiter({ scheduler });
     const events = new RecordedEvents();
@@ -77,7 +77,7 @@ describe('BatchRunner', () => {
     expect(starts).toHaveLength(25);
     expect(new Set(starts.map((start) => start.item.roomId)).size).toBe(25);
     const firstWindow = starts.filter((start) => start.at - (starts[0]?.at ?? 0) < 1050);
-    expect(firstWindow).toHaveLength(16);
+    expect(firstWindow).toHaveLength(17);
     const final = lastView(events);
     expect(final.state).toBe('done');
     expect(final.items.every((item) => item.state === 'started' && item.taskId)).toBe(true);

@@ -1,8 +1,9 @@
 import { AppError } from '../../shared/contract';
+import type { LiveTask } from '../../shared/contract/tasks';
 import type { Clock } from '../app/clock';
 import type { EventBus } from '../app/event-bus';
+import type { RecordStore } from '../storage/journaled-records';
 import type { LaunchRecordView } from './launch-records';
-import type { LiveTasksFile, StoredDocument } from './live-task-store';
 import { LiveTaskStore } from './live-task-store';
 import { RateLimiter } from './rate-limiter';
 import { type Scheduler, systemScheduler } from './scheduler';
@@ -22,7 +23,8 @@ export function createRateLimiter(scheduler: Scheduler): RateLimiter {
 }
 
 export interface CreateTasksOptions {
-  document: StoredDocument<LiveTasksFile>;
+  /** Where the board keeps its tasks (live-tasks.json and its journal). */
+  liveTasks: RecordStore<LiveTask>;
   events: EventBus;
   scheduler: Scheduler;
   limiter: RateLimiter;
@@ -37,7 +39,7 @@ export async function createTasksService(options: CreateTasksOptions): Promise<T
   const service = new TasksService({
     ...unwiredTaskPorts,
     ...options.ports,
-    store: new LiveTaskStore(options.document, options.events),
+    store: new LiveTaskStore(options.liveTasks, options.events),
     events: options.events,
     scheduler: options.scheduler,
     limiter: options.limiter,

@@ -1,23 +1,10 @@
-import { z } from 'zod';
 import { AppError } from '../../shared/contract';
 import { type LiveTask, liveTaskSchema } from '../../shared/contract/tasks';
 import type { EventBus } from '../app/event-bus';
+import type { RecordStore } from '../storage/journaled-records';
 
-export const liveTasksFileSchema = z.object({ tasks: z.array(liveTaskSchema).max(100_000) }).strict();
-export type LiveTasksFile = z.infer<typeof liveTasksFileSchema>;
-
-export const liveTasksDocument = {
-  file: 'live-tasks.json',
-  version: 1,
-  schema: liveTasksFileSchema,
-  empty: (): LiveTasksFile => ({ tasks: [] }),
-};
-
-/** What the store needs of a JsonDocument (tests of the engine use one in memory). */
-export interface StoredDocument<T> {
-  readonly value: T;
-  update(change: (current: T) => T): Promise<T>;
-}
+/** live-tasks.json (snapshot) and live-tasks.json.journal (tests of the engine use MemoryRecords). */
+export const liveTasksRecords = { file: 'live-tasks.json', version: 1, key: 'tasks', recordSchema: liveTaskSchema, maxRecords: 100_000 };
 
 /** What the engine needs of the event bus: only its own events. */
 export type TaskEvents = Pick<EventBus, 'emit'>;
@@ -27,21 +14,21 @@ export type TaskEvents = Pick<EventBus, 'emit'>;
  * Every change is written before it is announced as `tasks.changed`. One writer: this store.
  */
 export class LiveTaskStore {
-  readonly #document: StoredDocument<LiveTasksFile>;
+  readonly #records: RecordStore<LiveTask>;
   readonly #events: TaskEvents;
 
-  constructor(document: StoredDocument<LiveTasksFile>, events: TaskEvents) {
-    this.#document = document;
+  constructor(records: RecordStore<LiveTask>, events: TaskEvents) {
+    this.#records = records;
     this.#events = events;
   }
 
   /** Newest first. */
   list(): LiveTask[] {
-    return [...this.#document.value.tasks].sort((a, b) => b.startedAt - a.startedAt);
+    return this.#records.values().sort((a, b) => b.startedAt - a.startedAt);
   }
 
   find(id: string): LiveTask | undefined {
-    return this.#document.value.tasks.find((task) => task.id === id);
+    return this.#records.get(id);
   }
 
   get(id: string): LiveTask {
@@ -51,12 +38,12 @@ export class LiveTaskStore {
   }
 
   findByTaskId(sdkAppId: number, taskId: string): LiveTask | undefined {
-    return this.#document.value.tasks.find((task) => task.sdkAppId === sdkAppId && task.taskId === taskId);
+    return this.#records.values().find((task) => task.sdkAppId === sdkAppId && task.taskId === taskId);
   }
 
   /** Adds a task, or replaces the one with the same id. */
   async put(task: LiveTask): Promise<LiveTask> {
-    await this.#document.update((file) => ({ tasks: [...file.tasks.filter((other) => other.id !== task.id), task] }));
+    await this.#records.put(task);
     this.#events.emit('tasks.changed', task);
     return task;
   }
@@ -66,23 +53,14 @@ export class LiveTaskStore {
    * changes of different fields (a poll and a click) do not undo each other.
    */
   async patch(id: string, change: (task: LiveTask) => LiveTask): Promise<LiveTask> {
-    let changed: LiveTask | undefined;
-    await this.#document.update((file) => ({
-      tasks: file.tasks.map((task) => {
-        if (task.id !== id) return task;
-        changed = change(task);
-        return changed;
-      }),
-    }));
+    const changed = await this.#records.update(id, change);
     if (!changed) throw new AppError('NOT_FOUND', 'No task on the board has this id.', { id });
     this.#events.emit('tasks.changed', changed);
     return changed;
   }
 
   async remove(id: string): Promise<boolean> {
-    const present = this.find(id) !== undefined;
-    if (!present) return false;
-    await this.#document.update((file) => ({ tasks: file.tasks.filter((task) => task.id !== id) }));
+    if (!(await this.#records.remove(id))) return false;
     this.#events.emit('tasks.removed', { id });
     return true;
   }

@@ -119,12 +119,12 @@ describe('TaskMonitor', () => {
   });
 
   it('does not rewrite the board for an unchanged InProgress', async () => {
-    const { scheduler, document, monitor } = await setUp([runningTask()]);
+    const { scheduler, records, monitor } = await setUp([runningTask()]);
     monitor.start();
     await scheduler.advance(5_000);
-    const writes = document.writes;
+    const writes = records.writes;
     await scheduler.advance(60_000);
-    expect(document.writes).toBe(writes);
+    expect(records.writes).toBe(writes);
   });
 
   it('does not poll tasks without a TaskId or already ended', async () => {

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { AppError } from '../../shared/contract';
 import { type TaskRecord, taskRecordSchema } from '../../shared/contract/launch';
 import type { Clock } from '../app/clock';
-import type { JsonDocument } from '../storage/json-document';
+import type { RecordStore } from '../storage/journaled-records';
 
-export const tasksFileSchema = z.object({ tasks: z.array(taskRecordSchema).max(100_000) }).strict();
-export type TasksFile = z.infer<typeof tasksFileSchema>;
-
-export const tasksDocument = { file: 'tasks.json', version: 1, schema: tasksFileSchema, empty: (): TasksFile => ({ tasks: [] }) };
+/** tasks.json (snapshot) and tasks.json.journal: one record per Start, written twice per launch. */
+export const tasksRecords = { file: 'tasks.json', version: 1, key: 'tasks', recordSchema: taskRecordSchema, maxRecords: 100_000 };
 
 export type NewTask = Omit<TaskRecord, 'id' | 'state' | 'createdAt' | 'updatedAt'>;
 export type TaskOutcome = Pick<TaskRecord, 'state' | 'taskId' | 'requestId' | 'error' | 'unknownReason' | 'profileId' | 'sandbox'>;
@@ -19,36 +16,35 @@ export type TaskOutcome = Pick<TaskRecord, 'state' | 'taskId' | 'requestId' | 'e
  * starts belonged to a run that died mid-request: its outcome is unknown.
  */
 export class TaskRegistry {
-  readonly #document: JsonDocument<TasksFile>;
+  readonly #records: RecordStore<TaskRecord>;
   readonly #clock: Clock;
   readonly #newId: () => string;
 
-  private constructor(document: JsonDocument<TasksFile>, clock: Clock, newId: () => string) {
-    this.#document = document;
+  private constructor(records: RecordStore<TaskRecord>, clock: Clock, newId: () => string) {
+    this.#records = records;
     this.#clock = clock;
     this.#newId = newId;
   }
 
-  static async open(document: JsonDocument<TasksFile>, clock: Clock, newId: () => string = randomUUID): Promise<TaskRegistry> {
-    const registry = new TaskRegistry(document, clock, newId);
-    if (!document.readOnly && document.value.tasks.some((task) => task.state === 'pending')) {
+  static async open(records: RecordStore<TaskRecord>, clock: Clock, newId: () => string = randomUUID): Promise<TaskRegistry> {
+    const registry = new TaskRegistry(records, clock, newId);
+    const interrupted = records.values().filter((task) => task.state === 'pending');
+    if (!records.readOnly && interrupted.length > 0) {
       const now = registry.#now();
-      await document.update((file) => ({
-        tasks: file.tasks.map((task) =>
-          task.state === 'pending' ? { ...task, state: 'unknown' as const, unknownReason: 'interrupted' as const, updatedAt: now } : task,
-        ),
-      }));
+      await records.put(
+        ...interrupted.map((task) => ({ ...task, state: 'unknown' as const, unknownReason: 'interrupted' as const, updatedAt: now })),
+      );
     }
     return registry;
   }
 
   /** Newest first. */
   list(): TaskRecord[] {
-    return [...this.#document.value.tasks].reverse();
+    return this.#records.values().reverse();
   }
 
   get(id: string): TaskRecord {
-    const task = this.#document.value.tasks.find((candidate) => candidate.id === id);
+    const task = this.#records.get(id);
     if (!task) throw new AppError('NOT_FOUND', 'No task record has this id.', { id });
     return task;
   }
@@ -57,21 +53,13 @@ export class TaskRegistry {
   async addPending(task: NewTask): Promise<TaskRecord> {
     const now = this.#now();
     const record: TaskRecord = { ...task, id: this.#newId(), state: 'pending', createdAt: now, updatedAt: now };
-    await this.#document.update((file) => ({ tasks: [...file.tasks, record] }));
+    await this.#records.put(record);
     return record;
   }
 
   async settle(id: string, outcome: TaskOutcome): Promise<TaskRecord> {
-    this.get(id);
     const now = this.#now();
-    let settled: TaskRecord | undefined;
-    await this.#document.update((file) => ({
-      tasks: file.tasks.map((task) => {
-        if (task.id !== id) return task;
-        settled = dropUndefined({ ...task, ...outcome, updatedAt: now });
-        return settled;
-      }),
-    }));
+    const settled = await this.#records.update(id, (task) => dropUndefined({ ...task, ...outcome, updatedAt: now }));
     if (!settled) throw new AppError('NOT_FOUND', 'No task record has this id.', { id });
     return settled;
   }

@@ -1,15 +1,9 @@
+// The entry is kept small: the first screen's calls leave as soon as it runs, and the rest of the
+// page's code (React DOM, Mantine, the shell) is a second chunk, fetched and evaluated while the host answers.
+import { firstScreenData } from './app/first-screen-data';
+// In the entry so the stylesheet is linked from index.html and fetched with it, not after the second chunk.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+void import('./app/render-app').then(({ renderApp }) => renderApp(firstScreenData));

@@ -223,10 +223,26 @@ export function requestSchema<B extends z.ZodType>(site: Site, body: B) {
   return z.object({ Region: regionSchema(site), Body: body }).strict();
 }
 
-export const startStreamIngestRequest = (site: Site) => requestSchema(site, startStreamIngestBody);
-export const describeStreamIngestRequest = (site: Site) => requestSchema(site, describeStreamIngestBody);
-export const updateStreamIngestRequest = (site: Site) => requestSchema(site, updateStreamIngestBody);
-export const stopStreamIngestRequest = (site: Site) => requestSchema(site, stopStreamIngestBody);
+/**
+ * One schema per site, built on first use: zod compiles an object schema the first time it parses,
+ * so a schema built per call (every launch validates twice) paid that compilation every time.
+ */
+function perSite<B extends z.ZodType>(body: B): (site: Site) => ReturnType<typeof requestSchema<B>> {
+  const bySite = new Map<Site, ReturnType<typeof requestSchema<B>>>();
+  return (site) => {
+    let schema = bySite.get(site);
+    if (!schema) {
+      schema = requestSchema(site, body);
+      bySite.set(site, schema);
+    }
+    return schema;
+  };
+}
+
+export const startStreamIngestRequest = perSite(startStreamIngestBody);
+export const describeStreamIngestRequest = perSite(describeStreamIngestBody);
+export const updateStreamIngestRequest = perSite(updateStreamIngestBody);
+export const stopStreamIngestRequest = perSite(stopStreamIngestBody);
 
 /** Every message key the schemas can produce (the i18n test checks each has a translation). */
 export const requestMessageKeys = [

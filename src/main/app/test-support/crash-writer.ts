@@ -22,7 +22,7 @@ process.stdout.write('ready\n');
 
 const ack = (store: string, n: number) => process.stdout.write(`ack ${store} ${n}\n`);
 for (let n = Number(first); ; n++) {
-  switch (n % 4) {
+  switch (n % 5) {
     case 0: {
       const result = await services.dispatch('media.add', { url: `https://crash.example.com/clip-${n}.mp4`, name: `clip ${n}` });
       if (result.ok) ack('media', n);
@@ -48,6 +48,18 @@ for (let n = Number(first); ; n++) {
         secretId: `AKIDcrash${String(n).padStart(8, '0')}`,
       });
       if (result.ok) ack('accounts', n);
+      break;
+    }
+    case 3: {
+      // A launch on the built-in sandbox writes its record twice (pending, settled) and the board once or twice.
+      const draft = sampleDraft({
+        name: `launch ${n}`,
+        sdkAppId,
+        roomId: String(100_000 + n),
+        media: { kind: 'url', url: `https://crash.example.com/launch-${n}.mp4` },
+      });
+      const result = await services.dispatch('launch.start', { source: { kind: 'draft', draft } });
+      if (result.ok) ack('launches', n);
       break;
     }
     default: {

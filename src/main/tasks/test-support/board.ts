@@ -1,36 +1,27 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LiveTask } from '../../../shared/contract/tasks';
-import { JsonDocument } from '../../storage/json-document';
+import { type LiveTask, liveTaskSchema } from '../../../shared/contract/tasks';
+import { JournaledRecords } from '../../storage/journaled-records';
+import { MemoryRecords } from '../../storage/memory-records';
 import { StoreProblems } from '../../storage/store-problems';
 import type { FakeScheduler } from '../fake-scheduler';
-import { LiveTaskStore, type LiveTasksFile, liveTasksDocument, type StoredDocument } from '../live-task-store';
+import { LiveTaskStore, liveTasksRecords } from '../live-task-store';
 import { RecordedEvents } from './fake-ingest';
 
-/** The document in memory, validated like the file: unit tests of timing need no disk. */
-export class MemoryDocument implements StoredDocument<LiveTasksFile> {
-  value: LiveTasksFile = { tasks: [] };
-  writes = 0;
-  async update(change: (current: LiveTasksFile) => LiveTasksFile): Promise<LiveTasksFile> {
-    this.value = liveTasksDocument.schema.parse(change(this.value));
-    this.writes++;
-    return this.value;
-  }
-}
-
+/** The board's records in memory (validated like on disk): unit tests of timing need no disk. */
 export function memoryStore() {
   const events = new RecordedEvents();
-  const document = new MemoryDocument();
-  return { events, document, store: new LiveTaskStore(document, events) };
+  const records = new MemoryRecords<LiveTask>(liveTaskSchema);
+  return { events, records, store: new LiveTaskStore(records, events) };
 }
 
 /** A store on a real data dir (`dataDir` to reopen one, as after a restart). */
 export async function diskStore(clock: FakeScheduler, dataDir?: string) {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'tasks-')));
   const events = new RecordedEvents();
-  const document = await JsonDocument.open({ ...liveTasksDocument, dataDir: dir, clock, problems: new StoreProblems() });
-  return { dir, events, store: new LiveTaskStore(document, events) };
+  const records = await JournaledRecords.open({ ...liveTasksRecords, dataDir: dir, clock, problems: new StoreProblems() });
+  return { dir, events, store: new LiveTaskStore(records, events) };
 }
 
 let next = 0;

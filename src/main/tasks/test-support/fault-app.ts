@@ -24,14 +24,15 @@ import type { Handlers } from '../../rpc/handlers';
 import { startTrtcSandbox, type TrtcSandbox } from '../../sandbox';
 import { app, credential } from '../../sandbox/test-support/fixture';
 import { MemorySecretStore } from '../../secrets/memory-store';
+import { JournaledRecords } from '../../storage/journaled-records';
 import { JsonDocument } from '../../storage/json-document';
 import { StoreProblems } from '../../storage/store-problems';
 import { appScheduler, createRateLimiter, createTasksService, profileOfAppFrom } from '../create-tasks';
 import { limitClient } from '../ingest-client';
 import { presetItemLauncher } from '../launch-batch-item';
-import { liveTasksDocument } from '../live-task-store';
+import { liveTasksRecords } from '../live-task-store';
 import type { BackoffOptions } from '../retry-policy';
-import { TaskRegistry, tasksDocument } from '../task-registry';
+import { TaskRegistry, tasksRecords } from '../task-registry';
 import { createTasksHandlers } from '../tasks-handlers';
 import type { TasksService } from '../tasks-service';
 
@@ -72,6 +73,9 @@ export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp>
   const secrets = new MemorySecretStore();
   const open = <T>(spec: Omit<Parameters<typeof JsonDocument.open<T>>[0], 'dataDir' | 'clock' | 'problems'>) =>
     JsonDocument.open<T>({ ...spec, dataDir, clock, problems });
+  const openRecords = <R extends { id: string }>(
+    spec: Omit<Parameters<typeof JournaledRecords.open<R>>[0], 'dataDir' | 'clock' | 'problems'>,
+  ) => JournaledRecords.open<R>({ ...spec, dataDir, clock, problems });
   const appVersion = 'fault-matrix';
 
   const log = await TaskLog.open({ dataDir, clock, problems, events, warn: () => {} });
@@ -97,7 +101,7 @@ export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp>
   const clients = new TrtcClients({ accounts: accounts.service, recorder: log, appVersion, clock, timeoutSeconds: options.timeoutSeconds });
 
   const presets = new PresetService({ document: await open(presetsDocument), secrets, events, clock });
-  const registry = await TaskRegistry.open(await open(tasksDocument), clock);
+  const registry = await TaskRegistry.open(await openRecords(tasksRecords), clock);
   const scheduler = appScheduler(clock);
   const limiter = createRateLimiter(scheduler);
   const launchPorts = accountsLaunchPorts({
@@ -110,7 +114,7 @@ export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp>
   });
   const launch = new LaunchService({ presets, registry, ports: launchPorts, events });
   const tasks = await createTasksService({
-    document: await open(liveTasksDocument),
+    liveTasks: await openRecords(liveTasksRecords),
     events,
     scheduler,
     limiter,

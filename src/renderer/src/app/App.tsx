@@ -1,15 +1,17 @@
 import { AppShell, Badge, Group, MantineProvider, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { transport } from '../api/client';
 import { AppSwitcher } from '../features/accounts/AppSwitcher';
 import { i18n, resolveLanguage } from '../i18n';
 import { KeyboardLayer } from './KeyboardLayer';
+import { ListLoading } from './ListStates';
 import { useNavigationStore } from './navigation-store';
 import { PaletteButton } from './PaletteButton';
 import { HelpButton } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
+import { preloadScreens } from './screen-on-demand';
 import { screens } from './screens';
 import { useSettingsStore } from './settings-store';
 import { cssVariablesResolver, themeFor } from './theme';
@@ -19,9 +21,11 @@ export function App() {
   const settings = useSettingsStore((state) => state.settings);
   const load = useSettingsStore((state) => state.load);
 
+  // Normally loaded before the first render (first-screen-data.ts); again only if that did not finish.
+  const loaded = settings !== null;
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!loaded) void load();
+  }, [loaded, load]);
 
   useEffect(() => {
     if (!settings) return;
@@ -55,6 +59,10 @@ function Shell({ loaded }: { loaded: boolean }) {
   const screen = screens.find((candidate) => candidate.id === current) ?? screens[0];
   const Current = screen?.component;
   useTaskNotifications();
+
+  useEffect(() => {
+    preloadScreens(screens.map((candidate) => candidate.component));
+  }, []);
 
   return (
     <AppShell
@@ -95,7 +103,9 @@ function Shell({ loaded }: { loaded: boolean }) {
           ))}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>{Current ? <Current /> : null}</AppShell.Main>
+      <AppShell.Main>
+        <Suspense fallback={<ListLoading what={t(screen?.label ?? 'nav.launch')} />}>{Current ? <Current /> : null}</Suspense>
+      </AppShell.Main>
       <AppShell.Footer component="footer" aria-label={t('statusBar.label')}>
         <StatusBar />
       </AppShell.Footer>

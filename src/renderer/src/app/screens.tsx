@@ -1,31 +1,60 @@
 import { IconBroadcast, IconKey, IconListDetails, IconMovie, IconPlayerPlay, IconSettings, IconTemplate } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { LaunchScreen } from '../features/launch/LaunchScreen';
-import { LogScreen } from '../features/log/LogScreen';
-import { MediaScreen } from '../features/media/MediaScreen';
-import { PresetsScreen } from '../features/presets/PresetsScreen';
-import { SystemScreen } from '../features/system/SystemScreen';
-import { TasksScreen } from '../features/tasks/TasksScreen';
 import { type ScreenId, screenIds } from './screen-ids';
+import { onDemand, type ScreenComponent } from './screen-on-demand';
 
 export interface Screen {
   id: ScreenId;
   /** Key in the "common" namespace. */
   label: `nav.${string}`;
   icon: ComponentType<{ size?: number; stroke?: number }>;
-  component: ComponentType;
+  component: ScreenComponent;
 }
 
-/** The navigation; each feature adds its screen here and its id in `screen-ids.ts`. */
+/**
+ * The navigation; each feature adds its screen here and its id in `screen-ids.ts`. Launch, the
+ * screen the app opens on, is in the first chunk; every other screen is its own chunk, fetched when
+ * the page is idle after the first render (`preloadScreens`) or when first shown.
+ */
 const unordered: Screen[] = [
-  { id: 'system', label: 'nav.system', icon: IconSettings, component: SystemScreen },
-  { id: 'tasks', label: 'nav.tasks', icon: IconBroadcast, component: TasksScreen },
-  { id: 'accounts', label: 'nav.accounts', icon: IconKey, component: AccountsScreen },
-  { id: 'media', label: 'nav.media', icon: IconMovie, component: MediaScreen },
-  { id: 'presets', label: 'nav.presets', icon: IconTemplate, component: PresetsScreen },
+  {
+    id: 'system',
+    label: 'nav.system',
+    icon: IconSettings,
+    component: onDemand(() => import('../features/system/SystemScreen').then((m) => m.SystemScreen)),
+  },
+  {
+    id: 'tasks',
+    label: 'nav.tasks',
+    icon: IconBroadcast,
+    component: onDemand(() => import('../features/tasks/TasksScreen').then((m) => m.TasksScreen)),
+  },
+  {
+    id: 'accounts',
+    label: 'nav.accounts',
+    icon: IconKey,
+    component: onDemand(() => import('../features/accounts/AccountsScreen').then((m) => m.AccountsScreen)),
+  },
+  {
+    id: 'media',
+    label: 'nav.media',
+    icon: IconMovie,
+    component: onDemand(() => import('../features/media/MediaScreen').then((m) => m.MediaScreen)),
+  },
+  {
+    id: 'presets',
+    label: 'nav.presets',
+    icon: IconTemplate,
+    component: onDemand(() => import('../features/presets/PresetsScreen').then((m) => m.PresetsScreen)),
+  },
   { id: 'launch', label: 'nav.launch', icon: IconPlayerPlay, component: LaunchScreen },
-  { id: 'log', label: 'nav.log', icon: IconListDetails, component: LogScreen },
+  {
+    id: 'log',
+    label: 'nav.log',
+    icon: IconListDetails,
+    component: onDemand(() => import('../features/log/LogScreen').then((m) => m.LogScreen)),
+  },
 ];
 
 /** In the order of `screenIds`. */

@@ -37,23 +37,35 @@ export function useFormat(): Formatters {
   return formatters(i18n.language);
 }
 
+/** Builds an Intl formatter on its first use: creating one costs milliseconds, and a start-up render needs few. */
+function onFirstUse<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+
 function create(language: string): Formatters {
-  const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
-  const dayTime = new Intl.DateTimeFormat(language, {
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  const number = new Intl.NumberFormat(language);
-  const twoDigits = new Intl.NumberFormat(language, { minimumIntegerDigits: 2, useGrouping: false });
-  const plain = new Intl.NumberFormat(language, { useGrouping: false });
-  const byteUnits = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
-  const bytes = byteUnits.map(
-    (unit) => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }),
+  const dateTime = onFirstUse(() => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }));
+  const dayTime = onFirstUse(
+    () =>
+      new Intl.DateTimeFormat(language, {
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
   );
-  const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const number = onFirstUse(() => new Intl.NumberFormat(language));
+  const twoDigits = onFirstUse(() => new Intl.NumberFormat(language, { minimumIntegerDigits: 2, useGrouping: false }));
+  const plain = onFirstUse(() => new Intl.NumberFormat(language, { useGrouping: false }));
+  const byteUnits = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+  const bytes = byteUnits.map((unit) =>
+    onFirstUse(() => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 })),
+  );
+  const relative = onFirstUse(() => new Intl.RelativeTimeFormat(language, { numeric: 'auto' }));
 
   const asDate = (value: Date | number | string): Date | null => {
     const date = value instanceof Date ? value : new Date(value);
@@ -63,38 +75,38 @@ function create(language: string): Formatters {
   return {
     dateTime: (value) => {
       const date = asDate(value);
-      return date ? dateTime.format(date) : String(value);
+      return date ? dateTime().format(date) : String(value);
     },
     dayTime: (value) => {
       const date = asDate(value);
-      return date ? dayTime.format(date) : String(value);
+      return date ? dayTime().format(date) : String(value);
     },
-    number: (value) => number.format(value),
+    number: (value) => number().format(value),
     bytes: (value) => {
       let scaled = Math.max(0, value);
       // Intl's short "byte" reads "512 byte" in English: B is what both languages write.
-      if (scaled < 1000) return `${number.format(Math.round(scaled))} B`;
+      if (scaled < 1000) return `${number().format(Math.round(scaled))} B`;
       let index = -1;
       while (scaled >= 1000 && index < byteUnits.length - 1) {
         scaled /= 1000;
         index++;
       }
-      return (bytes[index] as Intl.NumberFormat).format(scaled);
+      return (bytes[index] as () => Intl.NumberFormat)().format(scaled);
     },
     duration: (ms) => {
       const total = Math.max(0, Math.floor(ms / 1000));
       const hours = Math.floor(total / 3600);
       const minutes = Math.floor((total % 3600) / 60);
-      const seconds = twoDigits.format(total % 60);
-      return hours > 0 ? `${plain.format(hours)}:${twoDigits.format(minutes)}:${seconds}` : `${plain.format(minutes)}:${seconds}`;
+      const seconds = twoDigits().format(total % 60);
+      return hours > 0 ? `${plain().format(hours)}:${twoDigits().format(minutes)}:${seconds}` : `${plain().format(minutes)}:${seconds}`;
     },
     relative: (at, now) => {
       const seconds = Math.round((at - now) / 1000);
       const abs = Math.abs(seconds);
-      if (abs < 60) return relative.format(seconds, 'second');
-      if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute');
-      if (abs < 86_400) return relative.format(Math.round(seconds / 3600), 'hour');
-      return relative.format(Math.round(seconds / 86_400), 'day');
+      if (abs < 60) return relative().format(seconds, 'second');
+      if (abs < 3600) return relative().format(Math.round(seconds / 60), 'minute');
+      if (abs < 86_400) return relative().format(Math.round(seconds / 3600), 'hour');
+      return relative().format(Math.round(seconds / 86_400), 'day');
     },
   };
 }
