@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/contract';
 import { defaultAppDefaults } from '../../shared/contract/accounts';
-import { startTrtcSandbox, type TrtcSandbox } from '../sandbox';
+import type { TrtcSandbox } from '../sandbox';
 import type { SecretStore } from '../secrets/secret-store';
 import type { EndpointTarget } from '../trtc/endpoint-routing';
 import type { AccountsService } from './accounts-service';
@@ -111,6 +111,8 @@ export class BuiltInSandbox {
       const sdkSecretKey = await this.#secrets.get(appSdkSecretKeyName(app.id));
       if (sdkSecretKey) apps.push({ sdkAppId: app.sdkAppId, sdkSecretKey });
     }
+    // Loaded here, not at start-up: most starts never call the sandbox, and its code and schemas are a second chunk to parse.
+    const { startTrtcSandbox } = await import('../sandbox');
     return startTrtcSandbox({ port: 0, credentials: [{ secretId: profile.secretId, secretKey }], apps });
   }
 }

@@ -12,6 +12,20 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly output: Returns<O>;
 }
 
-export function call<I extends z.ZodType, O>(input: I, output: Returns<O>): CallSpec<I, O> {
-  return { input, output };
+/**
+ * A contract entry. Give the input schema as a function when it is written for this call alone: it is
+ * built the first time a call is validated rather than when the contract loads, which keeps building
+ * some 80 zod schemas out of start-up (the host serves before any call arrives). A schema shared
+ * with other code (a form, a document) is built anyway; pass it as it is.
+ */
+export function call<I extends z.ZodType, O>(input: I | (() => I), output: Returns<O>): CallSpec<I, O> {
+  if (typeof input !== 'function') return { input, output };
+  let built: I | undefined;
+  return {
+    get input() {
+      built ??= input();
+      return built;
+    },
+    output,
+  };
 }

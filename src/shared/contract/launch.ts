@@ -82,14 +82,15 @@ export const taskRecordSchema = z
 export type TaskRecord = z.infer<typeof taskRecordSchema>;
 
 export const launchCalls = {
-  preview: call(z.object({ source: launchSourceSchema }).strict(), returns<LaunchPreview>()),
-  start: call(z.object({ source: launchSourceSchema, confirmUnboundedLoop: z.boolean().optional() }).strict(), returns<TaskRecord>()),
-  tasks: call(z.object({}).strict(), returns<TaskRecord[]>()),
+  preview: call(() => z.object({ source: launchSourceSchema }).strict(), returns<LaunchPreview>()),
+  start: call(() => z.object({ source: launchSourceSchema, confirmUnboundedLoop: z.boolean().optional() }).strict(), returns<TaskRecord>()),
+  tasks: call(() => z.object({}).strict(), returns<TaskRecord[]>()),
   /** Launch again what an unknown or failed record launched; for unknown ones the user confirms the duplicate risk. */
   retry: call(
-    z
-      .object({ recordId: idSchema, confirmPossibleDuplicate: z.boolean().optional(), confirmUnboundedLoop: z.boolean().optional() })
-      .strict(),
+    () =>
+      z
+        .object({ recordId: idSchema, confirmPossibleDuplicate: z.boolean().optional(), confirmUnboundedLoop: z.boolean().optional() })
+        .strict(),
     returns<TaskRecord>(),
   ),
 };

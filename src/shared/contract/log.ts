@@ -108,21 +108,25 @@ const noInput = z.object({}).strict();
 
 export const logCalls = {
   query: call(
-    z
-      .object({
-        filter: logFilterSchema.default({}),
-        offset: z.number().int().min(0).max(10_000_000).default(0),
-        limit: z.number().int().min(1).max(500).default(100),
-      })
-      .strict(),
+    () =>
+      z
+        .object({
+          filter: logFilterSchema.default({}),
+          offset: z.number().int().min(0).max(10_000_000).default(0),
+          limit: z.number().int().min(1).max(500).default(100),
+        })
+        .strict(),
     returns<LogPage>(),
   ),
-  entry: call(z.object({ id: z.string().min(1).max(64) }).strict(), returns<LogEntry>()),
+  entry: call(() => z.object({ id: z.string().min(1).max(64) }).strict(), returns<LogEntry>()),
   facets: call(noInput, returns<LogFacets>()),
   status: call(noInput, returns<LogStatus>()),
-  updateRetention: call(logRetentionSchema.partial().strict(), returns<LogStatus>()),
-  exportEntries: call(z.object({ filter: logFilterSchema.default({}), format: z.enum(['csv', 'json']) }).strict(), returns<LogExport>()),
-  diagnosticBundle: call(z.object({ filter: logFilterSchema.default({}) }).strict(), returns<LogExport>()),
+  updateRetention: call(() => logRetentionSchema.partial().strict(), returns<LogStatus>()),
+  exportEntries: call(
+    () => z.object({ filter: logFilterSchema.default({}), format: z.enum(['csv', 'json']) }).strict(),
+    returns<LogExport>(),
+  ),
+  diagnosticBundle: call(() => z.object({ filter: logFilterSchema.default({}) }).strict(), returns<LogExport>()),
 };
 
 export const logEvents = {

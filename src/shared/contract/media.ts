@@ -131,38 +131,40 @@ export interface ExportedFile {
 }
 
 export const mediaCalls = {
-  list: call(z.object({}).strict(), returns<MediaEntry[]>()),
-  get: call(z.object({ id }).strict(), returns<MediaEntry>()),
-  add: call(mediaDraftSchema.extend({ probe: z.boolean().optional() }).strict(), returns<MediaEntry>()),
+  list: call(() => z.object({}).strict(), returns<MediaEntry[]>()),
+  get: call(() => z.object({ id }).strict(), returns<MediaEntry>()),
+  add: call(() => mediaDraftSchema.extend({ probe: z.boolean().optional() }).strict(), returns<MediaEntry>()),
   update: call(
-    z
-      .object({ id, url: urlInput.optional(), name: nameInput.optional(), tags: tagsInput.optional(), notes: notesInput.optional() })
-      .strict(),
+    () =>
+      z
+        .object({ id, url: urlInput.optional(), name: nameInput.optional(), tags: tagsInput.optional(), notes: notesInput.optional() })
+        .strict(),
     returns<MediaEntry>(),
   ),
   /** Refuses with CONFLICT (details.users) when a preset uses an entry, unless `force`. */
-  delete: call(z.object({ ids, force: z.boolean().optional() }).strict(), returns<{ deleted: string[] }>()),
-  tag: call(z.object({ ids, add: tagsInput.optional(), remove: tagsInput.optional() }).strict(), returns<{ updated: number }>()),
+  delete: call(() => z.object({ ids, force: z.boolean().optional() }).strict(), returns<{ deleted: string[] }>()),
+  tag: call(() => z.object({ ids, add: tagsInput.optional(), remove: tagsInput.optional() }).strict(), returns<{ updated: number }>()),
   /** Starts a probe in main and answers at once; the result arrives as `media.probeFinished`. */
-  probe: call(z.object({ id }).strict(), returns<{ started: boolean }>()),
-  cancelProbe: call(z.object({ id }).strict(), returns<{ cancelled: boolean }>()),
+  probe: call(() => z.object({ id }).strict(), returns<{ started: boolean }>()),
+  cancelProbe: call(() => z.object({ id }).strict(), returns<{ cancelled: boolean }>()),
   reportPreview: call(
-    z
-      .object({
-        id,
-        durationSeconds: z.number().nonnegative().max(1e9).nullable(),
-        width: z.number().int().nonnegative().max(16384).nullable(),
-        height: z.number().int().nonnegative().max(16384).nullable(),
-      })
-      .strict(),
+    () =>
+      z
+        .object({
+          id,
+          durationSeconds: z.number().nonnegative().max(1e9).nullable(),
+          width: z.number().int().nonnegative().max(16384).nullable(),
+          height: z.number().int().nonnegative().max(16384).nullable(),
+        })
+        .strict(),
     returns<MediaEntry>(),
   ),
   import: call(
-    z.object({ format: z.enum(importFormats), text: z.string().max(mediaLimits.importText), probe: z.boolean().optional() }).strict(),
+    () => z.object({ format: z.enum(importFormats), text: z.string().max(mediaLimits.importText), probe: z.boolean().optional() }).strict(),
     returns<ImportReport>(),
   ),
   export: call(
-    z.object({ format: z.enum(exportFormats), ids: z.array(id).max(mediaLimits.entries).optional() }).strict(),
+    () => z.object({ format: z.enum(exportFormats), ids: z.array(id).max(mediaLimits.entries).optional() }).strict(),
     returns<ExportedFile>(),
   ),
 };

@@ -164,20 +164,20 @@ export interface ImportReport {
 }
 
 export const presetsCalls = {
-  list: call(z.object({}).strict(), returns<PresetView[]>()),
-  create: call(z.object({ draft: presetDraftSchema, secrets: presetSecretsInput.optional() }).strict(), returns<PresetView>()),
+  list: call(() => z.object({}).strict(), returns<PresetView[]>()),
+  create: call(() => z.object({ draft: presetDraftSchema, secrets: presetSecretsInput.optional() }).strict(), returns<PresetView>()),
   update: call(
-    z.object({ id: idSchema, draft: presetDraftSchema, secrets: presetSecretsInput.optional() }).strict(),
+    () => z.object({ id: idSchema, draft: presetDraftSchema, secrets: presetSecretsInput.optional() }).strict(),
     returns<PresetView>(),
   ),
-  duplicate: call(z.object({ id: idSchema }).strict(), returns<PresetView>()),
-  remove: call(z.object({ id: idSchema }).strict(), returns<{ removed: boolean }>()),
-  reorder: call(z.object({ ids: z.array(idSchema).max(presetLimits.presetsMax) }).strict(), returns<PresetView[]>()),
+  duplicate: call(() => z.object({ id: idSchema }).strict(), returns<PresetView>()),
+  remove: call(() => z.object({ id: idSchema }).strict(), returns<{ removed: boolean }>()),
+  reorder: call(() => z.object({ ids: z.array(idSchema).max(presetLimits.presetsMax) }).strict(), returns<PresetView[]>()),
   exportJson: call(
-    z.object({ ids: z.array(idSchema).max(presetLimits.presetsMax).optional() }).strict(),
+    () => z.object({ ids: z.array(idSchema).max(presetLimits.presetsMax).optional() }).strict(),
     returns<{ json: string; count: number }>(),
   ),
-  importJson: call(z.object({ json: z.string().max(presetLimits.importMaxChars) }).strict(), returns<ImportReport>()),
+  importJson: call(() => z.object({ json: z.string().max(presetLimits.importMaxChars) }).strict(), returns<ImportReport>()),
 };
 
 export const presetsEvents = {

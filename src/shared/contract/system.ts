@@ -45,8 +45,8 @@ export const systemCalls = {
   keychainStatus: call(noInput, returns<KeychainStatus>()),
   storeProblems: call(noInput, returns<StoreProblem[]>()),
   getSettings: call(noInput, returns<Settings>()),
-  updateSettings: call(settingsSchema.partial().strict(), returns<Settings>()),
-  openExternal: call(z.object({ url: z.string().max(2048) }).strict(), returns<{ opened: boolean }>()),
+  updateSettings: call(() => settingsSchema.partial().strict(), returns<Settings>()),
+  openExternal: call(() => z.object({ url: z.string().max(2048) }).strict(), returns<{ opened: boolean }>()),
 };
 
 export const systemEvents = {

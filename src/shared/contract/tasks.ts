@@ -104,44 +104,49 @@ const sourceSchema = z.discriminatedUnion('kind', [
 const byId = z.object({ id: idSchema }).strict();
 
 export const tasksCalls = {
-  list: call(z.object({}).strict(), returns<LiveTask[]>()),
+  list: call(() => z.object({}).strict(), returns<LiveTask[]>()),
   /** Describe now, outside the polling schedule. */
   refresh: call(byId, returns<LiveTask>()),
   pause: call(byId, returns<LiveTask>()),
   resume: call(byId, returns<LiveTask>()),
-  setVolume: call(z.object({ id: idSchema, volume: z.number().int().min(0).max(200) }).strict(), returns<LiveTask>()),
-  setTempo: call(z.object({ id: idSchema, tempo: z.literal(tempoValues) }).strict(), returns<LiveTask>()),
-  setProgress: call(z.object({ id: idSchema, enabled: z.boolean() }).strict(), returns<LiveTask>()),
-  switchSource: call(z.object({ id: idSchema, source: sourceSchema }).strict(), returns<LiveTask>()),
+  setVolume: call(() => z.object({ id: idSchema, volume: z.number().int().min(0).max(200) }).strict(), returns<LiveTask>()),
+  setTempo: call(() => z.object({ id: idSchema, tempo: z.literal(tempoValues) }).strict(), returns<LiveTask>()),
+  setProgress: call(() => z.object({ id: idSchema, enabled: z.boolean() }).strict(), returns<LiveTask>()),
+  switchSource: call(() => z.object({ id: idSchema, source: sourceSchema }).strict(), returns<LiveTask>()),
   stop: call(byId, returns<StopResult>()),
-  stopRoom: call(z.object({ sdkAppId: z.number().int().min(1), roomId: z.string().min(1).max(200) }).strict(), returns<StopResult[]>()),
-  stopAll: call(z.object({}).strict(), returns<StopResult[]>()),
+  stopRoom: call(
+    () => z.object({ sdkAppId: z.number().int().min(1), roomId: z.string().min(1).max(200) }).strict(),
+    returns<StopResult[]>(),
+  ),
+  stopAll: call(() => z.object({}).strict(), returns<StopResult[]>()),
   /** Exactly one of `afterMinutes` and `at` (epoch ms). */
   scheduleStop: call(
-    z
-      .object({ id: idSchema, afterMinutes: z.number().int().min(1).max(10_080).optional(), at: z.number().int().min(0).optional() })
-      .strict()
-      .refine((input) => (input.afterMinutes === undefined) !== (input.at === undefined), { error: 'tasks:schedule.oneOf' }),
+    () =>
+      z
+        .object({ id: idSchema, afterMinutes: z.number().int().min(1).max(10_080).optional(), at: z.number().int().min(0).optional() })
+        .strict()
+        .refine((input) => (input.afterMinutes === undefined) !== (input.at === undefined), { error: 'tasks:schedule.oneOf' }),
     returns<LiveTask>(),
   ),
   cancelScheduledStop: call(byId, returns<LiveTask>()),
   adopt: call(
-    z
-      .object({
-        sdkAppId: z.number().int().min(1).max(4_294_967_295),
-        taskId: z.string().trim().min(1).max(256),
-        profileId: idSchema.optional(),
-        roomId: z.string().max(200).optional(),
-        label: z.string().max(200).optional(),
-      })
-      .strict(),
+    () =>
+      z
+        .object({
+          sdkAppId: z.number().int().min(1).max(4_294_967_295),
+          taskId: z.string().trim().min(1).max(256),
+          profileId: idSchema.optional(),
+          roomId: z.string().max(200).optional(),
+          label: z.string().max(200).optional(),
+        })
+        .strict(),
     returns<LiveTask>(),
   ),
   /** Removes an ended task from the history. */
   forget: call(byId, returns<{ removed: boolean }>()),
-  batchStart: call(z.object({ items: z.array(batchItemSchema).min(1).max(200) }).strict(), returns<BatchView>()),
-  batchCancel: call(z.object({ batchId: idSchema }).strict(), returns<BatchView>()),
-  batches: call(z.object({}).strict(), returns<BatchView[]>()),
+  batchStart: call(() => z.object({ items: z.array(batchItemSchema).min(1).max(200) }).strict(), returns<BatchView>()),
+  batchCancel: call(() => z.object({ batchId: idSchema }).strict(), returns<BatchView>()),
+  batches: call(() => z.object({}).strict(), returns<BatchView[]>()),
 };
 
 export const tasksEvents = {
