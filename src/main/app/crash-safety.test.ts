@@ -58,6 +58,8 @@ describe('stores under SIGKILL', () => {
       ['log', []],
       ['launches', []],
     ]);
+    /** The state each acknowledged launch record was answered with, by record id. */
+    const launchStates = new Map<string, string>();
     let next = 0;
     for (let round = 0; round < kills; round++) {
       const child = spawn(process.execPath, [writer, dataDir, String(next)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: process.cwd() });
@@ -66,9 +68,10 @@ describe('stores under SIGKILL', () => {
         stderr += chunk;
       });
       await runUntilKilled(child, (line) => {
-        const [word, store, n] = line.split(' ');
+        const [word, store, n, recordId, state] = line.split(' ');
         if (word === 'ack' && store && n) {
           acked.get(store)?.push(Number(n));
+          if (store === 'launches' && recordId && state) launchStates.set(recordId, state);
           next = Math.max(next, Number(n) + 1);
         }
       }).catch((error: Error) => {
@@ -93,15 +96,17 @@ describe('stores under SIGKILL', () => {
       for (const n of acked.get('media') ?? []) expect(mediaNames.has(`clip ${n}`), `media ${n}`).toBe(true);
       for (const n of acked.get('presets') ?? []) expect(presetNames.has(`preset ${n}`), `preset ${n}`).toBe(true);
       for (const n of acked.get('accounts') ?? []) expect(profileNames.has(`profile ${n}`), `profile ${n}`).toBe(true);
-      // Every acknowledged launch has its settled record, and every one that started is on the board.
+      // Every acknowledged launch has its record in the state it was answered with (never pending or
+      // interrupted), and every one that started is on the board.
       const records = new Map(
-        (launches.value as { presetName: string; state: string; id: string }[]).map((record) => [record.presetName, record]),
+        (launches.value as { state: string; id: string; unknownReason?: string }[]).map((record) => [record.id, record]),
       );
       const onBoard = new Set((board.value as { recordId?: string }[]).map((task) => task.recordId));
-      for (const n of acked.get('launches') ?? []) {
-        const record = records.get(`launch ${n}`);
-        expect(record?.state, `launch ${n}`).toMatch(/^(started|failed)$/);
-        if (record?.state === 'started') expect(onBoard.has(record.id), `launch ${n} on the board`).toBe(true);
+      expect(launchStates.size).toBe(acked.get('launches')?.length);
+      for (const [id, state] of launchStates) {
+        const record = records.get(id);
+        expect(record?.state, `launch record ${id}: ${JSON.stringify(record)}`).toBe(state);
+        if (state === 'started') expect(onBoard.has(id), `launch record ${id} on the board`).toBe(true);
       }
       await services.log.whenIndexed();
       const logged = await services.dispatch('log.query', { filter: {}, offset: 0, limit: 500 });
@@ -113,7 +118,13 @@ describe('stores under SIGKILL', () => {
         expect(found.ok && (found.value as { total: number }).total, `log ${n}`).toBeGreaterThanOrEqual(1);
       }
       const counts = [...acked].map(([store, list]) => `${store} ${list.length}`).join(', ');
-      console.log(`crash safety: ${kills} SIGKILLs, acknowledged writes kept: ${counts}`);
+      const tally = new Map<string, number>();
+      for (const [id, state] of launchStates) {
+        const shown = state === 'unknown' ? `unknown (${records.get(id)?.unknownReason})` : state;
+        tally.set(shown, (tally.get(shown) ?? 0) + 1);
+      }
+      const states = [...tally].map(([state, count]) => `${state} ${count}`);
+      console.log(`crash safety: ${kills} SIGKILLs, acknowledged writes kept: ${counts} (launches answered: ${states.join(', ')})`);
       for (const list of acked.values()) expect(list.length).toBeGreaterThan(0);
     } finally {
       await services.close();

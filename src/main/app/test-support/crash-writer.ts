@@ -20,7 +20,7 @@ const sdkAppId = overview.ok
 if (!sdkAppId) throw new Error('no built-in sandbox app');
 process.stdout.write('ready\n');
 
-const ack = (store: string, n: number) => process.stdout.write(`ack ${store} ${n}\n`);
+const ack = (store: string, n: number, ...more: string[]) => process.stdout.write(`${['ack', store, n, ...more].join(' ')}\n`);
 for (let n = Number(first); ; n++) {
   switch (n % 5) {
     case 0: {
@@ -59,7 +59,12 @@ for (let n = Number(first); ; n++) {
         media: { kind: 'url', url: `https://crash.example.com/launch-${n}.mp4` },
       });
       const result = await services.dispatch('launch.start', { source: { kind: 'draft', draft } });
-      if (result.ok) ack('launches', n);
+      // The record and the state the page was told: after the kills the record must be in that state.
+      // (By id: a launch killed before its answer is tried again under the same n by the next process.)
+      if (result.ok) {
+        const record = result.value as { id: string; state: string };
+        ack('launches', n, record.id, record.state);
+      }
       break;
     }
     default: {
