@@ -165,10 +165,17 @@ export class JournaledRecords<R extends { id: string }> implements RecordStore<R
     if (creating) await syncDirectory(this.#options.dataDir);
     this.#journalBytes += Buffer.byteLength(text);
     this.#journalEntries += entries.length;
-    if (this.#journalEntries >= (this.#options.compactAfter ?? 2000)) {
+    if (this.#compactionDue()) {
       // Queued behind this write, not awaited by it; a failed compaction leaves the journal, tried again later.
-      void this.#enqueue(() => this.#compact()).catch(() => undefined);
+      // Writes queued meanwhile each queue one too: the check again when it runs makes the first do the work.
+      void this.#enqueue(async () => {
+        if (this.#compactionDue()) await this.#compact();
+      }).catch(() => undefined);
     }
+  }
+
+  #compactionDue(): boolean {
+    return this.#journalEntries >= (this.#options.compactAfter ?? 2000);
   }
 
   /** Applies the journal to the snapshot's records; true if there was a journal file (then it is compacted away). */
