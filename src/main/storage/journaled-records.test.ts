@@ -1,7 +1,7 @@
-import { appendFile, copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, type FileHandle, mkdtemp, open as openFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { JournaledRecords } from './journaled-records';
 import { StoreProblems } from './store-problems';
@@ -13,7 +13,7 @@ const clock = { now: () => Date.UTC(2026, 10, 27, 12, 0, 0) };
 describe('JournaledRecords', () => {
   let dataDir: string;
   let problems: StoreProblems;
-  const open = (options: { version?: number; compactAfter?: number; maxRecords?: number } = {}) =>
+  const open = (options: { version?: number; compactAfter?: number; maxRecords?: number; acknowledge?: 'synced' | 'written' } = {}) =>
     JournaledRecords.open<Thing>({
       dataDir,
       file: 'things.json',
@@ -22,6 +22,7 @@ describe('JournaledRecords', () => {
       recordSchema,
       maxRecords: options.maxRecords ?? 1000,
       compactAfter: options.compactAfter,
+      acknowledge: options.acknowledge,
       clock,
       problems,
     });
@@ -178,5 +179,89 @@ describe('JournaledRecords', () => {
       }),
     });
     expect(store.values()).toEqual([{ id: 'x', n: 5 }]);
+  });
+
+  describe('acknowledged once written (the launch records)', () => {
+    /** Holds every fdatasync until released, counting them: the disk's answer, under the test's control. */
+    let released: () => void;
+    let datasyncs: number;
+    let failSyncs: boolean;
+    beforeEach(async () => {
+      const probe = await openFile(join(dataDir, 'probe'), 'w');
+      const prototype = Object.getPrototypeOf(probe) as FileHandle;
+      await probe.close();
+      const real = prototype.datasync;
+      let gate = new Promise<void>((resolve) => {
+        released = resolve;
+      });
+      datasyncs = 0;
+      failSyncs = false;
+      vi.spyOn(prototype, 'datasync').mockImplementation(async function (this: FileHandle) {
+        datasyncs++;
+        await gate;
+        if (failSyncs) throw new Error('EIO: i/o error, fdatasync');
+        return real.call(this);
+      });
+      // Once released, later syncs pass straight through.
+      const release = released;
+      released = () => {
+        release();
+        gate = Promise.resolve();
+      };
+    });
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+    const settledYet = (promise: Promise<unknown>) =>
+      Promise.race([promise.then(() => true), new Promise((r) => setTimeout(() => r(false), 50))]);
+
+    it('resolves a change before its fdatasync ends, with the line already in the file; close waits for the sync', async () => {
+      const store = await open({ acknowledge: 'written' });
+      expect(await settledYet(store.put({ id: 'a', n: 1 }))).toBe(true);
+      expect(await readFile(journal(), 'utf8')).toContain(JSON.stringify({ put: { id: 'a', n: 1 } }));
+      expect(datasyncs).toBe(1);
+      const closing = store.close();
+      expect(await settledYet(closing)).toBe(false);
+      released();
+      await closing;
+      expect((await open()).values()).toEqual([{ id: 'a', n: 1 }]);
+    });
+
+    it('by default a change resolves only after its fdatasync', async () => {
+      const store = await open();
+      expect(await settledYet(store.put({ id: 'a', n: 1 }))).toBe(false);
+      released();
+      await store.close();
+      expect((await open()).values()).toEqual([{ id: 'a', n: 1 }]);
+    });
+
+    it('runs one fdatasync for every line written while one was running (group commit)', async () => {
+      const store = await open({ acknowledge: 'written' });
+      await store.put({ id: 'first', n: 0 });
+      await Promise.all(Array.from({ length: 5 }, (_, i) => store.put({ id: `t${i}`, n: i })));
+      expect(datasyncs).toBe(1);
+      released();
+      await store.close();
+      expect(datasyncs).toBe(2);
+      expect((await open()).values()).toHaveLength(6);
+    });
+
+    it('reports a failed background sync as a store problem once, and keeps the changes', async () => {
+      const store = await open({ acknowledge: 'written' });
+      failSyncs = true;
+      await store.put({ id: 'a', n: 1 });
+      released();
+      await store.put({ id: 'b', n: 2 });
+      await store.close();
+      expect(problems.list()).toEqual([
+        expect.objectContaining({
+          store: 'things.json',
+          kind: 'sync-failed',
+          keptAs: 'things.json.journal',
+          message: expect.stringContaining('EIO'),
+        }),
+      ]);
+      expect(store.values()).toHaveLength(2);
+    });
   });
 });

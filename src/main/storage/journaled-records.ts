@@ -13,7 +13,7 @@ export interface RecordStore<R extends { id: string }> {
   /** In the order the records were first added. */
   values(): R[];
   get(id: string): R | undefined;
-  /** Adds or replaces records, in one durable write. */
+  /** Adds or replaces records, in one write (acknowledged as the store's `acknowledge` option says). */
   put(...records: R[]): Promise<void>;
   /** Changes one record as it is when the write runs (writes are queued); undefined if there is none. */
   update(id: string, change: (current: R) => R): Promise<R | undefined>;
@@ -37,6 +37,14 @@ export interface JournaledRecordsOptions<R extends { id: string }> {
   migrate?: (data: unknown, fromVersion: number) => unknown;
   /** Journal lines after which the snapshot is rewritten and the journal removed. */
   compactAfter?: number;
+  /**
+   * When a change resolves. `synced` (the default): after its line's fdatasync. `written`: once its
+   * line is written, which a crash or kill of the app cannot undo; the fdatasync starts at once, in
+   * the background, and only a power loss or kernel crash before it ends can lose the line. Syncs
+   * that find one still running wait and run once for all (group commit); a failed one is reported
+   * as a store problem. For a store whose caller is waiting on the network anyway (launch records).
+   */
+  acknowledge?: 'synced' | 'written';
 }
 
 type JournalEntry<R> = { put: R } | { remove: string };
@@ -65,6 +73,11 @@ export class JournaledRecords<R extends { id: string }> implements RecordStore<R
   #journalEntries = 0;
   /** The journal, open for appending while the store is (one open per change cost as much as the write). */
   #handle: FileHandle | null = null;
+  /** `written` mode: the background fdatasync running, and whether lines were written since it began. */
+  #syncing: Promise<void> | null = null;
+  #unsynced = false;
+  #directoryUnsynced = false;
+  #syncFailureReported = false;
 
   private constructor(options: JournaledRecordsOptions<R>) {
     this.#options = options;
@@ -134,6 +147,7 @@ export class JournaledRecords<R extends { id: string }> implements RecordStore<R
 
   async close(): Promise<void> {
     await this.#queue;
+    await this.#syncing;
     await this.#handle?.close();
     this.#handle = null;
   }
@@ -153,16 +167,23 @@ export class JournaledRecords<R extends { id: string }> implements RecordStore<R
     const lines = entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
     const text = creating ? `${JSON.stringify({ journal: this.#options.file, version: this.#options.version })}\n${lines}` : lines;
     this.#handle ??= await open(this.journalPath, 'a');
+    const syncBehind = this.#options.acknowledge === 'written';
     try {
       await this.#handle.write(text);
-      await this.#handle.datasync();
+      if (!syncBehind) await this.#handle.datasync();
     } catch (error) {
       // A half-written line must not glue onto the next append.
       await this.#handle.truncate(this.#journalBytes).catch(() => undefined);
       throw error;
     }
-    // A new file's name is durable only once its directory is.
-    if (creating) await syncDirectory(this.#options.dataDir);
+    if (syncBehind) {
+      this.#unsynced = true;
+      this.#directoryUnsynced ||= creating;
+      this.#syncing ??= this.#syncInBackground(this.#handle);
+    } else if (creating) {
+      // A new file's name is durable only once its directory is.
+      await syncDirectory(this.#options.dataDir);
+    }
     this.#journalBytes += Buffer.byteLength(text);
     this.#journalEntries += entries.length;
     if (this.#compactionDue()) {
@@ -171,6 +192,33 @@ export class JournaledRecords<R extends { id: string }> implements RecordStore<R
       void this.#enqueue(async () => {
         if (this.#compactionDue()) await this.#compact();
       }).catch(() => undefined);
+    }
+  }
+
+  /** Syncs until no line written meanwhile is left unsynced; one fdatasync covers every line before it. */
+  async #syncInBackground(handle: FileHandle): Promise<void> {
+    try {
+      while (this.#unsynced) {
+        this.#unsynced = false;
+        const directory = this.#directoryUnsynced;
+        this.#directoryUnsynced = false;
+        await handle.datasync();
+        if (directory) await syncDirectory(this.#options.dataDir);
+      }
+    } catch (error) {
+      this.#unsynced = false;
+      if (!this.#syncFailureReported) {
+        this.#syncFailureReported = true;
+        this.#options.problems.report({
+          store: this.#options.file,
+          kind: 'sync-failed',
+          keptAs: `${this.#options.file}.journal`,
+          message: error instanceof Error ? error.message : String(error),
+          at: new Date(this.#options.clock.now()).toISOString(),
+        });
+      }
+    } finally {
+      this.#syncing = null;
     }
   }
 
@@ -234,6 +282,8 @@ export class JournaledRecords<R extends { id: string }> implements RecordStore<R
 
   /** The records as one new snapshot (each was validated when it was put), then no journal. */
   async #compact(): Promise<void> {
+    // The handle closes below: a background sync still using it ends first.
+    await this.#syncing;
     await writeEnvelopeFile(join(this.#options.dataDir, this.#options.file), this.#options.version, { [this.#options.key]: this.values() });
     await this.#handle?.close();
     this.#handle = null;

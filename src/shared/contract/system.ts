@@ -23,8 +23,9 @@ export interface KeychainStatus {
 
 export interface StoreProblem {
   store: string;
-  kind: 'corrupt' | 'newer-version';
-  /** File name (inside the data dir) the unreadable document was kept under. */
+  /** `sync-failed`: the disk refused to flush written changes (they may not survive a power loss). */
+  kind: 'corrupt' | 'newer-version' | 'sync-failed';
+  /** File name (inside the data dir) the unreadable document was kept under, or the file that failed to sync. */
   keptAs: string;
   message: string;
   at: string;

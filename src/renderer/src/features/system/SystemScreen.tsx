@@ -94,6 +94,8 @@ function AppInfoCard() {
   );
 }
 
+const storeProblemText = { corrupt: 'stores.corrupt', 'newer-version': 'stores.newerVersion', 'sync-failed': 'stores.syncFailed' } as const;
+
 function StoreHealthCard() {
   const { t } = useTranslation('system');
   const problems = useCall('system.storeProblems', {});
@@ -108,7 +110,7 @@ function StoreHealthCard() {
       <Stack gap="xs">
         {problems.data?.map((problem) => (
           <Alert key={problem.keptAs} color="orange" data-testid="store-problem">
-            {t(problem.kind === 'corrupt' ? 'stores.corrupt' : 'stores.newerVersion', { ...problem })}
+            {t(storeProblemText[problem.kind], { ...problem })}
           </Alert>
         ))}
       </Stack>

@@ -30,6 +30,8 @@ export const system = {
     healthy: 'All saved data was read correctly.',
     corrupt: '{{store}} could not be read ({{message}}). It was kept as {{keptAs}}; the app started with an empty one.',
     newerVersion: '{{store}} was written by a newer version of the app ({{message}}). It is kept unchanged and read-only.',
+    syncFailed:
+      'The disk did not confirm the latest changes to {{store}} ({{message}}). They are written, but may not survive a power loss: check the disk and its free space.',
   },
   settings: {
     title: 'Preferences',

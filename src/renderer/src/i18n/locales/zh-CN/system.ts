@@ -32,6 +32,7 @@ export const system: typeof en = {
     healthy: '所有已保存的数据均已正确读取。',
     corrupt: '无法读取 {{store}}（{{message}}）。原文件已保留为 {{keptAs}}；应用以空数据启动。',
     newerVersion: '{{store}} 由更新版本的应用写入（{{message}}）。文件保持不变，且为只读。',
+    syncFailed: '磁盘未确认 {{store}} 的最新更改（{{message}}）。更改已写入，但断电后可能丢失：请检查磁盘及其剩余空间。',
   },
   settings: {
     title: '偏好设置',
