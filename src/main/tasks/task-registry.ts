@@ -4,14 +4,27 @@ import { type TaskRecord, taskRecordSchema } from '../../shared/contract/launch'
 import type { Clock } from '../app/clock';
 import type { RecordStore } from '../storage/journaled-records';
 
-/** tasks.json (snapshot) and tasks.json.journal: one record per Start, written twice per launch. */
-export const tasksRecords = { file: 'tasks.json', version: 1, key: 'tasks', recordSchema: taskRecordSchema, maxRecords: 100_000 };
+/**
+ * tasks.json (snapshot) and tasks.json.journal: one record per Start, written twice per launch.
+ * A change is acknowledged once written, which no crash or kill of the app can undo, and synced
+ * right behind it. The pending line's fdatasync runs alongside the Start's round trip, not before
+ * it: only a power loss in that millisecond could lose a sent Start's record. Waiting for the
+ * settled line's sync would only delay the answer: a power loss takes the page's copy with it.
+ */
+export const tasksRecords = {
+  file: 'tasks.json',
+  version: 1,
+  key: 'tasks',
+  recordSchema: taskRecordSchema,
+  maxRecords: 100_000,
+  acknowledge: 'written',
+} as const;
 
 export type NewTask = Omit<TaskRecord, 'id' | 'state' | 'createdAt' | 'updatedAt'>;
 export type TaskOutcome = Pick<TaskRecord, 'state' | 'taskId' | 'requestId' | 'error' | 'unknownReason' | 'profileId' | 'sandbox'>;
 
 /**
- * Every Start the app attempts, persisted before the request leaves: there is no List call, so a
+ * Every Start the app attempts, written before the request leaves: there is no List call, so a
  * TaskId not written down is a task nobody can see or stop. A record still `pending` when the app
  * starts belonged to a run that died mid-request: its outcome is unknown.
  */
@@ -49,7 +62,7 @@ export class TaskRegistry {
     return task;
   }
 
-  /** Records a Start about to be sent; resolves once it is on disk. */
+  /** Records a Start about to be sent; resolves once it is written (see `tasksRecords` for when it is synced). */
   async addPending(task: NewTask): Promise<TaskRecord> {
     const now = this.#now();
     const record: TaskRecord = { ...task, id: this.#newId(), state: 'pending', createdAt: now, updatedAt: now };
