@@ -44,9 +44,11 @@ export async function createTasksService(options: CreateTasksOptions): Promise<T
     scheduler: options.scheduler,
     limiter: options.limiter,
   });
-  // The launch domain announces every change of a launch record; the board mirrors it.
+  // The launch domain announces every change of a launch record; the board mirrors it once the
+  // launch's own work is done (after the Start has left, after the page has its answer): the
+  // registry holds the record, and the board rebuilds a missing copy from it at start-up.
   options.events.subscribe((event: string, payload: unknown) => {
-    if (event === launchRecordEvent) void service.trackLaunch(payload as LaunchRecordView).catch(() => undefined);
+    if (event === launchRecordEvent) setImmediate(() => void service.trackLaunch(payload as LaunchRecordView).catch(() => undefined));
   });
   await service.start();
   return service;
