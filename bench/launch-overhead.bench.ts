@@ -6,7 +6,9 @@
  * preset and the SecretKey and SDK secret key read from the real OS keychain, a UserSig generated,
  * the body validated, the registry written (pending, then settled), the SDK signing and sending to
  * the sandbox, the ApiCallRecord logged. Bare: one SDK TRTC client calling StartStreamIngest with the
- * same credentials against the same sandbox (UserSig made beforehand).
+ * same credentials against the same sandbox (UserSig made beforehand). Both go out on node:http with a
+ * kept-alive connection (the app's call through `keepAliveRpc`, the SDK's through its node-fetch). A
+ * call that does nothing (`system.info`), timed between pairs, shows what the transport alone costs.
  *
  * Limits: the sandbox keeps the real 20 calls per second per action per SecretId, and app and bare
  * share one SecretId, so each app + bare pair starts at least 120 ms after the previous one (at most
@@ -24,6 +26,7 @@ import { credential } from '../src/main/sandbox/test-support/fixture';
 import { sandboxClient } from '../src/main/sandbox/test-support/sdk-client';
 import { against, type Figure, report, summarise } from './report';
 import { addSandboxAccount, benchApp, benchDraft, pause, startBenchHost } from './support/app-host';
+import { keepAliveRpc } from './support/keep-alive-rpc';
 
 const rounds = [
   { latencyMs: 0, pairs: 100, target: 'app/bare <= 2.0 at the median' },
@@ -54,9 +57,10 @@ test('launch through the app vs the bare SDK call, 0 ms and 40 ms of sandbox lat
           const draft = benchDraft(`Launch ${i}`, String(10_000 + i), { media: { kind: 'url', url: streamUrl } });
           presetIds.set(i, (await rpc<{ id: string }>(host, 'presets.create', { draft })).id);
         }
+        const timed = keepAliveRpc(host);
         const launchThroughApp = async (): Promise<number> => {
           const began = performance.now();
-          const record = await rpc<{ state: string; taskId?: string }>(host, 'launch.start', {
+          const record = await timed.call<{ state: string; taskId?: string }>('launch.start', {
             source: { kind: 'preset', presetId: presetIds.get(next) },
           });
           const took = performance.now() - began;
@@ -86,6 +90,7 @@ test('launch through the app vs the bare SDK call, 0 ms and 40 ms of sandbox lat
         if (round.latencyMs > 0) sandbox.faults.set('StartStreamIngest', { latencyMs: round.latencyMs });
         const app: number[] = [];
         const sdk: number[] = [];
+        const hop: number[] = [];
         const measuredRooms: string[] = [];
         for (let pair = 0; pair < warmUpPairs + round.pairs; pair++) {
           const pairStart = performance.now();
@@ -99,8 +104,14 @@ test('launch through the app vs the bare SDK call, 0 ms and 40 ms of sandbox lat
             measuredRooms.push(String(10_000 + next));
           }
           next++;
+          // The transport's own round trip, on a host left idle about as long as before a launch.
+          await pause(pairSpacingMs / 2);
+          const hopStart = performance.now();
+          await timed.call('system.info');
+          if (pair >= warmUpPairs) hop.push(performance.now() - hopStart);
           await pause(Math.max(0, pairSpacingMs - (performance.now() - pairStart)));
         }
+        timed.close();
         // The host's own record of each Start (the SDK call as it timed it): the rest is the app's work around it.
         const page = await rpc<{ rows: { roomId?: string; latencyMs?: number }[] }>(host, 'log.query', {
           filter: { sdkAppId: benchApp.sdkAppId, actions: ['StartStreamIngest'] },
@@ -114,6 +125,7 @@ test('launch through the app vs the bare SDK call, 0 ms and 40 ms of sandbox lat
           baseline,
           against(summarise(`preset launch through the app, +${round.latencyMs} ms sandbox latency`, 'ms', app, round.target), baseline),
           against(summarise(`  of which the SDK call inside the host (as logged), +${round.latencyMs} ms`, 'ms', inApp), baseline),
+          summarise(`  a call that does nothing (system.info) through the same transport, +${round.latencyMs} ms round`, 'ms', hop),
         );
       } finally {
         await bench.dispose();
