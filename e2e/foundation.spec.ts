@@ -45,6 +45,9 @@ test('the host refuses a missing token, a wrong token and a foreign Origin', asy
   const good = await request.post(rpc, { data: {}, headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin } });
   expect(good.status()).toBe(200);
   expect((await good.json()).value.transport).toBe('browser');
+  // The call's time inside the host, for the network panel and the launch bench.
+  expect(good.headers()['server-timing']).toMatch(/^dispatch;dur=\d+\.\d{2}$/);
+  expect(missing.headers()['server-timing']).toBeUndefined();
 });
 
 test('a foreign Host header (DNS rebinding) is refused even for static files', async ({ host }) => {
