@@ -17,8 +17,15 @@ export default defineConfig({
           serve: resolve('src/main/host/serve.ts'),
           sandbox: resolve('src/main/sandbox/sandbox-cli.ts'),
         },
-        // Its own chunk, imported first by each entry: it runs before any dependency is loaded (see the file).
-        output: { codeSplitting: { groups: [{ name: 'young-generation', test: /young-generation/ }] } },
+        output: {
+          // Start-up: without comments and with non-ASCII escaped (the SDK and tls-sig-api-v2 carry
+          // Chinese comments), Node decodes and V8 scans the bundle as one-byte text: loading it took
+          // 20% less time (bench/startup). Names and lines are kept, so stack traces stay readable.
+          comments: false,
+          minify: { compress: false, mangle: false, codegen: { removeWhitespace: false, asciiOnly: true } },
+          // Its own chunk, imported first by each entry: it runs before any dependency is loaded (see the file).
+          codeSplitting: { groups: [{ name: 'young-generation', test: /young-generation/ }] },
+        },
       },
     },
   },
