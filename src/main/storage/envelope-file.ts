@@ -2,6 +2,8 @@ import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
+import { AppError } from '../../shared/contract';
+import type { StoreProblem } from '../../shared/contract/system';
 import type { Clock } from '../app/clock';
 import type { StoreProblems } from './store-problems';
 
@@ -49,7 +51,7 @@ export async function loadEnvelopeFile<T>(options: EnvelopeFileOptions<T>): Prom
     return { value: undefined, readOnly: false };
   }
   if (envelope.version > options.version) {
-    reportNewerVersion(options, options.file, `version ${envelope.version} is newer than ${options.version}`);
+    reportProblem(options, 'newer-version', options.file, `version ${envelope.version} is newer than ${options.version}`);
     return { value: undefined, readOnly: true };
   }
   const data = envelope.version < options.version && options.migrate ? options.migrate(envelope.data, envelope.version) : envelope.data;
@@ -74,17 +76,17 @@ export async function keepAside(options: ProblemOptions, name: string, message: 
   const stamp = new Date(options.clock.now()).toISOString().replace(/[:.]/g, '-');
   const keptAs = `${name}.corrupt-${stamp}`;
   await rename(join(options.dataDir, name), join(options.dataDir, keptAs));
-  options.problems.report({ store: options.file, kind: 'corrupt', keptAs, message, at: new Date(options.clock.now()).toISOString() });
+  reportProblem(options, 'corrupt', keptAs, message);
 }
 
-export function reportNewerVersion(options: ProblemOptions, name: string, message: string): void {
-  options.problems.report({
-    store: options.file,
-    kind: 'newer-version',
-    keptAs: name,
-    message,
-    at: new Date(options.clock.now()).toISOString(),
-  });
+/** Reports a problem with `name` (the document or one of its files) under the document's name, now. */
+export function reportProblem(options: ProblemOptions, kind: StoreProblem['kind'], name: string, message: string): void {
+  options.problems.report({ store: options.file, kind, keptAs: name, message, at: new Date(options.clock.now()).toISOString() });
+}
+
+/** What a write to a store opened read-only (written by a newer version) fails with. */
+export function readOnlyError(file: string): AppError {
+  return new AppError('STORE_UNAVAILABLE', `${file} was written by a newer version of the app; it is kept read-only.`, { store: file });
 }
 
 function parseEnvelope(text: string): Envelope {

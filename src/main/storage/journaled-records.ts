@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/contract';
 import type { Clock } from '../app/clock';
-import { keepAside, loadEnvelopeFile, reportNewerVersion, writeEnvelopeFile } from './envelope-file';
-import { readOnlyError } from './json-document';
+import { keepAside, loadEnvelopeFile, readOnlyError, reportProblem, writeEnvelopeFile } from './envelope-file';
 import type { StoreProblems } from './store-problems';
 
 /** A collection of records changed one at a time; the stores of launch records and board tasks use it. */
@@ -58,10 +57,10 @@ type JournalEntry<R> = { put: R } | { remove: string };
  * On disk: the snapshot `<file>` (atomic, as JsonDocument writes it) and `<file>.journal`, a header
  * line then one `{"put":record}` or `{"remove":id}` per line. Opening replays the journal over the
  * snapshot, then writes a new snapshot and removes the journal; so does reaching `compactAfter` lines.
- * Crash safety: a change resolves only after its line is fdatasync'd; a crash mid-append leaves a torn
- * last line, which was never acknowledged and is dropped; a crash between a new snapshot and the
- * journal's removal replays lines the snapshot already holds, which is harmless (puts and removes by
- * id are idempotent). A complete line that does not parse is corruption: the lines before it are
+ * Crash safety: a change resolves only after its line is fdatasync'd (with `acknowledge: 'written'`,
+ * once it is written); a crash mid-append leaves a torn last line, which was never acknowledged and
+ * is dropped; a crash between a new snapshot and the journal's removal replays lines the snapshot
+ * already holds, which is harmless (puts and removes by id are idempotent). A complete line that does not parse is corruption: the lines before it are
  * kept, the journal is moved aside and reported, like a corrupt document.
  */
 export class JournaledRecords<R extends { id: string }> implements RecordStore<R> {
@@ -170,11 +169,14 @@ export class JournaledRecords<R extends { id: string }> implements RecordStore<R
     this.#handle ??= await open(this.journalPath, 'a');
     const syncBehind = this.#options.acknowledge === 'written';
     try {
-      // Written mode appends synchronously: a small append to the page cache takes microseconds, less
-      // than an asynchronous write's thread-pool round trip, and the caller waits for it either way.
-      if (syncBehind) writeSync(this.#handle.fd, text);
-      else await this.#handle.write(text);
-      if (!syncBehind) await this.#handle.datasync();
+      if (syncBehind) {
+        // A small append to the page cache takes microseconds, less than an asynchronous write's
+        // thread-pool round trip, and the caller waits for it either way.
+        writeSync(this.#handle.fd, text);
+      } else {
+        await this.#handle.write(text);
+        await this.#handle.datasync();
+      }
     } catch (error) {
       // A half-written line must not glue onto the next append.
       await this.#handle.truncate(this.#journalBytes).catch(() => undefined);
@@ -213,13 +215,12 @@ export class JournaledRecords<R extends { id: string }> implements RecordStore<R
       this.#unsynced = false;
       if (!this.#syncFailureReported) {
         this.#syncFailureReported = true;
-        this.#options.problems.report({
-          store: this.#options.file,
-          kind: 'sync-failed',
-          keptAs: `${this.#options.file}.journal`,
-          message: error instanceof Error ? error.message : String(error),
-          at: new Date(this.#options.clock.now()).toISOString(),
-        });
+        reportProblem(
+          this.#options,
+          'sync-failed',
+          `${this.#options.file}.journal`,
+          error instanceof Error ? error.message : String(error),
+        );
       }
     } finally {
       this.#syncing = null;
@@ -251,7 +252,7 @@ export class JournaledRecords<R extends { id: string }> implements RecordStore<R
     }
     if (header.version > this.#options.version) {
       this.#readOnly = true;
-      reportNewerVersion(this.#options, name, `version ${header.version} is newer than ${this.#options.version}`);
+      reportProblem(this.#options, 'newer-version', name, `version ${header.version} is newer than ${this.#options.version}`);
       return false;
     }
     for (const [index, line] of entryLines.entries()) {

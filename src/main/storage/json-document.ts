@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../../shared/contract';
-import { type EnvelopeFileOptions, loadEnvelopeFile, writeEnvelopeFile } from './envelope-file';
+import { type EnvelopeFileOptions, loadEnvelopeFile, readOnlyError, writeEnvelopeFile } from './envelope-file';
 
 export interface JsonDocumentOptions<T> extends EnvelopeFileOptions<T> {
   empty: () => T;
@@ -59,8 +58,4 @@ export class JsonDocument<T> {
     this.#queue = result.catch(() => undefined);
     return result;
   }
-}
-
-export function readOnlyError(file: string): AppError {
-  return new AppError('STORE_UNAVAILABLE', `${file} was written by a newer version of the app; it is kept read-only.`, { store: file });
 }
