@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:http';
 import type { RunningHost } from '../../e2e/support/host';
+import { answerValue, callHeaders } from '../../e2e/support/rpc';
 
 /**
  * The host's contract over node:http with one kept-alive connection, for timed calls: the bare SDK
@@ -22,32 +23,24 @@ export function keepAliveRpc(host: Pick<RunningHost, 'origin' | 'token'>) {
           port,
           method: 'POST',
           path: `/rpc/${name}`,
-          headers: {
-            Authorization: `Bearer ${host.token}`,
-            Origin: host.origin,
-            'Content-Type': 'application/json',
-            'Content-Length': Buffer.byteLength(body),
-          },
+          headers: { ...callHeaders(host), 'Content-Length': Buffer.byteLength(body) },
         },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('error', reject);
           response.on('end', () => {
-            const result = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-              ok: boolean;
-              value?: T;
-              error?: { code: string; message: string };
-            };
             const hostMs = Number(/dispatch;dur=([0-9.]+)/.exec(String(response.headers['server-timing']))?.[1] ?? Number.NaN);
-            if (result.ok) resolve({ value: result.value as T, hostMs });
-            else reject(new Error(`${name}: ${result.error?.code} ${result.error?.message}`));
+            try {
+              resolve({ value: answerValue<T>(name, Buffer.concat(chunks).toString('utf8')), hostMs });
+            } catch (error) {
+              reject(error);
+            }
           });
         },
       );
       outgoing.on('error', reject);
       outgoing.end(body);
     });
-  const call = async <T>(name: string, input: unknown = {}): Promise<T> => (await timedCall<T>(name, input)).value;
-  return { call, timedCall, close: () => agent.destroy() };
+  return { timedCall, close: () => agent.destroy() };
 }

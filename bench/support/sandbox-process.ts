@@ -4,7 +4,6 @@
  * in the caller's process, and a sandbox inside the bench process would answer the bare SDK call
  * without the process switch every call through the app pays (about 0.8 ms on the 2-core machine).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +11,7 @@ import { join } from 'node:path';
 import type { FaultRule } from '../../src/main/sandbox/faults';
 import type { SandboxConfig } from '../../src/main/sandbox/sandbox-config';
 import type { SandboxRequestRecord } from '../../src/main/sandbox/sandbox-server';
+import { spawnUntilReady, stopProcess } from './processes';
 
 export interface SandboxProcess {
   port: number;
@@ -25,17 +25,17 @@ export async function startSandboxProcess(config: SandboxConfig): Promise<Sandbo
   const dir = await mkdtemp(join(tmpdir(), 'ingest-desk-bench-sandbox-'));
   const token = randomBytes(24).toString('base64url');
   await writeFile(join(dir, 'config.json'), JSON.stringify(config));
-  const child = spawn(process.execPath, ['out/main/sandbox.js', '--config', join(dir, 'config.json'), '--control-token', token], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let port: number;
+  let started: Awaited<ReturnType<typeof spawnUntilReady>>;
   try {
-    port = await listeningPort(child);
+    started = await spawnUntilReady(
+      ['out/main/sandbox.js', '--config', join(dir, 'config.json'), '--control-token', token],
+      /^sandbox listening \d+$/,
+    );
   } catch (error) {
-    child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+  const port = Number(started.line.split(' ')[2]);
   const control = async <T>(path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`http://127.0.0.1:${port}/__sandbox/${path}`, {
       method: body === undefined ? 'GET' : 'POST',
@@ -51,33 +51,8 @@ export async function startSandboxProcess(config: SandboxConfig): Promise<Sandbo
     clearFaults: async () => void (await control('faults', { clear: true })),
     requests: () => control<SandboxRequestRecord[]>('requests'),
     close: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await stopProcess(started.child);
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-function listeningPort(child: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`sandbox did not start in 15 s:\n${stderr}`)), 15_000);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const port = /^sandbox listening (\d+)$/m.exec(stdout)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve(Number(port));
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`sandbox exited with ${code}:\n${stderr}`));
-    });
-  });
 }

@@ -5,13 +5,19 @@ import { recordDirectCall } from './secret-scan/request-recorder';
 
 /** Calls the host's contract as the page does (token in a header, the host's own Origin). */
 export async function rpc<T>(host: Pick<RunningHost, 'origin' | 'token'>, name: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`${host.origin}/rpc/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
+  const response = await fetch(`${host.origin}/rpc/${name}`, { method: 'POST', headers: callHeaders(host), body: JSON.stringify(input) });
   const text = await response.text();
   recordDirectCall(name, input, text);
+  return answerValue<T>(name, text);
+}
+
+/** The headers the page sends with a contract call. */
+export function callHeaders(host: Pick<RunningHost, 'origin' | 'token'>): Record<string, string> {
+  return { Authorization: `Bearer ${host.token}`, Origin: host.origin, 'Content-Type': 'application/json' };
+}
+
+/** The value of a contract answer's envelope; a failure answer throws with its code and message. */
+export function answerValue<T>(name: string, text: string): T {
   const result = JSON.parse(text) as { ok: boolean; value?: T; error?: { code: string; message: string } };
   if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`);
   return result.value as T;
