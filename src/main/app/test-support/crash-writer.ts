@@ -20,6 +20,14 @@ const sdkAppId = overview.ok
 if (!sdkAppId) throw new Error('no built-in sandbox app');
 process.stdout.write('ready\n');
 
+/** A draft on the built-in sandbox app, named and addressed after what it is for and its sequence number. */
+const crashDraft = (what: 'preset' | 'launch', n: number, roomId: number) =>
+  sampleDraft({
+    name: `${what} ${n}`,
+    sdkAppId,
+    roomId: String(roomId),
+    media: { kind: 'url', url: `https://crash.example.com/${what}-${n}.mp4` },
+  });
 const ack = (store: string, n: number, ...more: string[]) => process.stdout.write(`${['ack', store, n, ...more].join(' ')}\n`);
 for (let n = Number(first); ; n++) {
   switch (n % 5) {
@@ -29,13 +37,7 @@ for (let n = Number(first); ; n++) {
       break;
     }
     case 1: {
-      const draft = sampleDraft({
-        name: `preset ${n}`,
-        sdkAppId,
-        roomId: String(1000 + n),
-        media: { kind: 'url', url: `https://crash.example.com/preset-${n}.mp4` },
-      });
-      const result = await services.dispatch('presets.create', { draft });
+      const result = await services.dispatch('presets.create', { draft: crashDraft('preset', n, 1000 + n) });
       if (result.ok) ack('presets', n);
       break;
     }
@@ -52,13 +54,7 @@ for (let n = Number(first); ; n++) {
     }
     case 3: {
       // A launch on the built-in sandbox writes its record twice (pending, settled) and the board once or twice.
-      const draft = sampleDraft({
-        name: `launch ${n}`,
-        sdkAppId,
-        roomId: String(100_000 + n),
-        media: { kind: 'url', url: `https://crash.example.com/launch-${n}.mp4` },
-      });
-      const result = await services.dispatch('launch.start', { source: { kind: 'draft', draft } });
+      const result = await services.dispatch('launch.start', { source: { kind: 'draft', draft: crashDraft('launch', n, 100_000 + n) } });
       // The record and the state the page was told: after the kills the record must be in that state.
       // (By id: a launch killed before its answer is tried again under the same n by the next process.)
       if (result.ok) {
