@@ -10,8 +10,8 @@ export interface AccountsLookup {
 
 /** Just-in-time tickets from an app's SDK secret key (the accounts domain's TicketService fits). */
 export interface TicketSource {
-  userSigFor(appId: string, userId: string, expirySeconds?: number): Promise<{ ticket: string }>;
-  privateMapKeyFor(
+  userSig(appId: string, userId: string, expirySeconds?: number): Promise<string>;
+  privateMapKey(
     appId: string,
     options: {
       userId: string;
@@ -19,7 +19,7 @@ export interface TicketSource {
       room: { type: 'numeric'; id: number } | { type: 'string'; id: string };
       privileges: number;
     },
-  ): Promise<{ ticket: string }>;
+  ): Promise<string>;
 }
 
 export interface AccountsPortsDeps {
@@ -53,17 +53,14 @@ export function accountsLaunchPorts(deps: AccountsPortsDeps): LaunchPorts {
         startStreamIngest: (body, purpose) => client.startStreamIngest(body, purpose),
       };
     },
-    generateUserSig: async ({ sdkAppId, userId, expirySeconds }) =>
-      (await deps.tickets.userSigFor(appOf(sdkAppId).id, userId, expirySeconds)).ticket,
+    generateUserSig: async ({ sdkAppId, userId, expirySeconds }) => deps.tickets.userSig(appOf(sdkAppId).id, userId, expirySeconds),
     generatePrivateMapKey: async ({ sdkAppId, userId, expirySeconds, roomIdType, roomId, privileges }) =>
-      (
-        await deps.tickets.privateMapKeyFor(appOf(sdkAppId).id, {
-          userId,
-          expirySeconds,
-          room: roomIdType === 1 ? { type: 'numeric', id: Number(roomId) } : { type: 'string', id: roomId },
-          privileges,
-        })
-      ).ticket,
+      deps.tickets.privateMapKey(appOf(sdkAppId).id, {
+        userId,
+        expirySeconds,
+        room: roomIdType === 1 ? { type: 'numeric', id: Number(roomId) } : { type: 'string', id: roomId },
+        privileges,
+      }),
     mediaUrl: (entryId) => deps.mediaUrl(entryId),
   };
 }
