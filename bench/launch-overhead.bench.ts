@@ -11,6 +11,8 @@
  * kept-alive connection (the app's call through `keepAliveRpc`, the SDK's through its node-fetch). The
  * host's Server-Timing header splits each launch into the time inside the host and the transport's.
  * The host's event stream is held open, as the page holds it: each launch's events are written to it.
+ * After the pairs, calls that do nothing (`system.storeProblems`) on the same connection and with the
+ * same spacing give the transport's own cost: the floor under any launch's overhead on this machine.
  *
  * Limits: the sandbox keeps the real 20 calls per second per action per SecretId, and app and bare
  * share one SecretId, so each app + bare pair starts at least 120 ms after the previous one (at most
@@ -36,6 +38,7 @@ const rounds = [
 ] as const;
 const warmUpPairs = 5;
 const pairSpacingMs = 120;
+const noOpCalls = 60;
 
 /** A launch's round trip as the bench timed it, and the part the host itself timed (Server-Timing). */
 interface Timing {
@@ -118,6 +121,16 @@ test('launch through the app vs the bare SDK call, 0 ms and 40 ms of sandbox lat
           next++;
           await pause(Math.max(0, pairSpacingMs - (performance.now() - pairStart)));
         }
+        // The same transport with no work behind it: a call that only reads a list in memory, 120 ms apart
+        // like the pairs, so the host has idled before each as before a launch. What no launch can go under.
+        const idleCall: number[] = [];
+        for (let call = 0; call < noOpCalls; call++) {
+          await pause(pairSpacingMs);
+          const began = performance.now();
+          const { value: problems, hostMs } = await timed.timedCall<unknown[]>('system.storeProblems');
+          idleCall.push(performance.now() - began - hostMs);
+          expect(problems).toEqual([]);
+        }
         timed.close();
         events.close();
         // The host's own record of each Start (the SDK call as it timed it): the rest is the app's work around it.
@@ -140,6 +153,7 @@ test('launch through the app vs the bare SDK call, 0 ms and 40 ms of sandbox lat
             'ms',
             app.map((took, i) => took - (inHost[i] as number)),
           ),
+          summarise(`  the transport of a call that does nothing (system.storeProblems), +${round.latencyMs} ms round`, 'ms', idleCall),
         );
       } finally {
         await bench.dispose();
