@@ -41,9 +41,9 @@ export interface JournaledRecordsOptions<R extends { id: string }> {
    * When a change resolves. `synced` (the default): after its line's fdatasync. `written`: once its
    * line is written, which a crash or kill of the app cannot undo; the fdatasync starts on the next
    * turn of the event loop, in the background, and only a power loss or kernel crash before it ends
-   * can lose the line. Syncs
-   * that find one still running wait and run once for all (group commit); a failed one is reported
-   * as a store problem. For a store whose caller is waiting on the network anyway (launch records).
+   * can lose the line. Syncs that find one still running wait and run once for all (group commit); a
+   * failed one is reported as a store problem. For a store whose caller is waiting on the network
+   * anyway (launch records).
    */
   acknowledge?: 'synced' | 'written';
 }
