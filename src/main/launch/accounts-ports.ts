@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/contract';
+import type { Room } from '../../shared/trtc/identifiers';
 import type { Site } from '../../shared/trtc/sites';
 import type { LaunchPorts, StartClient } from './launch-ports';
 
@@ -16,7 +17,7 @@ export interface TicketSource {
     options: {
       userId: string;
       expirySeconds: number;
-      room: { type: 'numeric'; id: number } | { type: 'string'; id: string };
+      room: Room;
       privileges: number;
     },
   ): Promise<string>;

@@ -61,8 +61,9 @@ type JournalEntry<R> = { put: R } | { remove: string };
  * Crash safety: a change resolves only after its line is fdatasync'd (with `acknowledge: 'written'`,
  * once it is written); a crash mid-append leaves a torn last line, which was never acknowledged and
  * is dropped; a crash between a new snapshot and the journal's removal replays lines the snapshot
- * already holds, which is harmless (puts and removes by id are idempotent). A complete line that does not parse is corruption: the lines before it are
- * kept, the journal is moved aside and reported, like a corrupt document.
+ * already holds, which is harmless (puts and removes by id are idempotent). A complete line that
+ * does not parse is corruption: the lines before it are kept, the journal is moved aside and
+ * reported, like a corrupt document.
  */
 export class JournaledRecords<R extends { id: string }> implements RecordStore<R> {
   readonly #options: JournaledRecordsOptions<R>;
