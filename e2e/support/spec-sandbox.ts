@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startTrtcSandbox, type TrtcSandbox } from '../../src/main/sandbox';
+import { type SandboxOptions, startTrtcSandbox, type TrtcSandbox } from '../../src/main/sandbox';
 import { test } from '../fixtures';
 import type { RunningHost } from './host';
 import { rpc } from './rpc';
@@ -19,14 +19,24 @@ export interface SpecSandbox {
  * UserSig and PrivateMapKey are generated in the host with the app's key. The keys are random per run
  * and registered with the secret scan. Call once at the top of a spec file: it adds the test hooks.
  */
-export function specSandbox(options: { sdkAppId: number; name: string }): SpecSandbox {
+export function specSandbox(options: {
+  sdkAppId: number;
+  name: string;
+  /** Other sandbox settings (a higher task quota for a big show, say). */
+  sandbox?: Pick<SandboxOptions, 'maxConcurrentTasksPerApp' | 'defaultMediaSeconds'>;
+}): SpecSandbox {
   const credential = { secretId: `AKID${randomBytes(16).toString('hex')}`, secretKey: randomBytes(24).toString('base64url') };
   const sdkSecretKey = randomBytes(32).toString('hex');
   registerSecrets([credential.secretKey, sdkSecretKey], `${options.name} keys`);
   let current: TrtcSandbox | undefined;
 
   test.beforeEach(async () => {
-    current = await startTrtcSandbox({ port: 0, credentials: [credential], apps: [{ sdkAppId: options.sdkAppId, sdkSecretKey }] });
+    current = await startTrtcSandbox({
+      ...options.sandbox,
+      port: 0,
+      credentials: [credential],
+      apps: [{ sdkAppId: options.sdkAppId, sdkSecretKey }],
+    });
   });
   test.afterEach(async () => {
     await current?.close();

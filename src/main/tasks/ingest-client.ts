@@ -32,6 +32,16 @@ export function runInLane<T>(lane: Lane, work: () => Promise<T>): Promise<T> {
   return laneContext.run(lane, work);
 }
 
+const abortContext = new AsyncLocalStorage<AbortSignal>();
+
+/**
+ * Runs `work` so that every TRTC call it makes that is still waiting for a token when `signal` aborts
+ * is never sent (rejects with the signal's reason): start-up's check of 200 tasks ends with the app.
+ */
+export function runUntilAborted<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+  return abortContext.run(signal, work);
+}
+
 // Work nobody is waiting for at the screen; everything else is a click.
 const backgroundPurposes = new Set(['poll', 'reconcile', 'batch', 'scheduled-stop']);
 
@@ -52,7 +62,7 @@ export function limitClient<C extends object>(client: C, profileId: string, limi
       const action = typeof property === 'string' ? actionOfMethod[property] : undefined;
       if (!action) return value.bind(target);
       return async (request: unknown, purpose: string) => {
-        const release = await limiter.acquire(profileId, action, laneOf(purpose));
+        const release = await limiter.acquire(profileId, action, laneOf(purpose), abortContext.getStore());
         try {
           return await value.call(target, request, purpose);
         } finally {

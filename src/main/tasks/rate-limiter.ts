@@ -133,10 +133,16 @@ export class RateLimiter {
     const settled = bucket.slots.filter((slot) => slot.settledAt !== null).map((slot) => slot.settledAt as number);
     if (bucket.user.length + bucket.background.length > 0 && settled.length > 0) {
       // Nothing more fits now: wake when the first settled token leaves the window (a release wakes it too).
-      bucket.wake = this.#scheduler.schedule(Math.min(...settled) + this.#windowMs - now, () => {
-        bucket.wake = undefined;
-        this.#pump(key);
-      });
+      // A caller is waiting for this timer: it keeps the process alive, or a start-up that only
+      // waits for tokens would see Node exit under it.
+      bucket.wake = this.#scheduler.schedule(
+        Math.min(...settled) + this.#windowMs - now,
+        () => {
+          bucket.wake = undefined;
+          this.#pump(key);
+        },
+        { keepAlive: true },
+      );
     } else if (bucket.slots.length === 0 && bucket.user.length + bucket.background.length === 0) {
       this.#buckets.delete(key);
     }

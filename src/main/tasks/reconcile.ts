@@ -34,6 +34,16 @@ export interface ReconcileReport {
  * (a Start cut off before its answer) it is unknown, to be checked in the console.
  */
 export async function reconcile(options: ReconcileOptions): Promise<ReconcileReport> {
+  const toCheck = await restoreBoard(options);
+  return describeAgainAll(options, toCheck);
+}
+
+/**
+ * The local half of reconciling, with no API call: board entries rebuilt from the launch records, and
+ * tasks without a TaskId marked unknown. Returns the ids of the tasks to describe again; the app serves
+ * the board with these shown as "being checked" before any of them is described.
+ */
+export async function restoreBoard(options: Pick<ReconcileOptions, 'store' | 'records' | 'scheduler' | 'mediaSeconds'>): Promise<string[]> {
   const { store, scheduler } = options;
   const now = scheduler.now();
   for (const record of options.records.list()) {
@@ -50,19 +60,34 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRep
     else if (existing.status !== 'ended' && !existing.taskId && fresh.taskId)
       await store.put({ ...existing, taskId: fresh.taskId, status: 'running' });
   }
+  const toCheck: string[] = [];
+  for (const task of store.list()) {
+    if (task.status === 'ended') continue;
+    if (task.taskId) toCheck.push(task.id);
+    else if (task.status !== 'unknown') await store.patch(task.id, (current) => ({ ...current, status: 'unknown' }));
+  }
+  return toCheck;
+}
 
+/**
+ * The remote half: each task is described again through the shared limiter (background lane), so 200
+ * tasks take about twelve of the API's seconds and a click still gets through. `onChecked` is told as
+ * each answer (or failure) is applied; `signal` stops what has not been sent yet (the app is closing).
+ */
+export async function describeAgainAll(
+  options: ReconcileOptions & { onChecked?: (id: string) => void; signal?: AbortSignal },
+  ids: readonly string[],
+): Promise<ReconcileReport> {
   const report: ReconcileReport = { checked: 0, running: 0, ended: 0, unknown: 0, unanswered: 0 };
-  const open = store.list().filter((task) => task.status !== 'ended');
+  for (const task of options.store.list()) if (task.status === 'unknown' && !task.taskId) report.unknown++;
   await Promise.all(
-    open.map(async (task) => {
-      if (!task.taskId) {
-        report.unknown++;
-        if (task.status !== 'unknown') await store.patch(task.id, (current) => ({ ...current, status: 'unknown' }));
-        return;
-      }
+    ids.map(async (id) => {
+      const task = options.store.find(id);
+      if (options.signal?.aborted || !task?.taskId || task.status === 'ended') return options.onChecked?.(id);
       report.checked++;
       const outcome = await describeAgain(options, task as LiveTask & { taskId: string });
       report[outcome]++;
+      options.onChecked?.(id);
     }),
   );
   return report;

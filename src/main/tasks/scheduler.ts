@@ -8,19 +8,23 @@ export type Cancel = () => void;
  * drive it with a fake scheduler and no real waiting.
  */
 export interface Scheduler extends Clock {
-  /** Runs `run` once, `delayMs` from now (0 or less: as soon as possible). */
-  schedule(delayMs: number, run: () => void): Cancel;
+  /**
+   * Runs `run` once, `delayMs` from now (0 or less: as soon as possible). Timers do not keep the
+   * process alive (a scheduled stop days away must not hold a test or a closing app open) unless
+   * `keepAlive` says the timer stands for work already owed, such as a call waiting for its token.
+   */
+  schedule(delayMs: number, run: () => void, options?: { keepAlive?: boolean }): Cancel;
 }
 
 export const systemScheduler: Scheduler = {
   now: () => Date.now(),
-  schedule(delayMs, run) {
+  schedule(delayMs, run, options) {
     // Node caps timers at 2^31-1 ms (about 24.8 days); a longer wait is re-armed in steps.
     const maxDelay = 2_147_483_647;
     let timer: NodeJS.Timeout;
     const arm = (left: number) => {
       timer = setTimeout(() => (left > maxDelay ? arm(left - maxDelay) : run()), Math.max(0, Math.min(left, maxDelay)));
-      timer.unref?.();
+      if (!options?.keepAlive) timer.unref?.();
     };
     arm(delayMs);
     return () => clearTimeout(timer);

@@ -22,5 +22,6 @@ export function createTasksHandlers(tasks: TasksService): DomainHandlers<'tasks'
     batchStart: ({ items }) => tasks.batches.start(items),
     batchCancel: ({ batchId }) => tasks.batches.cancel(batchId),
     batches: () => tasks.batches.list(),
+    startupCheck: () => tasks.startupCheck(),
   };
 }

@@ -1,15 +1,15 @@
 import { AppError } from '../../shared/contract';
-import type { LiveTask, StopResult } from '../../shared/contract/tasks';
+import type { LiveTask, StartupCheck, StopResult } from '../../shared/contract/tasks';
 import { type AdoptRequest, adoptTask } from './adopt';
 import { BatchRunner, type LaunchItem } from './batch';
-import { type IngestClientSource, limitedClients } from './ingest-client';
+import { type IngestClientSource, limitedClients, runUntilAborted } from './ingest-client';
 import { type LaunchRecords, type LaunchRecordView, liveTaskOf } from './launch-records';
 import type { LiveTaskStore, TaskEvents } from './live-task-store';
-import type { RateLimiter } from './rate-limiter';
-import { type ReconcileReport, reconcile } from './reconcile';
+import { type RateLimiter, rateLimitDefaults } from './rate-limiter';
+import { describeAgainAll, type ReconcileReport, restoreBoard } from './reconcile';
 import type { BackoffOptions } from './retry-policy';
 import { ScheduledStops } from './scheduled-stops';
-import type { Scheduler } from './scheduler';
+import { delay, type Scheduler } from './scheduler';
 import { TaskControl } from './task-control';
 import { TaskMonitor } from './task-monitor';
 
@@ -45,6 +45,10 @@ export class TasksService {
   readonly #deps: TasksServiceDeps;
   readonly #clients: IngestClientSource;
   #reconciled: ReconcileReport | null = null;
+  #check: StartupCheck = { state: 'done', total: 0, checked: 0, pending: [] };
+  #checked: Promise<ReconcileReport> = Promise.resolve({ checked: 0, running: 0, ended: 0, unknown: 0, unanswered: 0 });
+  #lastProgressAt = Number.NEGATIVE_INFINITY;
+  readonly #closing = new AbortController();
   #tracking: Promise<void> = Promise.resolve();
 
   constructor(deps: TasksServiceDeps) {
@@ -72,24 +76,73 @@ export class TasksService {
     this.batches = new BatchRunner({ launch: deps.launchItem, events: deps.events, scheduler: deps.scheduler });
   }
 
-  /** Settles what the last run left, then starts polling and arms the scheduled stops. */
-  async start(): Promise<ReconcileReport> {
-    this.#reconciled = await reconcile({
-      store: this.store,
-      records: this.#deps.records,
-      clients: this.#clients,
-      scheduler: this.#deps.scheduler,
-      ...(this.#deps.mediaSeconds ? { mediaSeconds: this.#deps.mediaSeconds } : {}),
-      ...(this.#deps.backoff ? { backoff: this.#deps.backoff } : {}),
-      ...(this.#deps.random ? { random: this.#deps.random } : {}),
-    });
-    this.monitor.start();
+  /**
+   * Rebuilds the board from the launch records and arms the scheduled stops: local work only, so
+   * start-up takes the same time with 2 tasks or 200. The open tasks are then described again in the
+   * background (`startupCheck` says how far; the page shows them as being checked), and polling starts
+   * once every one has an answer.
+   */
+  async start(): Promise<void> {
+    const toCheck = await restoreBoard({ ...this.#deps, store: this.store });
     this.scheduled.start();
-    return this.#reconciled;
+    this.#check = { state: toCheck.length > 0 ? 'checking' : 'done', total: toCheck.length, checked: 0, pending: [...toCheck] };
+    this.#deps.events.emit('tasks.startupCheck', this.startupCheck());
+    this.#checked = this.#describeAgain(toCheck).then((report) => {
+      this.#reconciled = report;
+      this.#check = { ...this.#check, state: 'done', pending: [] };
+      if (this.#closing.signal.aborted) return report;
+      this.#deps.events.emit('tasks.startupCheck', this.startupCheck());
+      this.monitor.start();
+      return report;
+    });
+  }
+
+  async #describeAgain(ids: string[]): Promise<ReconcileReport> {
+    const signal = this.#closing.signal;
+    try {
+      return await runUntilAborted(signal, async () => {
+        // The last run may have spent this second's budget just before it stopped (its polls): the
+        // API counts by arrival, whoever sent, so the first Describe waits one window.
+        if (ids.length > 0) await delay(this.#deps.scheduler, rateLimitDefaults.windowMs, signal);
+        const options = {
+          ...this.#deps,
+          store: this.store,
+          clients: this.#clients,
+          signal,
+          onChecked: (id: string) => this.#onChecked(id),
+        };
+        return describeAgainAll(options, ids);
+      });
+    } catch {
+      // Closed while waiting: nothing more was sent.
+      return { checked: 0, running: 0, ended: 0, unknown: 0, unanswered: ids.length };
+    }
+  }
+
+  /** Resolves once the start-up check has an answer for every task it describes (tests, benches). */
+  whenChecked(): Promise<ReconcileReport> {
+    return this.#checked;
   }
 
   get reconciled(): ReconcileReport | null {
     return this.#reconciled;
+  }
+
+  /** How far the start-up check is: the tasks still waiting for their first Describe of this run. */
+  startupCheck(): StartupCheck {
+    return { ...this.#check, pending: [...this.#check.pending] };
+  }
+
+  #onChecked(id: string): void {
+    const pending = this.#check.pending.filter((each) => each !== id);
+    this.#check = { ...this.#check, checked: this.#check.checked + 1, pending };
+    if (this.#closing.signal.aborted) return;
+    // 200 answers in twelve seconds: the page hears the progress at most once a second, and the last one.
+    const now = this.#deps.scheduler.now();
+    if (pending.length === 0 || now - this.#lastProgressAt >= 1000) {
+      this.#lastProgressAt = now;
+      this.#deps.events.emit('tasks.startupCheck', this.startupCheck());
+    }
   }
 
   list(): LiveTask[] {
@@ -145,6 +198,7 @@ export class TasksService {
   }
 
   close(): void {
+    this.#closing.abort();
     this.monitor.close();
     this.scheduled.close();
     this.batches.cancelAll();

@@ -100,6 +100,9 @@ describe('tasks against the sandbox', () => {
     });
     const task = await board.store.put(runningTask({ taskId, sdkAppId: app.sdkAppId, profileId: 'sandbox', startedAt: scheduler.now() }));
     await service.start();
+    // The start-up check waits one window, then describes the task (real HTTP) before polling starts.
+    await scheduler.advance(1050);
+    await service.whenChecked();
     // Fake time, real HTTP: move in steps and let each poll's answer arrive before moving on.
     const advance = async (ms: number) => {
       for (let done = 0; done < ms; done += 500) {

@@ -96,6 +96,17 @@ export interface BatchView {
   items: BatchItemResult[];
 }
 
+/**
+ * The start-up check: after a restart every open task is described again, in the background, within
+ * the API's rate limit. `pending` are the tasks still waiting for their answer ("being checked").
+ */
+export interface StartupCheck {
+  state: 'checking' | 'done';
+  total: number;
+  checked: number;
+  pending: string[];
+}
+
 const sourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('url'), url: z.string().min(1).max(4096) }).strict(),
   z.object({ kind: z.literal('entry'), entryId: idSchema }).strict(),
@@ -147,10 +158,12 @@ export const tasksCalls = {
   batchStart: call(() => z.object({ items: z.array(batchItemSchema).min(1).max(200) }).strict(), returns<BatchView>()),
   batchCancel: call(() => z.object({ batchId: idSchema }).strict(), returns<BatchView>()),
   batches: call(() => z.object({}).strict(), returns<BatchView[]>()),
+  startupCheck: call(() => z.object({}).strict(), returns<StartupCheck>()),
 };
 
 export const tasksEvents = {
   'tasks.changed': returns<LiveTask>(),
   'tasks.removed': returns<{ id: string }>(),
   'tasks.batchProgress': returns<BatchView>(),
+  'tasks.startupCheck': returns<StartupCheck>(),
 };
