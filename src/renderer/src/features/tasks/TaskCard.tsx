@@ -1,10 +1,13 @@
 import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveTask } from '../../../../shared/contract/tasks';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
 import { useFormat } from '../../i18n/format';
 import { failureAdvice } from './failure-advice';
 import { TaskControls } from './TaskControls';
+import { useBeingChecked } from './tasks-store';
+import { useNow } from './use-now';
 
 const statusColor = { launching: 'blue', running: 'green', ended: 'gray', unknown: 'orange' } as const;
 
@@ -30,11 +33,13 @@ function LastError({ problem }: { problem: NonNullable<LiveTask['lastError']> })
   );
 }
 
-/** One active task: what it is, derived times, and its controls. */
-export function TaskCard({ task, now }: { task: LiveTask; now: number }) {
+/**
+ * One active task: what it is, derived times, and its controls. Memoised: a show has 200 of these, and
+ * only the card whose task changed renders again (the times tick in their own small component).
+ */
+export const TaskCard = memo(function TaskCard({ task }: { task: LiveTask }) {
   const { t } = useTranslation('tasks');
-  const format = useFormat();
-  const facts = derivedFacts(task, now);
+  const beingChecked = useBeingChecked(task.id);
   return (
     <Card withBorder padding="sm" component="article" aria-label={task.label} data-testid="task-card" data-task-id={task.id}>
       <Stack gap="xs">
@@ -42,6 +47,11 @@ export function TaskCard({ task, now }: { task: LiveTask; now: number }) {
           <Group gap="xs">
             <Text fw={600}>{task.label}</Text>
             <StatusBadge task={task} />
+            {beingChecked ? (
+              <Badge color="gray" variant="outline" data-testid="task-being-checked">
+                {t('startupCheck.badge')}
+              </Badge>
+            ) : null}
             {task.origin === 'adopted' ? <Badge variant="outline">{t('adopted')}</Badge> : null}
           </Group>
           <Text size="xs" c="dimmed" ff="monospace">
@@ -49,12 +59,7 @@ export function TaskCard({ task, now }: { task: LiveTask; now: number }) {
           </Text>
         </Group>
         <Group gap="lg">
-          <Text size="sm">
-            {t('elapsed')}: <span data-testid="elapsed">{format.duration(facts.elapsedMs)}</span>
-          </Text>
-          <Text size="sm">
-            {t('expectedEnd')}: {facts.expectedEndAt === null ? t('unknownValue') : format.dayTime(facts.expectedEndAt)}
-          </Text>
+          <TaskTimes task={task} />
           {task.volume !== null ? <Text size="sm">{t('volumeValue', { volume: task.volume })}</Text> : null}
         </Group>
         {task.streamUrl ? (
@@ -74,5 +79,22 @@ export function TaskCard({ task, now }: { task: LiveTask; now: number }) {
         {task.status === 'running' ? <TaskControls task={task} /> : null}
       </Stack>
     </Card>
+  );
+});
+
+/** Elapsed time and expected end, refreshed every second. */
+function TaskTimes({ task }: { task: LiveTask }) {
+  const { t } = useTranslation('tasks');
+  const format = useFormat();
+  const facts = derivedFacts(task, useNow());
+  return (
+    <>
+      <Text size="sm">
+        {t('elapsed')}: <span data-testid="elapsed">{format.duration(facts.elapsedMs)}</span>
+      </Text>
+      <Text size="sm">
+        {t('expectedEnd')}: {facts.expectedEndAt === null ? t('unknownValue') : format.dayTime(facts.expectedEndAt)}
+      </Text>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, Progress, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,6 @@ import { BatchProgress } from './BatchProgress';
 import { TaskCard } from './TaskCard';
 import { TaskHistory } from './TaskHistory';
 import { errorData, useTasksStore, whileActing } from './tasks-store';
-import { useNow } from './use-now';
 
 interface RoomGroup {
   key: string;
@@ -36,8 +35,7 @@ function groupByRoom(tasks: LiveTask[]): RoomGroup[] {
 
 export function TasksScreen() {
   const { t } = useTranslation('tasks');
-  const { tasks, batches, loaded, error, load } = useTasksStore();
-  const now = useNow();
+  const { tasks, batches, startupCheck, loaded, error, load } = useTasksStore();
   const go = useNavigationStore((state) => state.go);
   const [adopting, setAdopting] = useState(false);
   const [batching, setBatching] = useState(false);
@@ -83,6 +81,19 @@ export function TasksScreen() {
       </Group>
       {error ? <ListFailed what={t('title')} message={`${error.code}: ${error.message}`} onRetry={() => void load()} /> : null}
       {loaded ? null : <ListLoading what={t('title')} />}
+
+      {startupCheck?.state === 'checking' ? (
+        <Alert color="blue" title={t('startupCheck.title')} data-testid="startup-check">
+          <Stack gap={6}>
+            <Text size="sm">{t('startupCheck.progress', { checked: startupCheck.checked, total: startupCheck.total })}</Text>
+            <Progress
+              value={(100 * startupCheck.checked) / Math.max(1, startupCheck.total)}
+              aria-label={t('startupCheck.title')}
+              aria-valuenow={Math.round((100 * startupCheck.checked) / Math.max(1, startupCheck.total))}
+            />
+          </Stack>
+        </Alert>
+      ) : null}
 
       {recentBatches.map((batch) => (
         <BatchProgress key={batch.id} batch={batch} />
@@ -130,7 +141,7 @@ export function TasksScreen() {
           </Group>
           <Stack gap="sm">
             {group.tasks.map((task) => (
-              <TaskCard key={task.id} task={task} now={now} />
+              <TaskCard key={task.id} task={task} />
             ))}
           </Stack>
         </Card>

@@ -1,11 +1,13 @@
 import { create } from 'zustand';
 import type { AppErrorData } from '../../../../shared/contract';
-import type { BatchView, LiveTask } from '../../../../shared/contract/tasks';
+import type { BatchView, LiveTask, StartupCheck } from '../../../../shared/contract/tasks';
 import { CallError, invoke, subscribe } from '../../api/client';
 
 interface TasksState {
   tasks: Record<string, LiveTask>;
   batches: Record<string, BatchView>;
+  /** After a restart: the tasks still waiting for their first Describe of this run ("being checked"). */
+  startupCheck: StartupCheck | null;
   loaded: boolean;
   error: AppErrorData | null;
   load(): Promise<void>;
@@ -19,12 +21,18 @@ interface TasksState {
 export const useTasksStore = create<TasksState>((set, get) => ({
   tasks: {},
   batches: {},
+  startupCheck: null,
   loaded: false,
   error: null,
   async load() {
     try {
-      const [tasks, batches] = await Promise.all([invoke('tasks.list', {}), invoke('tasks.batches', {})]);
+      const [tasks, batches, startupCheck] = await Promise.all([
+        invoke('tasks.list', {}),
+        invoke('tasks.batches', {}),
+        invoke('tasks.startupCheck', {}),
+      ]);
       set({
+        startupCheck,
         tasks: Object.fromEntries(tasks.map((task) => [task.id, task])),
         batches: Object.fromEntries(batches.map((batch) => [batch.id, batch])),
         loaded: true,
@@ -91,3 +99,9 @@ subscribe('tasks.removed', ({ id }) =>
   }),
 );
 subscribe('tasks.batchProgress', (batch) => useTasksStore.setState((state) => ({ batches: { ...state.batches, [batch.id]: batch } })));
+subscribe('tasks.startupCheck', (startupCheck) => useTasksStore.setState({ startupCheck }));
+
+/** Whether this task is still waiting for its first answer since the app started. */
+export function useBeingChecked(id: string): boolean {
+  return useTasksStore((state) => state.startupCheck?.state === 'checking' && state.startupCheck.pending.includes(id));
+}

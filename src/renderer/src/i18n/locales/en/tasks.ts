@@ -15,6 +15,11 @@ export const tasks = {
   unknownHelp: 'The Start got no trustworthy answer, so there is no TaskId to ask about. Check the room in the console.',
   lastError: 'Last call failed: {{code}}',
   cancel: 'Cancel',
+  startupCheck: {
+    title: 'Checking the tasks of the last run',
+    progress: '{{checked}} of {{total}} tasks answered by TRTC. Until then a task shows its last known status, marked "being checked".',
+    badge: 'Being checked',
+  },
   status: {
     launching: 'Launching',
     running: 'In progress',

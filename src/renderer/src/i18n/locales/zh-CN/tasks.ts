@@ -17,6 +17,11 @@ export const tasks: typeof en = {
   unknownHelp: '启动请求没有得到可信的答复，因此没有可查询的 TaskId。请在控制台中检查房间。',
   lastError: '上次调用失败：{{code}}',
   cancel: '取消',
+  startupCheck: {
+    title: '正在核对上次运行的任务',
+    progress: 'TRTC 已答复 {{checked}} / {{total}} 个任务。在此之前，任务显示上次已知的状态，并标为“核对中”。',
+    badge: '核对中',
+  },
   status: {
     launching: '启动中',
     running: '进行中',
