@@ -1,10 +1,12 @@
 import { inflateSync } from 'node:zlib';
+import { recentTickets } from '../secrets/known-secret-forms';
 
 /**
  * The log's second line of defence: the TRTC client already leaves UserSig and PrivateMapKey out of
  * a record, but anything that reaches a log file or an export goes through here once more. A field
- * with a secret's name (any case, any depth, `_`/`-` ignored) and any string that is, or holds, a full
- * TLS signature (UserSig / PrivateMapKey) become "[redacted]".
+ * with a secret's name (any case, any depth, `_`/`-` ignored), any string that is, or holds, a full
+ * TLS signature (UserSig / PrivateMapKey), and any form of a ticket main sent lately (see
+ * known-secret-forms.ts) become "[redacted]".
  */
 export const redacted = '[redacted]';
 
@@ -35,6 +37,8 @@ function redactValue(value: unknown, depth: number): unknown {
 // `usersig=...` and friends inside URLs, query strings or error messages.
 // A colon counts only after a quoted name (JSON), so "InvalidParameter.UserSig: bad" stays readable.
 const secretAssignment = /\b(user_?sig|private_?map_?key|secret_?key|sdk_?secret_?key)(["']?\s*=\s*["']?|["']\s*:\s*["']?)([^&\s"',;}]+)/gi;
+// A ticket decoded (inflated) to its JSON: its HMAC is the secret part.
+const decodedTicket = /\\?"TLS\.sig\\?"\s*:\s*\\?"[A-Za-z0-9+/=]{16,}\\?"/g;
 // A TC3 Authorization header value quoted in a message.
 const tc3Authorization = /TC3-HMAC-SHA256\s+Credential=[^\s"',]+(?:,\s*SignedHeaders=[^\s"',]+)?(?:,\s*Signature=[0-9a-f]+)?/gi;
 // Runs of the TLS signature alphabet: base64 with `+/=` spelled `*-_`. A real UserSig is 150+ characters.
@@ -42,7 +46,10 @@ const signatureRun = /[A-Za-z0-9*_\-+/]{60,}/g;
 
 export function redactText(text: string): string {
   if (text.length < 20) return text;
-  let out = text.replace(secretAssignment, (_match, name: string, separator: string) => `${name}${separator}${redacted}`);
+  // The tickets main sent lately, in every form (an echo of a body in base64, wrapped in lines).
+  let out = recentTickets.forms.redact(text);
+  out = out.replace(decodedTicket, redacted);
+  out = out.replace(secretAssignment, (_match, name: string, separator: string) => `${name}${separator}${redacted}`);
   out = out.replace(tc3Authorization, redacted);
   if (out.length >= 60) out = out.replace(signatureRun, (run) => (holdsTlsSignature(run) ? redacted : run));
   return out;

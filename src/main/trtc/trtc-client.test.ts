@@ -131,6 +131,43 @@ describe('TrtcClient against a local HTTP server', () => {
     expect(JSON.stringify(records)).not.toContain(userSig);
   });
 
+  it('an endpoint that echoes the body back (base64, wrapped in lines) leaves no ticket in the record, the error or the answer', async () => {
+    const echoOf = (body: string, wrap: boolean) => {
+      const encoded = Buffer.from(body).toString('base64');
+      return wrap ? (encoded.match(/.{1,64}/g) ?? []).join('\n') : encoded;
+    };
+    const holdsTicket = (text: string) => {
+      const flat = text.replace(/\r|\n|\\r|\\n/g, '');
+      return [userSig, privateMapKey].some((ticket) =>
+        [0, 1, 2].some((shift) => {
+          const bytes = Buffer.from(ticket);
+          const whole = bytes.subarray(shift, shift + Math.floor((bytes.length - shift) / 3) * 3);
+          return flat.includes(whole.toString('base64')) || flat.includes(ticket);
+        }),
+      );
+    };
+    for (const wrap of [false, true]) {
+      const good = await serve((_request, body, response) =>
+        answer(response, { TaskId: 'task-1', Echo: echoOf(body, wrap), RequestId: 'r1' }),
+      );
+      const bad = await serve((_request, body, response) =>
+        answer(response, { Error: { Code: 'InternalError', Message: `failed: ${echoOf(body, wrap)}` }, RequestId: echoOf(body, wrap) }),
+      );
+      const records: ApiCallRecord[] = [];
+      const answered = await client(good, records).startStreamIngest(start, 'launch');
+      const failure = await client(bad, records)
+        .startStreamIngest(start, 'launch')
+        .catch((error: unknown) => error);
+      expect(answered.taskId).toBe('task-1');
+      expect(records).toHaveLength(2);
+      expect(JSON.stringify(records).includes('[redacted]')).toBe(true);
+      expect(holdsTicket(JSON.stringify(records)), `records, wrapped ${wrap}`).toBe(false);
+      expect(holdsTicket(JSON.stringify({ message: (failure as Error).message, details: (failure as { details: unknown }).details }))).toBe(
+        false,
+      );
+    }
+  });
+
   it('marks rate limits and internal errors retryable', async () => {
     const port = await serve((_request, _body, response) =>
       answer(response, { Error: { Code: 'RequestLimitExceeded', Message: 'slow down' }, RequestId: 'req-rl' }),

@@ -33,8 +33,9 @@ const retryableApiCode = /^(RequestLimitExceeded|InternalError|ServiceUnavailabl
 export function classifyTrtcFailure(action: TrtcAction, failure: unknown, redact: (text: string) => string): ClassifiedFailure {
   const raw = (typeof failure === 'object' && failure !== null ? failure : { message: String(failure) }) as SdkFailure;
   const message = redact(typeof raw.message === 'string' ? raw.message : String(failure)).slice(0, 500);
-  const requestId = typeof raw.requestId === 'string' && raw.requestId !== '' ? raw.requestId : undefined;
-  const apiCode = typeof raw.code === 'string' && raw.code !== '' ? raw.code : undefined;
+  // An endpoint that echoes the request may put it anywhere in its answer.
+  const requestId = typeof raw.requestId === 'string' && raw.requestId !== '' ? redact(raw.requestId).slice(0, 200) : undefined;
+  const apiCode = typeof raw.code === 'string' && raw.code !== '' ? redact(raw.code).slice(0, 200) : undefined;
   const start = action === 'StartStreamIngest';
 
   if (apiCode) {
