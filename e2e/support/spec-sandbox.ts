@@ -36,6 +36,8 @@ export function specSandbox(options: {
       port: 0,
       credentials: [credential],
       apps: [{ sdkAppId: options.sdkAppId, sdkSecretKey }],
+      // Every ticket the app sent is a secret the whole run is scanned for, in every encoding.
+      seenTickets: (tickets) => registerSecrets(tickets, `${options.name} tickets sent`),
     });
   });
   test.afterEach(async () => {

@@ -48,6 +48,22 @@ describe('SecretScanner', () => {
     expect(leaks[0]?.what).toContain('planted');
   });
 
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['JSON-escaped', '\\n'],
+  ])('finds a ticket echoed in base64 wrapped at 64 columns (%s line breaks)', (_name, lineBreak) => {
+    const body = JSON.stringify({ UserSig: userSig, PrivateMapKey: privateMapKey });
+    const wrapped = (
+      Buffer.from(body)
+        .toString('base64')
+        .match(/.{1,64}/g) ?? []
+    ).join(lineBreak);
+    const scanner = new SecretScanner([{ value: userSig, source: 'sent ticket' }]);
+    const leaks = scanner.scan(artefact(`{"message":"echo: ${wrapped}"}`));
+    expect(leaks.map((leak) => leak.form)).toEqual(['base64 in lines']);
+  });
+
   it('never prints the secret itself', () => {
     const leaks = new SecretScanner(known).scan(artefact(`x${sdkSecretKey}x`));
     expect(leaks).toHaveLength(1);

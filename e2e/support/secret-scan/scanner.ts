@@ -24,7 +24,7 @@ export interface Leak {
   offset: number;
   /** What leaked, never the value: source, length and a hash prefix, or the ticket kind. */
   what: string;
-  form: SecretForm | 'ticket';
+  form: SecretForm | `${SecretForm} in lines` | 'ticket';
 }
 
 /** A secret's printable identity: enough to find it in the run, nothing that reveals it. */
@@ -68,12 +68,28 @@ export class SecretScanner {
     const leaks: Leak[] = [];
     const shownHere = (secret: KnownSecret) =>
       artefact.kind === 'page' && secret.shownToTest !== undefined && secret.shownToTest === artefact.test;
+    // Base64 wrapped in lines (an endpoint's echo of a body, a PEM-like dump): the same needles with
+    // the line breaks, real or JSON-escaped, taken out. Offsets there are approximate.
+    const flat = text.replace(/\r|\n|\\r|\\n/g, '');
     for (const { secret, needles } of this.#secrets) {
       if (shownHere(secret)) continue;
+      const before = leaks.length;
       for (const needle of needles) {
         const offset = text.indexOf(needle.bytes);
         if (offset >= 0)
           leaks.push({ artefact: artefact.path, kind: artefact.kind, offset, what: describeSecret(secret), form: needle.form });
+      }
+      if (leaks.length > before || flat.length === text.length) continue;
+      for (const needle of needles) {
+        const offset = flat.indexOf(needle.bytes);
+        if (offset >= 0)
+          leaks.push({
+            artefact: artefact.path,
+            kind: artefact.kind,
+            offset,
+            what: describeSecret(secret),
+            form: `${needle.form} in lines`,
+          });
       }
     }
     const pageMayShow = artefact.kind === 'page' && artefact.test ? this.#shownSigs.get(artefact.test) : undefined;

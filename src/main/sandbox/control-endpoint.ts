@@ -12,6 +12,7 @@ const ruleSchema = z
     failure: z.enum(failureKinds).optional(),
     failureTimes: z.number().int().min(1).max(1_000_000).optional(),
     failAfterProcessing: z.boolean().optional(),
+    echo: z.enum(['base64', 'base64-wrapped']).optional(),
     error: z
       .object({ code: z.string().min(1).max(128), message: z.string().max(512).optional(), times: z.number().int().min(1).max(1_000_000) })
       .strict()

@@ -20,6 +20,12 @@ export interface FaultRule {
    * is broken: the ambiguous case a client must not retry blindly.
    */
   failAfterProcessing?: boolean;
+  /**
+   * Echo the request body back inside the answer (a debugging proxy or a careless gateway does): in
+   * base64, or in base64 wrapped at 64 columns; as an extra `Echo` field of a good answer and at the
+   * end of an error's message. The tickets in the body must not reach the client's logs or screens.
+   */
+  echo?: 'base64' | 'base64-wrapped';
   /** Answer this API error code instead of processing, for the next `times` calls. */
   error?: { code: string; message?: string; times: number };
 }

@@ -34,6 +34,8 @@ export interface SandboxOptions {
   maxConcurrentTasksPerApp?: number;
   /** Requests per second per action per SecretId (20, as documented); tests of other rules may raise it. */
   rateLimitPerSecond?: number;
+  /** Told the UserSig and PrivateMapKey of every request (tests register them with the whole-run secret scan). */
+  seenTickets?: (tickets: string[]) => void;
   /** When set, `/__sandbox/*` control routes answer requests carrying `Authorization: Bearer <token>`. */
   controlToken?: string;
 }
@@ -77,6 +79,7 @@ export async function startTrtcSandbox(options: SandboxOptions): Promise<TrtcSan
     rateLimiter: new RateLimiter(authClock, options.rateLimitPerSecond ?? requestsPerSecond),
     faults,
     record: (entry) => log.push(entry),
+    ...(options.seenTickets ? { seenTickets: options.seenTickets } : {}),
     ...(options.controlToken ? { control: createControlEndpoint(options.controlToken, faults, view) } : {}),
   });
   await new Promise<void>((resolve, reject) => {

@@ -30,6 +30,8 @@ export interface SandboxServerDeps {
   rateLimiter: RateLimiter;
   faults: FaultBook;
   record(entry: SandboxRequestRecord): void;
+  /** Told the UserSig and PrivateMapKey each request carried (a test's secret scan then knows them). */
+  seenTickets?: (tickets: string[]) => void;
   /** Extra routes (the CLI's control endpoint); answers true when it handled the request. */
   control?: (request: IncomingMessage, response: ServerResponse, body: Buffer) => boolean;
 }
@@ -58,6 +60,7 @@ export function createSandboxServer(deps: SandboxServerDeps): Server {
     const body = await readBody(request);
     if (deps.control?.(request, response, body ?? Buffer.alloc(0))) return;
     const action = header(request, 'x-tc-action') ?? '';
+    if (deps.seenTickets && body) tellTickets(body, deps.seenTickets);
     const rule = deps.faults.ruleFor(action);
     if (rule?.latencyMs) await delay(rule.latencyMs);
     const failure = deps.faults.takeFailure(action);
@@ -67,7 +70,7 @@ export function createSandboxServer(deps: SandboxServerDeps): Server {
     }
 
     const answer = body === null ? tooLarge() : answerFor(request, body, action);
-    const payload = envelope(answer.response);
+    const payload = envelope(rule?.echo && body ? withEcho(answer.response, body, rule.echo) : answer.response);
     if (failure) {
       deps.record({ action, at, outcome: 'fault', fault: failure, processed: answer.processed });
       return breakExchange(request, response, failure, payload);
@@ -112,6 +115,25 @@ export function createSandboxServer(deps: SandboxServerDeps): Server {
       return { response: { Error: { Code: error.code, Message: error.message } }, errorCode: error.code, processed: false };
     }
   }
+}
+
+function tellTickets(body: Buffer, seen: (tickets: string[]) => void): void {
+  try {
+    const fields = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+    const tickets = [fields.UserSig, fields.PrivateMapKey].filter((value): value is string => typeof value === 'string' && value !== '');
+    if (tickets.length > 0) seen(tickets);
+  } catch {
+    // Not JSON: the answer says so; there is no ticket to tell.
+  }
+}
+
+/** The answer with the request body echoed back (see FaultRule.echo). */
+function withEcho(response: Record<string, unknown>, body: Buffer, form: 'base64' | 'base64-wrapped'): Record<string, unknown> {
+  const encoded = body.toString('base64');
+  const echo = form === 'base64' ? encoded : (encoded.match(/.{1,64}/g) ?? []).join('\n');
+  const error = response.Error as { Code: string; Message: string } | undefined;
+  if (error) return { ...response, Error: { ...error, Message: `${error.Message} Request: ${echo}` } };
+  return { ...response, Echo: echo };
 }
 
 function tooLarge(): Answer {
