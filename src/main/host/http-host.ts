@@ -16,12 +16,36 @@ export interface HttpHostOptions {
   token?: string;
   /** Largest accepted request body; bigger ones get a typed INVALID_INPUT answer. */
   maxBodyBytes?: number;
+  /** Bounds against slow or stuck clients (tests shorten them). */
+  limits?: Partial<typeof hostLimits>;
 }
+
+/**
+ * One person's browser needs a handful of connections (6 per host, one event stream per tab). A
+ * client that trickles a body or stops reading events must not hold the host's memory or sockets.
+ */
+export const hostLimits = {
+  maxConnections: 64,
+  /** The whole request (headers and body) must arrive within this; a 1 MB body on loopback takes milliseconds. */
+  requestTimeoutMs: 15_000,
+  headersTimeoutMs: 10_000,
+  /**
+   * An event stream whose client leaves this much unread is closed (the page reconnects). A burst of
+   * 200 task changes is about 200 KB, which a reading page takes in milliseconds.
+   */
+  maxUnreadEventBytes: 4 * 1024 * 1024,
+  /** ...and so is one that keeps over a megabyte unread for this long. */
+  stuckEventStreamMs: 5_000,
+  /** One per tab is plenty; each may hold up to `maxUnreadEventBytes`. */
+  maxEventStreams: 16,
+};
 
 export interface HttpHost {
   port: number;
   token: string;
   url: string;
+  /** Open connections and event streams, and the event bytes not yet read (diagnostics and tests). */
+  stats(): Promise<{ connections: number; eventStreams: number; unreadEventBytes: number }>;
   close(): Promise<void>;
 }
 
@@ -35,30 +59,41 @@ const jsonHeaders = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const limits = { ...hostLimits, ...options.limits };
   const streams = new Set<ServerResponse>();
+  const stuckSince = new WeakMap<ServerResponse, number>();
   let guard: RequestGuard | undefined;
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) sendJson(response, 500, failure('INTERNAL', 'Internal error'));
-      else response.destroy();
-    });
-  });
+  const server = createServer(
+    // Node checks the request and header timeouts on this interval (30 s by default).
+    {
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+      connectionsCheckingInterval: 1_000,
+    },
+    (request, response) => {
+      handle(request, response).catch(() => {
+        if (!response.headersSent) sendJson(response, 500, failure('INTERNAL', 'Internal error'));
+        else response.destroy();
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!guard?.sameSite(request)) return sendJson(response, 403, failure('FORBIDDEN', 'Foreign Host or Origin'));
+    if (!guard?.sameSite(request)) return refuse(request, response, 403, failure('FORBIDDEN', 'Foreign Host or Origin'));
     const path = new URL(request.url ?? '/', 'http://host').pathname;
 
     if (path === '/rpc' || path.startsWith('/rpc/') || path === '/events') {
-      if (!guard.authorized(request)) return sendJson(response, 401, failure('FORBIDDEN', 'Missing or wrong token'));
+      if (!guard.authorized(request)) return refuse(request, response, 401, failure('FORBIDDEN', 'Missing or wrong token'));
       if (path === '/events' && request.method === 'GET') return openEventStream(response);
       if (path === '/rpc' && request.method === 'GET') return sendJson(response, 200, { ok: true, value: describeCalls() });
       if (path.startsWith('/rpc/') && request.method === 'POST') return handleCall(request, response, path.slice(5));
-      return sendJson(response, 405, failure('INVALID_INPUT', 'Method not allowed'));
+      return refuse(request, response, 405, failure('INVALID_INPUT', 'Method not allowed'));
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD')
-      return sendJson(response, 405, failure('INVALID_INPUT', 'Method not allowed'));
+      return refuse(request, response, 405, failure('INVALID_INPUT', 'Method not allowed'));
     const file = await readRendererFile(options.rendererDir, path);
     if (!file) {
       response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain' });
@@ -76,7 +111,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       return sendJson(response, 200, failure('UNKNOWN_CALL', 'Unknown call'));
     }
     const body = await readBody(request, maxBodyBytes);
-    if (body === 'too-large') return sendJson(response, 413, failure('INVALID_INPUT', `Request body over ${maxBodyBytes} bytes`));
+    if (body === 'too-large') return refuse(request, response, 413, failure('INVALID_INPUT', `Request body over ${maxBodyBytes} bytes`));
     let input: unknown;
     try {
       input = body.length === 0 ? {} : JSON.parse(body);
@@ -91,19 +126,33 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   }
 
   function openEventStream(response: ServerResponse): void {
+    if (streams.size >= limits.maxEventStreams)
+      return sendJson(response, 429, failure('INVALID_INPUT', `At most ${limits.maxEventStreams} event streams at once`));
+    response.on('drain', () => stuckSince.delete(response));
     response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     response.write(': connected\n\n');
     streams.add(response);
     response.on('close', () => streams.delete(response));
   }
 
+  /** Writes to every stream; one whose client stopped reading is closed instead of buffering without end. */
+  function broadcast(frame: string): void {
+    const now = Date.now();
+    for (const stream of streams) {
+      const unread = stream.writableLength;
+      if (unread > 1024 * 1024 && !stuckSince.has(stream)) stuckSince.set(stream, now);
+      const stuckFor = now - (stuckSince.get(stream) ?? now);
+      if (unread + frame.length > limits.maxUnreadEventBytes || stuckFor > limits.stuckEventStreamMs) {
+        streams.delete(stream);
+        stream.destroy();
+      } else stream.write(frame);
+    }
+  }
+
   const unsubscribe = options.services.events.subscribe((event, payload) => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const stream of streams) stream.write(frame);
+    broadcast(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   });
-  const heartbeat = setInterval(() => {
-    for (const stream of streams) stream.write(': ping\n\n');
-  }, 15_000);
+  const heartbeat = setInterval(() => broadcast(': ping\n\n'), 15_000);
   heartbeat.unref();
 
   await new Promise<void>((resolve, reject) => {
@@ -117,6 +166,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     port,
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
+    stats: async () => ({
+      connections: await new Promise<number>((resolve) => server.getConnections((_error, count) => resolve(count))),
+      eventStreams: streams.size,
+      unreadEventBytes: [...streams].reduce((sum, stream) => sum + stream.writableLength, 0),
+    }),
     close: async () => {
       unsubscribe();
       clearInterval(heartbeat);
@@ -137,6 +191,18 @@ function describeCalls() {
 
 function failure(code: 'FORBIDDEN' | 'INVALID_INPUT' | 'UNKNOWN_CALL' | 'INTERNAL', message: string): Result<never> {
   return { ok: false, error: { code, message } };
+}
+
+/**
+ * Answers a refused request and closes its connection: a client that sends a body slowly after being
+ * refused (one byte every few seconds) would otherwise hold the connection while Node reads it all.
+ */
+function refuse(request: IncomingMessage, response: ServerResponse, status: number, body: unknown): void {
+  response.setHeader('Connection', 'close');
+  response.on('finish', () => {
+    if (!request.complete) request.socket.destroy();
+  });
+  sendJson(response, status, body);
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

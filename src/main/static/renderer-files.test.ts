@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,5 +25,19 @@ describe('readRendererFile', () => {
     ]) {
       expect(await readRendererFile(dir, path)).toBeNull();
     }
+  });
+
+  it('does not follow a symlink out of the renderer folder, and follows one that stays inside', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'renderer-'));
+    const dir = join(root, 'renderer');
+    await mkdir(join(dir, 'assets'), { recursive: true });
+    await writeFile(join(dir, 'assets', 'a.js'), 'x');
+    await writeFile(join(root, 'secret.txt'), 'nope');
+    await symlink(join(root, 'secret.txt'), join(dir, 'leak.js'));
+    await symlink(root, join(dir, 'up'));
+    await symlink(join(dir, 'assets', 'a.js'), join(dir, 'alias.js'));
+    expect(await readRendererFile(dir, '/leak.js')).toBeNull();
+    expect(await readRendererFile(dir, '/up/secret.txt')).toBeNull();
+    expect((await readRendererFile(dir, '/alias.js'))?.body.toString()).toBe('x');
   });
 });

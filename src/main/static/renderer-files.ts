@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 
 const contentTypes: Record<string, string> = {
@@ -23,7 +23,7 @@ export interface RendererFile {
 
 /**
  * Reads a file of the built renderer for a URL path; `null` when there is none. Paths that would
- * leave the renderer folder (.., encoded separators) are refused.
+ * leave the renderer folder (.., encoded separators, symlinks that lead out of it) are refused.
  */
 export async function readRendererFile(rendererDir: string, urlPath: string): Promise<RendererFile | null> {
   let decoded: string;
@@ -36,11 +36,19 @@ export async function readRendererFile(rendererDir: string, urlPath: string): Pr
   const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const root = resolve(rendererDir);
   const file = resolve(root, relative);
-  if (file !== root && !file.startsWith(root + sep)) return null;
+  if (!inside(root, file)) return null;
   try {
-    const body = await readFile(file);
+    // A symlink inside the folder may point anywhere: what is read is where the link leads, and that
+    // must be inside the (real) renderer folder too.
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+    if (!inside(realRoot, realFile)) return null;
+    const body = await readFile(realFile);
     return { body, contentType: contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream' };
   } catch {
     return null;
   }
+}
+
+function inside(root: string, file: string): boolean {
+  return file === root || file.startsWith(root + sep);
 }
