@@ -126,8 +126,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   }
 
   function openEventStream(response: ServerResponse): void {
-    if (streams.size >= limits.maxEventStreams)
-      return sendJson(response, 429, failure('INVALID_INPUT', `At most ${limits.maxEventStreams} event streams at once`));
+    if (streams.size >= limits.maxEventStreams) {
+      sendJson(response, 429, failure('INVALID_INPUT', `At most ${limits.maxEventStreams} event streams at once`));
+      return;
+    }
     response.on('drain', () => stuckSince.delete(response));
     response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     response.write(': connected\n\n');
