@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { sampleDraft } from '../src/main/presets/sample-draft';
 import type { PresetDraft } from '../src/shared/contract/presets';
-import type { BatchView, LiveTask } from '../src/shared/contract/tasks';
+import type { BatchView, LiveTask, StartupCheck } from '../src/shared/contract/tasks';
 import { expect, test } from './fixtures';
 import { type RunningHost, startHost } from './support/host';
 import { rpc } from './support/rpc';
@@ -143,6 +143,8 @@ test('kill the host during a batch, restart: every launched task is accounted fo
 
   const again = await startHost({ dataDir: host.dataDir, keychainService: host.keychainService });
   try {
+    // The host serves first and describes the last run's tasks again in the background.
+    await expect.poll(async () => (await rpc<StartupCheck>(again, 'tasks.startupCheck')).state).toBe('done');
     const records = await rpc<{ id: string; state: string; taskId?: string }[]>(again, 'launch.tasks');
     const board = await rpc<LiveTask[]>(again, 'tasks.list');
     expect(records.length).toBeGreaterThanOrEqual(3);
