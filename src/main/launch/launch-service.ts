@@ -113,6 +113,7 @@ export class LaunchService {
         presetName: draft.name,
         sdkAppId: draft.sdkAppId,
         region: draft.region,
+        site,
         roomIdType: draft.roomIdType,
         roomId: draft.roomId,
         userId: draft.userId,

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/contract';
 import type { LiveTask, StopResult } from '../../shared/contract/tasks';
 import type { TrtcAction } from '../trtc/api-call-record';
-import type { IngestClientSource, UpdateRequest } from './ingest-client';
+import { clientForTask, type IngestClientSource, type UpdateRequest } from './ingest-client';
 import type { LiveTaskStore } from './live-task-store';
 import { type BackoffOptions, isTaskGone, withRetry } from './retry-policy';
 import type { Scheduler } from './scheduler';
@@ -140,7 +140,7 @@ export class TaskControl {
     task: LiveTask,
     send: (client: Awaited<ReturnType<IngestClientSource['forProfile']>>) => Promise<T>,
   ): Promise<T> {
-    return withRetry(async () => send(await this.#options.clients.forProfile(task.profileId)), {
+    return withRetry(async () => send(await clientForTask(this.#options.clients, task)), {
       action,
       scheduler: this.#options.scheduler,
       options: this.#options.backoff,

@@ -12,6 +12,7 @@ import { ScheduledStops } from './scheduled-stops';
 import type { Scheduler } from './scheduler';
 import { TaskControl } from './task-control';
 import { TaskMonitor } from './task-monitor';
+import { placeEarlierTasks } from './task-place';
 
 export interface TasksServiceDeps {
   store: LiveTaskStore;
@@ -74,6 +75,8 @@ export class TasksService {
 
   /** Settles what the last run left, then starts polling and arms the scheduled stops. */
   async start(): Promise<ReconcileReport> {
+    // Before any call about them: each task must be asked about where it was started.
+    await placeEarlierTasks(this.store, this.#deps.records);
     this.#reconciled = await reconcile({
       store: this.store,
       records: this.#deps.records,
