@@ -1,5 +1,7 @@
 import { AppError } from '../../shared/contract';
 import type { LiveTask, StopResult } from '../../shared/contract/tasks';
+import { checkStreamUrl, mediaUrlProblemMessages } from '../../shared/media/url-rules';
+import { streamUrlMessageKey } from '../../shared/trtc/requests';
 import type { TrtcAction } from '../trtc/api-call-record';
 import { clientForTask, type IngestClientSource, type UpdateRequest } from './ingest-client';
 import type { LiveTaskStore } from './live-task-store';
@@ -58,8 +60,14 @@ export class TaskControl {
 
   async switchSource(id: string, source: { kind: 'url'; url: string } | { kind: 'entry'; entryId: string }): Promise<LiveTask> {
     const url = source.kind === 'url' ? source.url : await this.#options.mediaUrl(source.entryId);
-    if (!/^(https?|rtmp):\/\//i.test(url))
-      throw new AppError('INVALID_INPUT', 'The source must be an http(s) or rtmp URL.', { field: 'url' });
+    // Start's StreamUrl rule, checked on the very URL that would leave (a library entry's too).
+    const check = checkStreamUrl(url);
+    if (!check.ok)
+      throw new AppError('INVALID_INPUT', mediaUrlProblemMessages[check.problem], {
+        field: 'url',
+        problem: check.problem,
+        messageKey: streamUrlMessageKey(check.problem),
+      });
     const mediaSeconds = this.#options.mediaSeconds?.(url) ?? null;
     return this.#update(id, { StreamUrl: url }, (task) => ({ ...task, streamUrl: url, mediaSeconds }));
   }

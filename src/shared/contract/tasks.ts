@@ -4,7 +4,7 @@
  * `tasks.changed`; the API knows only InProgress / NotExist, so everything richer is derived here.
  */
 import { z } from 'zod';
-import { taskIdSchema } from '../trtc/requests';
+import { streamUrlSchema, taskIdSchema } from '../trtc/requests';
 import { type Site, siteIds } from '../trtc/sites';
 import { call, returns } from './define';
 
@@ -106,7 +106,8 @@ export interface BatchView {
 }
 
 const sourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('url'), url: z.string().min(1).max(4096) }).strict(),
+  // Start's StreamUrl rule: a URL that could not be launched cannot be switched to either.
+  z.object({ kind: z.literal('url'), url: streamUrlSchema }).strict(),
   z.object({ kind: z.literal('entry'), entryId: idSchema }).strict(),
 ]);
 
