@@ -5,6 +5,7 @@ import { derivedFacts } from '../../../../shared/tasks/derived-facts';
 import { useFormat } from '../../i18n/format';
 import { failureAdvice } from './failure-advice';
 import { TaskControls } from './TaskControls';
+import { TaskPlace } from './TaskPlace';
 
 const statusColor = { launching: 'blue', running: 'green', ended: 'gray', unknown: 'orange' } as const;
 
@@ -56,6 +57,7 @@ export function TaskCard({ task, now }: { task: LiveTask; now: number }) {
             {t('expectedEnd')}: {facts.expectedEndAt === null ? t('unknownValue') : format.dayTime(facts.expectedEndAt)}
           </Text>
           {task.volume !== null ? <Text size="sm">{t('volumeValue', { volume: task.volume })}</Text> : null}
+          <TaskPlace task={task} />
         </Group>
         {task.streamUrl ? (
           <Text size="xs" c="dimmed" truncate="end" data-testid="task-source">
