@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Site } from '../../shared/trtc/sites';
 import type { TrtcAction } from '../trtc/api-call-record';
+import { withCallContext } from '../trtc/call-context';
 import type { Lane, RateLimiter } from './rate-limiter';
 
 export interface TaskRef {
@@ -88,17 +89,28 @@ export function limitedClients(source: IngestClientSource, limiter: RateLimiter)
   };
 }
 
-/** A task's account and the place it was created in (LiveTask fits). */
+/** A task's account, room and the place it was created in (LiveTask fits). */
 export interface PlacedTask {
   profileId: string;
+  /** Empty when not known (an adopted task). */
+  roomId?: string;
   region?: string | undefined;
   site?: Site | undefined;
 }
 
 /**
  * The client for every call about an existing task: a TaskId is known only in the region (and on
- * the site) it was started in, so the call goes there, not to the profile's current default.
+ * the site) it was started in, so the call goes there, not to the profile's current default. Its
+ * calls are logged under the task's room too (the requests carry none).
  */
-export function clientForTask(source: IngestClientSource, task: PlacedTask): Promise<IngestClient> {
-  return source.forProfile(task.profileId, task.region, task.site);
+export async function clientForTask(source: IngestClientSource, task: PlacedTask): Promise<IngestClient> {
+  const client = await source.forProfile(task.profileId, task.region, task.site);
+  if (!task.roomId) return client;
+  const context = { roomId: task.roomId };
+  return {
+    region: client.region,
+    describeStreamIngest: (request, purpose) => withCallContext(context, () => client.describeStreamIngest(request, purpose)),
+    updateStreamIngest: (request, purpose) => withCallContext(context, () => client.updateStreamIngest(request, purpose)),
+    stopStreamIngest: (request, purpose) => withCallContext(context, () => client.stopStreamIngest(request, purpose)),
+  };
 }

@@ -120,6 +120,8 @@ export function LogFilters() {
             size="lg"
             variant="light"
             data-testid="task-history"
+            // TaskIds are case-sensitive: the chip shows it as it is, not upper-cased like other badges.
+            tt="none"
             rightSection={<CloseButton size="xs" aria-label={t('filters.clearTask')} onClick={() => setFilter({ taskId: undefined })} />}
           >
             {t('filters.taskHistory', { taskId: filter.taskId })}

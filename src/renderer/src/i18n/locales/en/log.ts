@@ -35,6 +35,7 @@ export const log = {
     code: 'Code',
     latency: 'Latency',
   },
+  connectionTest: 'Connection test of {{profile}}',
   actions: {
     StartStreamIngest: 'Start',
     DescribeStreamIngest: 'Describe',

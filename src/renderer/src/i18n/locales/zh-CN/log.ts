@@ -37,6 +37,7 @@ export const log: typeof en = {
     code: '错误码',
     latency: '耗时',
   },
+  connectionTest: '配置 {{profile}} 的连接测试',
   actions: {
     StartStreamIngest: '开始',
     DescribeStreamIngest: '查询',
