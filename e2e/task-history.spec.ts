@@ -18,7 +18,10 @@ async function launch(host: RunningHost, name: string) {
   return (await rpc<LiveTask[]>(host, 'tasks.list')).find((task) => task.taskId === record.taskId) as LiveTask & { taskId: string };
 }
 
-test('every row of a task carries its TaskId, app, room and region, and its history begins with its Start', async ({ page, host }) => {
+test('every row of a task carries its TaskId, app, room and region, its history begins with its Start, its bundle holds its state', async ({
+  page,
+  host,
+}) => {
   const task = await launch(host, 'History show');
   await rpc(host, 'tasks.pause', { id: task.id });
   await rpc(host, 'tasks.refresh', { id: task.id });
@@ -30,6 +33,14 @@ test('every row of a task carries its TaskId, app, room and region, and its hist
   expect(actions).toEqual(expect.arrayContaining(['UpdateStreamIngest', 'DescribeStreamIngest', 'StopStreamIngest']));
   for (const row of history.rows)
     expect(row, row.action).toMatchObject({ taskId: task.taskId, sdkAppId: 1400000001, roomId: '1234', region: 'ap-singapore' });
+  // The diagnostic bundle of the task, through the running host, holds the app's view of it.
+  const bundle = await rpc<{ text: string }>(host, 'log.diagnosticBundle', { filter: { taskId: task.taskId } });
+  const body = JSON.parse(bundle.text) as { task: { taskId: string; state: { board: LiveTask[]; launches: { state: string }[] } } };
+  expect(body.task.taskId).toBe(task.taskId);
+  expect(body.task.state.board).toEqual([
+    expect.objectContaining({ id: task.id, status: 'ended', endReason: 'stopped', region: 'ap-singapore' }),
+  ]);
+  expect(body.task.state.launches).toEqual([expect.objectContaining({ state: 'started', taskId: task.taskId })]);
   // The room alone finds the same calls.
   const room = await rpc<LogPage>(host, 'log.query', { filter: { sdkAppId: 1400000001, roomId: '1234' } });
   expect(room.total).toBe(history.total);

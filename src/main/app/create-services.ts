@@ -31,6 +31,7 @@ import { limitClient } from '../tasks/ingest-client';
 import { presetItemLauncher } from '../tasks/launch-batch-item';
 import { liveTasksRecords } from '../tasks/live-task-store';
 import { TaskRegistry, tasksRecords } from '../tasks/task-registry';
+import { taskStateOf } from '../tasks/task-state';
 import { createTasksHandlers } from '../tasks/tasks-handlers';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
@@ -106,6 +107,10 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       ...mediaPortsFrom(media),
     },
   });
+
+  // The diagnostic bundle of a task holds the board's and the registry's view of it.
+  // biome-ignore lint/correctness/useHookAtTopLevel: TaskLog's setter, not a React hook
+  log.useTaskStateProvider({ taskState: (taskId) => taskStateOf({ store: tasks.store, records: registry }, taskId) });
 
   const handlers: Handlers = {
     system: createSystemHandlers({
