@@ -11,6 +11,7 @@ import { createLaunchHandlers } from '../launch/launch-handlers';
 import { LaunchService } from '../launch/launch-service';
 import { createLogHandlers } from '../log/log-handlers';
 import { TaskLog } from '../log/task-log';
+import { mediaUseMarker } from '../media/mark-used';
 import { mediaDocument } from '../media/media-document';
 import { createMediaHandlers } from '../media/media-handlers';
 import { MediaService } from '../media/media-service';
@@ -80,6 +81,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   const usage = { usersOf: async (id: string) => presets.usingMedia(id).map(({ id: presetId, name }) => ({ id: presetId, name })) };
   const media = new MediaService({ document: await open(mediaDocument), events, clock, usage });
   if (env.samples !== false) await seedFirstRun({ open, accounts: accounts.service, media, presets, clock });
+  // A launch or a source switch stamps the library entry it pushed as used ("Recently used").
+  const mediaUsed = mediaUseMarker(media);
   const launchRecords = await openRecords(tasksRecords);
   const registry = await TaskRegistry.open(launchRecords, clock);
   const liveTasks = await openRecords(liveTasksRecords);
@@ -92,6 +95,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     // A preset picks its own region, so launch signs with a client for that region (not the profile's default).
     clientFor: async (profileId, region) => limitClient(await accounts.clients.forProfile(profileId, region), profileId, limiter),
     mediaUrl: async (entryId) => media.get(entryId).url,
+    mediaUsed,
   });
   const launch = new LaunchService({ presets, registry, ports: launchPorts, events });
   const tasks = await createTasksService({
@@ -104,7 +108,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       records: registry,
       launchItem: presetItemLauncher({ presets, launch }),
       profileOfApp: profileOfAppFrom(accounts.service),
-      ...mediaPortsFrom(media),
+      ...mediaPortsFrom(media, mediaUsed),
     },
   });
 

@@ -136,6 +136,8 @@ export class LaunchService {
       }
       const settled = await this.#deps.registry.settle(pending.id, outcome);
       this.#deps.events.emit('launch.taskChanged', settled);
+      if (settled.state === 'started')
+        this.#deps.ports.mediaUsed?.({ ...(draft.media.kind === 'library' ? { entryId: draft.media.entryId } : {}), url: plan.streamUrl });
       return settled;
     } finally {
       client.close?.();

@@ -21,6 +21,8 @@ export interface TaskControlOptions {
   random?: () => number;
   /** Told when a task is found gone (stopped here, or already gone). */
   onEnded?: (task: LiveTask) => void;
+  /** Told once a switch is applied: the library entry now playing (by id, else by URL) was used. */
+  mediaUsed?: (use: { entryId?: string; url: string }) => void;
 }
 
 export type StopPurpose = 'stop' | 'scheduled-stop';
@@ -69,7 +71,9 @@ export class TaskControl {
         messageKey: streamUrlMessageKey(check.problem),
       });
     const mediaSeconds = this.#options.mediaSeconds?.(url) ?? null;
-    return this.#update(id, { StreamUrl: url }, (task) => ({ ...task, streamUrl: url, mediaSeconds }));
+    const switched = await this.#update(id, { StreamUrl: url }, (task) => ({ ...task, streamUrl: url, mediaSeconds }));
+    this.#options.mediaUsed?.({ ...(source.kind === 'entry' ? { entryId: source.entryId } : {}), url });
+    return switched;
   }
 
   /** Stops one task; "no such task" counts as stopped. Already-ended tasks are reported as stopped. */

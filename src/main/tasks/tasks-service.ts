@@ -27,6 +27,8 @@ export interface TasksServiceDeps {
   profileOfApp: (sdkAppId: number) => Promise<string>;
   mediaUrl: (entryId: string) => Promise<string>;
   mediaSeconds?: (streamUrl: string) => number | null;
+  /** Stamps the library entry a switch moved to as used. */
+  mediaUsed?: (use: { entryId?: string; url: string }) => void;
   random?: () => number;
   backoff?: BackoffOptions;
   poll?: { minIntervalMs?: number; maxIntervalMs?: number; maxBackoffMs?: number };
@@ -61,6 +63,7 @@ export class TasksService {
       scheduler: deps.scheduler,
       mediaUrl: deps.mediaUrl,
       ...(deps.mediaSeconds ? { mediaSeconds: deps.mediaSeconds } : {}),
+      ...(deps.mediaUsed ? { mediaUsed: deps.mediaUsed } : {}),
       ...(deps.backoff ? { backoff: deps.backoff } : {}),
       random,
       onEnded,
