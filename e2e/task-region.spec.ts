@@ -98,11 +98,13 @@ test("a task launched outside its profile's region is paused, switched, describe
   );
 });
 
-test('adopt refuses a TaskId the identifier rule forbids before anything is sent, with a translated message', async ({ page, host }) => {
+test('adopt refuses a TaskId the identifier rule forbids, or a region of another site, before anything is sent', async ({ page, host }) => {
   await spec.addAccount(host);
   for (const taskId of ['abc def', 'täsk']) {
     await expect(rpc(host, 'tasks.adopt', { sdkAppId: spec.sdkAppId, taskId })).rejects.toThrow(/INVALID_INPUT/);
   }
+  // A region the account's site does not have is refused before the wire too.
+  await expect(rpc(host, 'tasks.adopt', { sdkAppId: spec.sdkAppId, taskId: 'abc', region: 'ap-beijing' })).rejects.toThrow(/INVALID_INPUT/);
   expect(spec.sandbox.requests()).toEqual([]);
 
   await page.goto(host.url);
