@@ -51,6 +51,8 @@ test('every row of a task carries its TaskId, app, room and region, its history 
   await page.getByTestId('log-details').getByRole('button', { name: 'Whole history of this task' }).click();
   // TaskIds are case-sensitive: the chip shows this one exactly as TRTC spelled it.
   await expect(page.getByTestId('task-history')).toHaveText(`History of task ${task.taskId}`, { useInnerText: true });
+  // Before its Start: the launch record written as pending.
+  await expect(page.getByTestId('launch-record-note')).toContainText('Launched from "History show": recorded as pending at');
   await expect(page.getByTestId('log-summary')).toHaveText(`${history.total} of ${history.total} entries`);
 });
 

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type LogAction, type LogFilter, type LogOutcome, logActions, logOutcomes } from '../../../../shared/contract/log';
 import { useCall } from '../../api/use-call';
+import { LaunchRecordNote } from './LaunchRecordNote';
 import { useLogStore } from './log-store';
 
 /** `datetime-local` speaks local time without a zone; the filter speaks ISO instants. */
@@ -127,6 +128,7 @@ export function LogFilters() {
             {t('filters.taskHistory', { taskId: filter.taskId })}
           </Badge>
         ) : null}
+        {filter.taskId ? <LaunchRecordNote taskId={filter.taskId} /> : null}
         <Button variant="subtle" size="xs" onClick={reset}>
           {t('filters.reset')}
         </Button>
