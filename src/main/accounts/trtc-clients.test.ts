@@ -42,4 +42,15 @@ describe('TrtcClients', () => {
     expect(reads() - before).toBe(3);
     accounts.clients.close();
   });
+
+  it("keeps a task's site when the profile moved to the other one, and refuses a region its site lacks", async () => {
+    const { accounts } = await accountsForTest(new MemorySecretStore());
+    const profile = await accounts.service.addProfile({ ...sampleProfile(), secretKey: 'first-secret-key-000000000000' });
+    const onChina = await accounts.clients.forProfile(profile.id, 'ap-beijing', 'china');
+    expect(onChina.endpoint.signedAs).toBe('trtc.tencentcloudapi.com');
+    expect(onChina.region).toBe('ap-beijing');
+    // ap-beijing is not an international region: refused before anything is sent.
+    await expect(accounts.clients.forProfile(profile.id, 'ap-beijing')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    accounts.clients.close();
+  });
 });

@@ -1,3 +1,5 @@
+import { AppError } from '../../shared/contract';
+import { isRegionOfSite, type Site, sites } from '../../shared/trtc/sites';
 import type { Clock } from '../app/clock';
 import type { ApiCallRecorder } from '../trtc/api-call-record';
 import { TrtcClient } from '../trtc/trtc-client';
@@ -29,20 +31,30 @@ export class TrtcClients {
     });
   }
 
-  /** The profile's client, for `region` when given (a preset picks its own), else its default region. */
-  forProfile(profileId: string, region?: string): Promise<TrtcClient> {
-    const key = cacheKey(profileId, region);
+  /**
+   * The profile's client, for `region` when given (a preset picks its own; a running task keeps the
+   * one it was started in), else its default region; for `site`'s host when given (a task keeps the
+   * site it was started on), else the profile's. A region the site does not list is refused here,
+   * before anything is sent.
+   */
+  forProfile(profileId: string, region?: string, site?: Site): Promise<TrtcClient> {
+    const key = cacheKey(profileId, region, site);
     let client = this.#cache.get(key);
     if (!client) {
-      client = this.#options.accounts.connectionFor(profileId).then(
-        (connection) =>
-          new TrtcClient(region ? { ...connection, region } : connection, {
-            appVersion: this.#options.appVersion,
-            recorder: this.#options.recorder,
-            clock: this.#options.clock,
-            ...(this.#options.timeoutSeconds ? { timeoutSeconds: this.#options.timeoutSeconds } : {}),
-          }),
-      );
+      client = this.#options.accounts.connectionFor(profileId).then((connection) => {
+        const placed = { ...connection, ...(region ? { region } : {}), ...(site ? { site } : {}) };
+        if (!isRegionOfSite(placed.site, placed.region))
+          throw new AppError('INVALID_INPUT', `Region ${placed.region} is not a region of ${sites[placed.site].endpoint}.`, {
+            field: 'region',
+            region: placed.region,
+          });
+        return new TrtcClient(placed, {
+          appVersion: this.#options.appVersion,
+          recorder: this.#options.recorder,
+          clock: this.#options.clock,
+          ...(this.#options.timeoutSeconds ? { timeoutSeconds: this.#options.timeoutSeconds } : {}),
+        });
+      });
       this.#cache.set(key, client);
       // A failed lookup (no key, keychain locked) is not cached: the next call tries again.
       client.catch(() => this.#cache.delete(key));
@@ -67,7 +79,7 @@ export class TrtcClients {
   }
 
   #drop(profileId: string): void {
-    const prefix = cacheKey(profileId);
+    const prefix = `${profileId}\n`;
     for (const key of [...this.#cache.keys()]) if (key.startsWith(prefix)) this.#dropKey(key);
   }
 
@@ -82,6 +94,6 @@ export class TrtcClients {
 }
 
 /** Profile ids never hold a newline, so `<profileId>\n` prefixes every key of that profile. */
-function cacheKey(profileId: string, region?: string): string {
-  return `${profileId}\n${region ?? ''}`;
+function cacheKey(profileId: string, region?: string, site?: Site): string {
+  return `${profileId}\n${region ?? ''}\n${site ?? ''}`;
 }

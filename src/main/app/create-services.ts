@@ -11,6 +11,7 @@ import { createLaunchHandlers } from '../launch/launch-handlers';
 import { LaunchService } from '../launch/launch-service';
 import { createLogHandlers } from '../log/log-handlers';
 import { TaskLog } from '../log/task-log';
+import { mediaUseMarker } from '../media/mark-used';
 import { mediaDocument } from '../media/media-document';
 import { createMediaHandlers } from '../media/media-handlers';
 import { MediaService } from '../media/media-service';
@@ -31,6 +32,7 @@ import { limitClient } from '../tasks/ingest-client';
 import { presetItemLauncher } from '../tasks/launch-batch-item';
 import { liveTasksRecords } from '../tasks/live-task-store';
 import { TaskRegistry, tasksRecords } from '../tasks/task-registry';
+import { taskStateOf } from '../tasks/task-state';
 import { createTasksHandlers } from '../tasks/tasks-handlers';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
@@ -79,6 +81,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   const usage = { usersOf: async (id: string) => presets.usingMedia(id).map(({ id: presetId, name }) => ({ id: presetId, name })) };
   const media = new MediaService({ document: await open(mediaDocument), events, clock, usage });
   if (env.samples !== false) await seedFirstRun({ open, accounts: accounts.service, media, presets, clock });
+  // A launch or a source switch stamps the library entry it pushed as used ("Recently used").
+  const mediaUsed = mediaUseMarker(media);
   const launchRecords = await openRecords(tasksRecords);
   const registry = await TaskRegistry.open(launchRecords, clock);
   const liveTasks = await openRecords(liveTasksRecords);
@@ -91,6 +95,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     // A preset picks its own region, so launch signs with a client for that region (not the profile's default).
     clientFor: async (profileId, region) => limitClient(await accounts.clients.forProfile(profileId, region), profileId, limiter),
     mediaUrl: async (entryId) => media.get(entryId).url,
+    mediaUsed,
   });
   const launch = new LaunchService({ presets, registry, ports: launchPorts, events });
   const tasks = await createTasksService({
@@ -103,9 +108,13 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       records: registry,
       launchItem: presetItemLauncher({ presets, launch }),
       profileOfApp: profileOfAppFrom(accounts.service),
-      ...mediaPortsFrom(media),
+      ...mediaPortsFrom(media, mediaUsed),
     },
   });
+
+  // The diagnostic bundle of a task holds the board's and the registry's view of it.
+  // biome-ignore lint/correctness/useHookAtTopLevel: TaskLog's setter, not a React hook
+  log.useTaskStateProvider({ taskState: (taskId) => taskStateOf({ store: tasks.store, records: registry }, taskId) });
 
   const handlers: Handlers = {
     system: createSystemHandlers({

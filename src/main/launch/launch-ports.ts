@@ -33,4 +33,6 @@ export interface LaunchPorts {
   }): Promise<string>;
   /** The URL of a media library entry. */
   mediaUrl(entryId: string): Promise<string>;
+  /** Told once a Start has created a task: the library entry it pushed (by id, else by URL) was used now. */
+  mediaUsed?(use: { entryId?: string; url: string }): void;
 }

@@ -113,6 +113,7 @@ export class LaunchService {
         presetName: draft.name,
         sdkAppId: draft.sdkAppId,
         region: draft.region,
+        site,
         roomIdType: draft.roomIdType,
         roomId: draft.roomId,
         userId: draft.userId,
@@ -135,6 +136,8 @@ export class LaunchService {
       }
       const settled = await this.#deps.registry.settle(pending.id, outcome);
       this.#deps.events.emit('launch.taskChanged', settled);
+      if (settled.state === 'started')
+        this.#deps.ports.mediaUsed?.({ ...(draft.media.kind === 'library' ? { entryId: draft.media.entryId } : {}), url: plan.streamUrl });
       return settled;
     } finally {
       client.close?.();

@@ -18,29 +18,37 @@ export interface ActionContext {
   nowSeconds(): number;
 }
 
-/** Runs one action on a parsed JSON body; answers the Response fields other than RequestId. */
-export function runAction(action: ActionName, body: Record<string, unknown>, context: ActionContext): Record<string, unknown> {
+/**
+ * Runs one action on a parsed JSON body, in the request's region (X-TC-Region); answers the Response
+ * fields other than RequestId. A task belongs to the region of its Start, as on the real service.
+ */
+export function runAction(
+  action: ActionName,
+  body: Record<string, unknown>,
+  context: ActionContext,
+  region: string,
+): Record<string, unknown> {
   switch (action) {
     case 'StartStreamIngest': {
       const params = validateStart(body);
       checkTickets(params, context);
-      return { TaskId: context.tasks.start(params) };
+      return { TaskId: context.tasks.start(params, region) };
     }
     case 'DescribeStreamIngest': {
       const params = validateTaskCall(body);
       knownApp(params.SdkAppId, context);
-      return { Status: context.tasks.describe(params.SdkAppId, params.TaskId) };
+      return { Status: context.tasks.describe(params.SdkAppId, params.TaskId, region) };
     }
     case 'UpdateStreamIngest': {
       const params = validateUpdate(body);
       knownApp(params.SdkAppId, context);
-      context.tasks.update(params);
+      context.tasks.update(params, region);
       return { Status: 'InProgress' };
     }
     case 'StopStreamIngest': {
       const params = validateTaskCall(body);
       knownApp(params.SdkAppId, context);
-      context.tasks.stop(params.SdkAppId, params.TaskId);
+      context.tasks.stop(params.SdkAppId, params.TaskId, region);
       return {};
     }
   }

@@ -16,6 +16,8 @@ export interface SandboxRequestRecord {
   action: string;
   /** Auth-clock milliseconds when it arrived. */
   at: number;
+  /** X-TC-Region as received ('' when absent). */
+  region: string;
   outcome: 'ok' | 'error' | 'fault';
   errorCode?: string;
   fault?: FailureKind;
@@ -60,24 +62,26 @@ export function createSandboxServer(deps: SandboxServerDeps): Server {
     const body = await readBody(request);
     if (deps.control?.(request, response, body ?? Buffer.alloc(0))) return;
     const action = header(request, 'x-tc-action') ?? '';
+    const region = header(request, 'x-tc-region') ?? '';
     if (deps.seenTickets && body) tellTickets(body, deps.seenTickets);
     const rule = deps.faults.ruleFor(action);
     if (rule?.latencyMs) await delay(rule.latencyMs);
     const failure = deps.faults.takeFailure(action);
     if (failure && !rule?.failAfterProcessing) {
-      deps.record({ action, at, outcome: 'fault', fault: failure, processed: false });
+      deps.record({ action, at, region, outcome: 'fault', fault: failure, processed: false });
       return breakExchange(request, response, failure, undefined);
     }
 
     const answer = body === null ? tooLarge() : answerFor(request, body, action);
     const payload = envelope(rule?.echo && body ? withEcho(answer.response, body, rule.echo) : answer.response);
     if (failure) {
-      deps.record({ action, at, outcome: 'fault', fault: failure, processed: answer.processed });
+      deps.record({ action, at, region, outcome: 'fault', fault: failure, processed: answer.processed });
       return breakExchange(request, response, failure, payload);
     }
     deps.record({
       action,
       at,
+      region,
       outcome: answer.errorCode ? 'error' : 'ok',
       ...(answer.errorCode ? { errorCode: answer.errorCode } : {}),
       processed: answer.processed,
@@ -109,7 +113,7 @@ export function createSandboxServer(deps: SandboxServerDeps): Server {
       const forced = deps.faults.takeForcedError(action);
       if (forced) throw new ApiError(forced.code, forced.message);
       const fields = request.method === 'GET' ? queryParameters(request.url ?? '/') : jsonParameters(request, body);
-      return { response: runAction(action, fields, deps.actions), processed: true };
+      return { response: runAction(action, fields, deps.actions, region), processed: true };
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       return { response: { Error: { Code: error.code, Message: error.message } }, errorCode: error.code, processed: false };

@@ -141,6 +141,47 @@ describe('limits on starting', () => {
   });
 });
 
+describe('tasks are bound to the region of their Start', () => {
+  it('in another region the task is unknown: Describe says NotExist, Update and Stop refuse its TaskId', async () => {
+    const { client, start, status, sandbox } = await setUp();
+    const taskId = await start();
+    expect(sandbox.tasks()[0]?.region).toBe('ap-guangzhou');
+    const tokyo = sandboxClient(sandbox.port, { ...clientSetup, region: 'ap-tokyo' });
+    const ref = { SdkAppId: app.sdkAppId, TaskId: taskId };
+    expect((await tokyo.DescribeStreamIngest(ref)).Status).toBe('NotExist');
+    expect(await codeOf(tokyo.UpdateStreamIngest({ ...ref, IsPause: true }))).toBe('InvalidParameter.TaskId');
+    expect(await codeOf(tokyo.StopStreamIngest(ref))).toBe('InvalidParameter.TaskId');
+    // Its own region still has it, untouched.
+    expect(await status(taskId)).toBe('InProgress');
+    expect(sandbox.tasks()[0]).toMatchObject({ paused: false, state: 'in-progress' });
+    expect(sandbox.requests().map((request) => request.region)).toEqual([
+      'ap-guangzhou',
+      'ap-tokyo',
+      'ap-tokyo',
+      'ap-tokyo',
+      'ap-guangzhou',
+    ]);
+    await client.StopStreamIngest(ref);
+    expect(await status(taskId)).toBe('NotExist');
+  });
+
+  it("refuses an Update whose StreamUrl breaks the rule Start's follows, and takes rtmps", async () => {
+    const { client, start, sandbox } = await setUp();
+    const ref = { SdkAppId: app.sdkAppId, TaskId: await start() };
+    for (const StreamUrl of [
+      'https://m.example.com/a b.mp4',
+      'https://m.example.com/a.mp4\r\nX: 1',
+      'https://m.example.com/a\t.mp4',
+      'https://user:pw@m.example.com/a.mp4',
+      'ftp://m.example.com/a.mp4',
+    ]) {
+      expect(await codeOf(client.UpdateStreamIngest({ ...ref, StreamUrl })), StreamUrl).toBe('InvalidParameter.StreamUrl');
+    }
+    expect(await codeOf(client.UpdateStreamIngest({ ...ref, StreamUrl: 'rtmps://live.example.com:443/app/key' }))).toBe('');
+    expect(sandbox.tasks()[0]?.StreamUrl).toBe('rtmps://live.example.com:443/app/key');
+  });
+});
+
 describe('mediaSecondsOf', () => {
   it('reads #duration= from the fragment only', () => {
     expect(mediaSecondsOf('https://a.b/c.mp4#duration=12.5', 60)).toBe(12.5);

@@ -10,6 +10,8 @@ export type EndReason = 'finished' | 'max-duration' | 'stopped' | 'paused-too-lo
 export interface SandboxTaskView {
   TaskId: string;
   SdkAppId: number;
+  /** The region its Start was sent to: the only region that knows the task. */
+  region: string;
   RoomId: string;
   RoomIdType: 0 | 1;
   UserId: string;
@@ -59,7 +61,7 @@ export class TaskBook {
 
   constructor(private readonly options: TaskBookOptions) {}
 
-  start(params: StartParams): string {
+  start(params: StartParams, region: string): string {
     const now = this.options.clock.now();
     this.settleAll(now);
     const running = [...this.tasks.values()].filter((task) => task.view.state === 'in-progress');
@@ -75,6 +77,7 @@ export class TaskBook {
       view: {
         TaskId: taskId,
         SdkAppId: params.SdkAppId,
+        region,
         RoomId: params.RoomId,
         RoomIdType: params.RoomIdType,
         UserId: params.UserId,
@@ -99,17 +102,20 @@ export class TaskBook {
     return taskId;
   }
 
-  /** InProgress while the task runs (or is paused); NotExist once it ended, or for any other TaskId. */
-  describe(sdkAppId: number, taskId: string): 'InProgress' | 'NotExist' {
+  /**
+   * InProgress while the task runs (or is paused); NotExist once it ended, or for any other TaskId,
+   * including this one asked about in another region than its Start's.
+   */
+  describe(sdkAppId: number, taskId: string, region: string): 'InProgress' | 'NotExist' {
     const task = this.tasks.get(taskId);
-    if (!task || task.view.SdkAppId !== sdkAppId) return 'NotExist';
+    if (!task || task.view.SdkAppId !== sdkAppId || task.view.region !== region) return 'NotExist';
     this.settle(task, this.options.clock.now());
     return task.view.state === 'in-progress' ? 'InProgress' : 'NotExist';
   }
 
-  update(params: UpdateParams): void {
+  update(params: UpdateParams, region: string): void {
     const now = this.options.clock.now();
-    const task = this.liveTask(params.SdkAppId, params.TaskId, now);
+    const task = this.liveTask(params.SdkAppId, params.TaskId, region, now);
     const view = task.view;
     if (params.StreamUrl !== undefined && params.StreamUrl !== view.StreamUrl) {
       // New media starts from its beginning, with the task's remaining repeats counted afresh.
@@ -129,9 +135,9 @@ export class TaskBook {
     this.settle(task, now);
   }
 
-  stop(sdkAppId: number, taskId: string): void {
+  stop(sdkAppId: number, taskId: string, region: string): void {
     const now = this.options.clock.now();
-    const task = this.liveTask(sdkAppId, taskId, now);
+    const task = this.liveTask(sdkAppId, taskId, region, now);
     this.end(task, now, 'stopped');
   }
 
@@ -140,10 +146,11 @@ export class TaskBook {
     return [...this.tasks.values()].map((task) => structuredClone(task.view));
   }
 
-  private liveTask(sdkAppId: number, taskId: string, now: number): Task {
+  /** A task in progress, as the region asked knows it: in any other region it is an unknown TaskId. */
+  private liveTask(sdkAppId: number, taskId: string, region: string, now: number): Task {
     const task = this.tasks.get(taskId);
     if (task) this.settle(task, now);
-    if (!task || task.view.SdkAppId !== sdkAppId || task.view.state !== 'in-progress')
+    if (!task || task.view.SdkAppId !== sdkAppId || task.view.region !== region || task.view.state !== 'in-progress')
       throw new ApiError('InvalidParameter.TaskId', 'TaskId parameter error: no such task in progress.');
     return task;
   }

@@ -43,6 +43,7 @@ export const maxRoomNumber = 4294967294;
 const stringRoomPattern = /^[a-zA-Z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/;
 const userIdPattern = /^[a-zA-Z0-9_-]{1,32}$/;
 const maxStreamUrlLength = 4096;
+const streamSchemes = ['http:', 'https:', 'rtmp:', 'rtmps:'];
 const maxTaskIdLength = 512;
 const maxSigLength = 8192;
 
@@ -162,17 +163,25 @@ function taskId(body: Body): string {
   return body.TaskId;
 }
 
+/**
+ * Start and Update alike: an absolute http, https, rtmp or rtmps URL with a host, no blank or control
+ * character anywhere (a CR/LF would split the pull request), no user name or password in it.
+ */
 function streamUrl(value: unknown): string {
   if (typeof value !== 'string') throw typeError('StreamUrl', 'a string');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (value.length > maxStreamUrlLength || /[\s\u0000-\u001f\u007f-\u009f]/u.test(value))
+    throw new ApiError('InvalidParameter.StreamUrl', 'Invalid StreamUrl format: blanks or control characters.');
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     throw new ApiError('InvalidParameter.StreamUrl', 'Invalid StreamUrl format.');
   }
-  const schemes = ['http:', 'https:', 'rtmp:'];
-  if (value.length > maxStreamUrlLength || !schemes.includes(url.protocol) || url.hostname === '' || /\s/.test(value))
-    throw new ApiError('InvalidParameter.StreamUrl', 'Invalid StreamUrl format: an http, https or rtmp URL is expected.');
+  if (!streamSchemes.includes(url.protocol) || url.hostname === '')
+    throw new ApiError('InvalidParameter.StreamUrl', 'Invalid StreamUrl format: an http, https, rtmp or rtmps URL is expected.');
+  if (url.username !== '' || url.password !== '' || /^[^/]*\/\/[^/?#]*@/.test(value))
+    throw new ApiError('InvalidParameter.StreamUrl', 'Invalid StreamUrl format: credentials are not accepted in the URL.');
   return value;
 }
 

@@ -10,6 +10,8 @@ export interface AdoptRequest {
   taskId: string;
   /** The account to call with; found from the SdkAppId when absent. */
   profileId?: string;
+  /** The region the task lives in; the profile's region when absent. */
+  region?: string;
   roomId?: string;
   label?: string;
 }
@@ -32,7 +34,8 @@ export async function adoptTask(options: AdoptOptions, request: AdoptRequest): P
   const existing = options.store.findByTaskId(request.sdkAppId, taskId);
   if (existing && existing.status !== 'ended') throw new AppError('CONFLICT', 'This task is already on the board.', { id: existing.id });
   const profileId = request.profileId ?? (await options.profileOfApp(request.sdkAppId));
-  const client = await options.clients.forProfile(profileId);
+  // A TaskId exists only in its region: the adopted task is bound to the one it was found in.
+  const client = await options.clients.forProfile(profileId, request.region);
   const { status } = await client.describeStreamIngest({ SdkAppId: request.sdkAppId, TaskId: taskId }, 'adopt');
   if (status !== 'InProgress') {
     throw new AppError('NOT_FOUND', 'TRTC has no task in progress with this TaskId and SdkAppId.', { status });
@@ -44,6 +47,7 @@ export async function adoptTask(options: AdoptOptions, request: AdoptRequest): P
     taskId,
     sdkAppId: request.sdkAppId,
     profileId,
+    ...((request.region ?? client.region) ? { region: request.region ?? client.region } : {}),
     roomIdType: null,
     roomId: request.roomId?.trim() ?? '',
     label: request.label?.trim() || `Task ${taskId.slice(0, 12)}`,

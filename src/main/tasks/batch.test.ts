@@ -20,6 +20,7 @@ function record(
     updatedAt: '2026-11-27T12:00:00.000Z',
     presetName: item.presetId,
     sdkAppId: 1400000001,
+    region: 'ap-singapore',
     roomIdType: 1,
     roomId: item.roomId ?? '1',
     streamUrl: 'https://media.example/a.mp4',

@@ -63,12 +63,19 @@ export function profileOfAppFrom(accounts: { findAppBySdkAppId(sdkAppId: number)
   };
 }
 
-/** A library entry's URL (for "switch the source"), and the media length the page's player measured. */
-export function mediaPortsFrom(media: {
-  get(id: string): { url: string };
-  list(): { url: string; preview: { durationSeconds: number | null } | null }[];
-}): Pick<TasksServiceDeps, 'mediaUrl' | 'mediaSeconds'> {
+/**
+ * A library entry's URL (for "switch the source"), the media length the page's player measured, and
+ * the "last used" stamp a switch leaves on the entry.
+ */
+export function mediaPortsFrom(
+  media: {
+    get(id: string): { url: string };
+    list(): { url: string; preview: { durationSeconds: number | null } | null }[];
+  },
+  mediaUsed?: TasksServiceDeps['mediaUsed'],
+): Pick<TasksServiceDeps, 'mediaUrl' | 'mediaSeconds' | 'mediaUsed'> {
   return {
+    ...(mediaUsed ? { mediaUsed } : {}),
     mediaUrl: async (entryId) => media.get(entryId).url,
     mediaSeconds: (streamUrl) => {
       const seconds = media.list().find((entry) => entry.url === streamUrl)?.preview?.durationSeconds;

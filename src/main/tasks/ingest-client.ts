@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Site } from '../../shared/trtc/sites';
 import type { TrtcAction } from '../trtc/api-call-record';
+import { withCallContext } from '../trtc/call-context';
 import type { Lane, RateLimiter } from './rate-limiter';
 
 export interface TaskRef {
@@ -23,6 +25,8 @@ export interface IngestClient {
   describeStreamIngest(request: TaskRef, purpose: string): Promise<{ status: string; requestId: string }>;
   updateStreamIngest(request: UpdateRequest, purpose: string): Promise<{ status: string | undefined; requestId: string }>;
   stopStreamIngest(request: TaskRef, purpose: string): Promise<{ requestId: string }>;
+  /** The region the client signs for. */
+  readonly region?: string;
 }
 
 const laneContext = new AsyncLocalStorage<Lane>();
@@ -80,12 +84,43 @@ const actionOfMethod: Record<string, TrtcAction> = {
   stopStreamIngest: 'StopStreamIngest',
 };
 
-/** Where the engine gets a client for a profile (the accounts domain's TrtcClients fits). */
+/**
+ * Where the engine gets a client for a profile (the accounts domain's TrtcClients fits): in `region`
+ * and for `site`'s host when given, else the profile's own.
+ */
 export interface IngestClientSource {
-  forProfile(profileId: string): Promise<IngestClient>;
+  forProfile(profileId: string, region?: string, site?: Site): Promise<IngestClient>;
 }
 
 /** The source's clients, each behind the shared limiter. */
 export function limitedClients(source: IngestClientSource, limiter: RateLimiter): IngestClientSource {
-  return { forProfile: async (profileId) => limitClient(await source.forProfile(profileId), profileId, limiter) };
+  return {
+    forProfile: async (profileId, region, site) => limitClient(await source.forProfile(profileId, region, site), profileId, limiter),
+  };
+}
+
+/** A task's account, room and the place it was created in (LiveTask fits). */
+export interface PlacedTask {
+  profileId: string;
+  /** Empty when not known (an adopted task). */
+  roomId?: string;
+  region?: string | undefined;
+  site?: Site | undefined;
+}
+
+/**
+ * The client for every call about an existing task: a TaskId is known only in the region (and on
+ * the site) it was started in, so the call goes there, not to the profile's current default. Its
+ * calls are logged under the task's room too (the requests carry none).
+ */
+export async function clientForTask(source: IngestClientSource, task: PlacedTask): Promise<IngestClient> {
+  const client = await source.forProfile(task.profileId, task.region, task.site);
+  if (!task.roomId) return client;
+  const context = { roomId: task.roomId };
+  return {
+    region: client.region,
+    describeStreamIngest: (request, purpose) => withCallContext(context, () => client.describeStreamIngest(request, purpose)),
+    updateStreamIngest: (request, purpose) => withCallContext(context, () => client.updateStreamIngest(request, purpose)),
+    stopStreamIngest: (request, purpose) => withCallContext(context, () => client.stopStreamIngest(request, purpose)),
+  };
 }

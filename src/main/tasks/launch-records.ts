@@ -1,4 +1,5 @@
 import type { LiveTask } from '../../shared/contract/tasks';
+import type { Site } from '../../shared/trtc/sites';
 
 /**
  * The part of a launch record (the task registry of the presets/launch domain) the board reads:
@@ -11,6 +12,9 @@ export interface LaunchRecordView {
   updatedAt: string;
   presetName: string;
   sdkAppId: number;
+  /** Where the Start was sent: the task lives there. */
+  region: string;
+  site?: Site;
   roomIdType: 0 | 1;
   roomId: string;
   streamUrl: string;
@@ -37,6 +41,8 @@ export function liveTaskOf(record: LaunchRecordView, mediaSeconds: number | null
     ...(hasTaskId ? { taskId: record.taskId } : {}),
     sdkAppId: record.sdkAppId,
     profileId: record.profileId ?? '',
+    region: record.region,
+    ...(record.site ? { site: record.site } : {}),
     roomIdType: record.roomIdType,
     roomId: record.roomId,
     label: record.presetName,

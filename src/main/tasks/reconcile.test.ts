@@ -14,6 +14,7 @@ function record(id: string, state: LaunchRecordView['state'], taskId?: string): 
     updatedAt: '2026-11-27T11:00:01.000Z',
     presetName: `preset ${id}`,
     sdkAppId: 1400000001,
+    region: 'ap-singapore',
     roomIdType: 1,
     roomId: '1001',
     streamUrl: 'https://media.example/a.mp4#duration=60',

@@ -1,5 +1,5 @@
 import type { LiveTask } from '../../shared/contract/tasks';
-import type { IngestClientSource } from './ingest-client';
+import { clientForTask, type IngestClientSource } from './ingest-client';
 import { type LaunchRecords, liveTaskOf } from './launch-records';
 import type { LiveTaskStore } from './live-task-store';
 import { type BackoffOptions, withRetry } from './retry-policy';
@@ -98,10 +98,7 @@ async function describeAgain(options: ReconcileOptions, task: LiveTask & { taskI
   try {
     const { status } = await withRetry(
       async () =>
-        (await options.clients.forProfile(task.profileId)).describeStreamIngest(
-          { SdkAppId: task.sdkAppId, TaskId: task.taskId },
-          'reconcile',
-        ),
+        (await clientForTask(options.clients, task)).describeStreamIngest({ SdkAppId: task.sdkAppId, TaskId: task.taskId }, 'reconcile'),
       { action: 'DescribeStreamIngest', scheduler, options: options.backoff, random: options.random },
     );
     const at = scheduler.now();

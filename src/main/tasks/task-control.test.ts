@@ -61,6 +61,30 @@ describe('TaskControl', () => {
     });
   });
 
+  it('switches only to a URL Start would send: rtmps is taken, a URL breaking the rule never reaches the wire', async () => {
+    const task = runningTask();
+    const { ingest, store, control } = await setUp([task]);
+    expect((await control.switchSource(task.id, { kind: 'url', url: 'rtmps://live.example:443/app/key' })).streamUrl).toBe(
+      'rtmps://live.example:443/app/key',
+    );
+    const bad: [string, string][] = [
+      ['https://media.example/a b.mp4', 'requests:streamUrl.whitespace'],
+      ['https://media.example/a.mp4\r\nX-Injected: 1', 'requests:streamUrl.whitespace'],
+      ['https://media.example/a\t.mp4', 'requests:streamUrl.whitespace'],
+      ['https://user:pw@media.example/a.mp4', 'requests:streamUrl.credentials'],
+      [`https://media.example/${'x'.repeat(2048)}`, 'requests:streamUrl.tooLong'],
+      ['ftp://media.example/a.mp4', 'requests:streamUrl.scheme'],
+    ];
+    for (const [url, messageKey] of bad) {
+      await expect(control.switchSource(task.id, { kind: 'url', url }), url).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        details: { field: 'url', messageKey },
+      });
+    }
+    expect(ingest.callsOf('UpdateStreamIngest')).toHaveLength(1);
+    expect(store.get(task.id).streamUrl).toBe('rtmps://live.example:443/app/key');
+  });
+
   it('writes nothing when the call fails, so the page rolls back to what is stored', async () => {
     const task = runningTask();
     const { ingest, store, control } = await setUp([task]);

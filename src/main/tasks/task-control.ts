@@ -1,7 +1,9 @@
 import { AppError } from '../../shared/contract';
 import type { LiveTask, StopResult } from '../../shared/contract/tasks';
+import { checkStreamUrl, mediaUrlProblemMessages } from '../../shared/media/url-rules';
+import { streamUrlMessageKey } from '../../shared/trtc/requests';
 import type { TrtcAction } from '../trtc/api-call-record';
-import type { IngestClientSource, UpdateRequest } from './ingest-client';
+import { clientForTask, type IngestClientSource, type UpdateRequest } from './ingest-client';
 import type { LiveTaskStore } from './live-task-store';
 import { type BackoffOptions, isTaskGone, withRetry } from './retry-policy';
 import type { Scheduler } from './scheduler';
@@ -19,6 +21,8 @@ export interface TaskControlOptions {
   random?: () => number;
   /** Told when a task is found gone (stopped here, or already gone). */
   onEnded?: (task: LiveTask) => void;
+  /** Told once a switch is applied: the library entry now playing (by id, else by URL) was used. */
+  mediaUsed?: (use: { entryId?: string; url: string }) => void;
 }
 
 export type StopPurpose = 'stop' | 'scheduled-stop';
@@ -58,10 +62,18 @@ export class TaskControl {
 
   async switchSource(id: string, source: { kind: 'url'; url: string } | { kind: 'entry'; entryId: string }): Promise<LiveTask> {
     const url = source.kind === 'url' ? source.url : await this.#options.mediaUrl(source.entryId);
-    if (!/^(https?|rtmp):\/\//i.test(url))
-      throw new AppError('INVALID_INPUT', 'The source must be an http(s) or rtmp URL.', { field: 'url' });
+    // Start's StreamUrl rule, checked on the very URL that would leave (a library entry's too).
+    const check = checkStreamUrl(url);
+    if (!check.ok)
+      throw new AppError('INVALID_INPUT', mediaUrlProblemMessages[check.problem], {
+        field: 'url',
+        problem: check.problem,
+        messageKey: streamUrlMessageKey(check.problem),
+      });
     const mediaSeconds = this.#options.mediaSeconds?.(url) ?? null;
-    return this.#update(id, { StreamUrl: url }, (task) => ({ ...task, streamUrl: url, mediaSeconds }));
+    const switched = await this.#update(id, { StreamUrl: url }, (task) => ({ ...task, streamUrl: url, mediaSeconds }));
+    this.#options.mediaUsed?.({ ...(source.kind === 'entry' ? { entryId: source.entryId } : {}), url });
+    return switched;
   }
 
   /** Stops one task; "no such task" counts as stopped. Already-ended tasks are reported as stopped. */
@@ -140,7 +152,7 @@ export class TaskControl {
     task: LiveTask,
     send: (client: Awaited<ReturnType<IngestClientSource['forProfile']>>) => Promise<T>,
   ): Promise<T> {
-    return withRetry(async () => send(await this.#options.clients.forProfile(task.profileId)), {
+    return withRetry(async () => send(await clientForTask(this.#options.clients, task)), {
       action,
       scheduler: this.#options.scheduler,
       options: this.#options.backoff,

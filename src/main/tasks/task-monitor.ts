@@ -1,5 +1,5 @@
 import type { LiveTask } from '../../shared/contract/tasks';
-import type { IngestClientSource } from './ingest-client';
+import { clientForTask, type IngestClientSource } from './ingest-client';
 import type { LiveTaskStore } from './live-task-store';
 import type { Cancel, Scheduler } from './scheduler';
 import { ended, isTracked, withProblem } from './task-transitions';
@@ -127,7 +127,7 @@ export class TaskMonitor {
     const { store, scheduler } = this.#options;
     let status: string;
     try {
-      const client = await this.#options.clients.forProfile(task.profileId);
+      const client = await clientForTask(this.#options.clients, task);
       ({ status } = await client.describeStreamIngest({ SdkAppId: task.sdkAppId, TaskId: task.taskId }, purpose));
     } catch (error) {
       return store.patch(task.id, (current) => withProblem(current, error, scheduler.now()));

@@ -14,6 +14,7 @@ function record(state: LaunchRecordView['state'], taskId?: string): LaunchRecord
     updatedAt: '2026-11-27T12:00:00.500Z',
     presetName: 'Morning show',
     sdkAppId: 1400000001,
+    region: 'ap-singapore',
     roomIdType: 1,
     roomId: '1001',
     streamUrl: 'https://media.example/a.mp4',

@@ -12,6 +12,7 @@ import { ScheduledStops } from './scheduled-stops';
 import { delay, type Scheduler } from './scheduler';
 import { TaskControl } from './task-control';
 import { TaskMonitor } from './task-monitor';
+import { placeEarlierTasks } from './task-place';
 
 export interface TasksServiceDeps {
   store: LiveTaskStore;
@@ -26,6 +27,8 @@ export interface TasksServiceDeps {
   profileOfApp: (sdkAppId: number) => Promise<string>;
   mediaUrl: (entryId: string) => Promise<string>;
   mediaSeconds?: (streamUrl: string) => number | null;
+  /** Stamps the library entry a switch moved to as used. */
+  mediaUsed?: (use: { entryId?: string; url: string }) => void;
   random?: () => number;
   backoff?: BackoffOptions;
   poll?: { minIntervalMs?: number; maxIntervalMs?: number; maxBackoffMs?: number };
@@ -64,6 +67,7 @@ export class TasksService {
       scheduler: deps.scheduler,
       mediaUrl: deps.mediaUrl,
       ...(deps.mediaSeconds ? { mediaSeconds: deps.mediaSeconds } : {}),
+      ...(deps.mediaUsed ? { mediaUsed: deps.mediaUsed } : {}),
       ...(deps.backoff ? { backoff: deps.backoff } : {}),
       random,
       onEnded,
@@ -83,6 +87,8 @@ export class TasksService {
    * once every one has an answer.
    */
   async start(): Promise<void> {
+    // Before any call about them: each task must be asked about where it was started.
+    await placeEarlierTasks(this.store, this.#deps.records);
     const toCheck = await restoreBoard({ ...this.#deps, store: this.store });
     this.scheduled.start();
     this.#check = { state: toCheck.length > 0 ? 'checking' : 'done', total: toCheck.length, checked: 0, pending: [...toCheck] };

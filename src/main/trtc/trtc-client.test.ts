@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiCallRecord } from './api-call-record';
+import { withCallContext } from './call-context';
 import { type StartIngestRequest, TrtcClient, type TrtcConnection } from './trtc-client';
 
 // A real HTTP server on loopback stands in for the API: the SDK signs, sends and parses for real.
@@ -107,6 +108,9 @@ describe('TrtcClient against a local HTTP server', () => {
       response: { TaskId: 'task-1' },
       sdkAppId: 1400000001,
       roomId: '1234',
+      // The Start's own row carries the TaskId it created: the task's history in the log begins here.
+      taskId: 'task-1',
+      region: 'ap-singapore',
       params: { UserSig: '[redacted]', PrivateMapKey: '[redacted]', StreamUrl: 'https://media.example/a.mp4' },
     });
     expect(JSON.stringify(records)).not.toContain(userSig);
@@ -176,6 +180,25 @@ describe('TrtcClient against a local HTTP server', () => {
       code: 'TRTC_API_ERROR',
       details: { retryable: true },
     });
+  });
+
+  it("files Describe, Update and Stop under the task's room, and a connection test under its profile only", async () => {
+    const port = await serve((_request, _body, response) => answer(response, { Status: 'InProgress', RequestId: 'req-r' }));
+    const records: ApiCallRecord[] = [];
+    const trtc = client(port, records);
+    await withCallContext({ roomId: '1234' }, async () => {
+      await trtc.describeStreamIngest({ SdkAppId: 1400000001, TaskId: 'Task-AbC' }, 'poll');
+      await trtc.updateStreamIngest({ SdkAppId: 1400000001, TaskId: 'Task-AbC', IsPause: true }, 'control');
+      await trtc.stopStreamIngest({ SdkAppId: 1400000001, TaskId: 'Task-AbC' }, 'stop');
+    });
+    await trtc.describeStreamIngest({ SdkAppId: 1400000000, TaskId: 'made-up-id' }, 'test-connection');
+    trtc.close();
+    for (const record of records.slice(0, 3))
+      expect(record).toMatchObject({ sdkAppId: 1400000001, roomId: '1234', taskId: 'Task-AbC', region: 'ap-singapore' });
+    const test = records[3] as ApiCallRecord;
+    expect(test).toMatchObject({ purpose: 'test-connection', profileName: 'Test profile', params: { TaskId: 'made-up-id' } });
+    expect(test).not.toHaveProperty('sdkAppId');
+    expect(test).not.toHaveProperty('taskId');
   });
 
   it('answers Describe with the status', async () => {

@@ -4,6 +4,7 @@
  * `unknown` (no trustworthy answer: never retried automatically).
  */
 import { z } from 'zod';
+import { type Site, siteIds } from '../trtc/sites';
 import type { CostGuards } from '../trtc/start-request';
 import { call, returns } from './define';
 import { presetDraftSchema, presetSecretsInput } from './presets';
@@ -56,6 +57,8 @@ export const taskRecordSchema = z
     presetName: z.string().max(200),
     sdkAppId: z.number().int(),
     region: z.string().max(40),
+    /** The site (API host) the Start went to; absent on records written before it was kept. */
+    site: z.enum(siteIds as [Site, ...Site[]]).optional(),
     roomIdType: z.union([z.literal(0), z.literal(1)]),
     roomId: z.string().max(200),
     userId: z.string().max(64),

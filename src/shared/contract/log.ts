@@ -40,7 +40,7 @@ export const logFilterSchema = z
     /** Case-insensitive, over TaskId, RequestId, error code and message, parameters and response. */
     text: z.string().max(200).optional(),
     /** Exact TaskId: a task's whole history. */
-    taskId: z.string().min(1).max(128).optional(),
+    taskId: z.string().min(1).max(256).optional(),
   })
   .strict();
 export type LogFilter = z.infer<typeof logFilterSchema>;

@@ -4,6 +4,8 @@
  * `tasks.changed`; the API knows only InProgress / NotExist, so everything richer is derived here.
  */
 import { z } from 'zod';
+import { streamUrlSchema, taskIdSchema } from '../trtc/requests';
+import { type Site, siteIds } from '../trtc/sites';
 import { call, returns } from './define';
 
 const idSchema = z.string().min(1).max(100);
@@ -32,6 +34,13 @@ export const liveTaskSchema = z
     taskId: z.string().max(256).optional(),
     sdkAppId: z.number().int(),
     profileId: z.string().max(100),
+    /**
+     * Where the task was created: a TaskId exists only in its region, so every later call goes there
+     * (and to this site's host), whatever the profile says now. Absent on tasks stored before it was
+     * recorded: those take it from their launch record, else the profile's region.
+     */
+    region: z.string().max(40).optional(),
+    site: z.enum(siteIds as [Site, ...Site[]]).optional(),
     roomIdType: z.union([z.literal(0), z.literal(1)]).nullable(),
     /** Empty when not known (an adopted task whose room was not given). */
     roomId: z.string().max(200),
@@ -108,7 +117,8 @@ export interface StartupCheck {
 }
 
 const sourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('url'), url: z.string().min(1).max(4096) }).strict(),
+  // Start's StreamUrl rule: a URL that could not be launched cannot be switched to either.
+  z.object({ kind: z.literal('url'), url: streamUrlSchema }).strict(),
   z.object({ kind: z.literal('entry'), entryId: idSchema }).strict(),
 ]);
 
@@ -145,8 +155,11 @@ export const tasksCalls = {
       z
         .object({
           sdkAppId: z.number().int().min(1).max(4_294_967_295),
-          taskId: z.string().trim().min(1).max(256),
+          // The same rule as every TaskId the app sends: refused here, before the wire.
+          taskId: z.string().trim().pipe(taskIdSchema),
           profileId: idSchema.optional(),
+          /** The region the task lives in; the profile's region when absent. */
+          region: z.string().min(1).max(40).optional(),
           roomId: z.string().max(200).optional(),
           label: z.string().max(200).optional(),
         })

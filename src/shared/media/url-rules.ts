@@ -1,7 +1,9 @@
 /**
- * The one table of media URLs the app accepts, shared by the page's form and the main-process
- * boundary (add, edit, import, and every redirect hop of a probe). TRTC's StartStreamIngest pulls
- * HTTP(S) files and streams (MP4, HLS, FLV) and RTMP(S) streams; nothing else is stored or requested.
+ * The one rule for media URLs, shared by the page's forms and main: the library (add, edit, import,
+ * every redirect hop of a probe), presets and one-off launches (StreamUrl of StartStreamIngest) and
+ * a running task's source switch (StreamUrl of UpdateStreamIngest); the sandbox applies it too.
+ * TRTC's StartStreamIngest pulls HTTP(S) files and streams (MP4, HLS, FLV) and RTMP(S) streams;
+ * nothing else is stored, requested or sent.
  */
 
 export type MediaKind = 'file-or-stream' | 'rtmp';
@@ -76,6 +78,15 @@ export function checkMediaUrl(raw: string): MediaUrlCheck {
   if (url.username !== '' || url.password !== '' || /^[^/]*\/\/[^/?#]*@/.test(text)) return { ok: false, problem: 'credentials' };
   if (url.hostname === '') return { ok: false, problem: 'noHost' };
   return { ok: true, url: text, normalised: normaliseMediaUrl(url), scheme };
+}
+
+/**
+ * Checks a StreamUrl exactly as it will be sent: same rule as `checkMediaUrl`, but nothing is
+ * trimmed (a blank at either end would go onto the wire).
+ */
+export function checkStreamUrl(raw: string): MediaUrlCheck {
+  if (raw !== '' && raw.trim() !== raw) return { ok: false, problem: 'whitespace' };
+  return checkMediaUrl(raw);
 }
 
 /**

@@ -7,6 +7,9 @@
 export const trtcActions = ['StartStreamIngest', 'DescribeStreamIngest', 'UpdateStreamIngest', 'StopStreamIngest'] as const;
 export type TrtcAction = (typeof trtcActions)[number];
 
+/** The purpose of a connection test: a signed Describe about no real app or task, filed under its profile. */
+export const connectionTestPurpose = 'test-connection';
+
 export const callOutcomes = ['ok', 'api-error', 'unknown', 'not-sent'] as const;
 /**
  * ok: the API answered without an Error; api-error: it answered an Error (code in `errorCode`);

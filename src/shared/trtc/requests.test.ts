@@ -115,8 +115,12 @@ describe('StartStreamIngest body', () => {
       accepts({ StreamUrl: good });
     }
     refuses({ StreamUrl: '' }, 'StreamUrl', 'streamUrl.required');
-    refuses({ StreamUrl: 'javascript:alert(1)' }, 'StreamUrl', 'streamUrl.invalid');
-    refuses({ StreamUrl: 'file:///etc/passwd' }, 'StreamUrl', 'streamUrl.invalid');
+    // The media library's rule: a URL of another scheme is refused for its scheme.
+    refuses({ StreamUrl: 'javascript:alert(1)' }, 'StreamUrl', 'streamUrl.scheme');
+    refuses({ StreamUrl: 'file:///etc/passwd' }, 'StreamUrl', 'streamUrl.scheme');
+    refuses({ StreamUrl: 'https://' }, 'StreamUrl', 'streamUrl.invalid');
+    refuses({ StreamUrl: ' https://a.example/x.mp4' }, 'StreamUrl', 'streamUrl.whitespace');
+    refuses({ StreamUrl: 'https://a.example/x.mp4\u0085' }, 'StreamUrl', 'streamUrl.whitespace');
     refuses({ StreamUrl: 'ftp://a.example/x.mp4' }, 'StreamUrl', 'streamUrl.scheme');
     refuses({ StreamUrl: 'https://a.example/x y.mp4' }, 'StreamUrl', 'streamUrl.whitespace');
     refuses({ StreamUrl: 'https://a.example/x.mp4\r\nX: 1' }, 'StreamUrl', 'streamUrl.whitespace');
@@ -232,7 +236,7 @@ describe('Describe, Update and Stop bodies', () => {
     expect(problems(updateStreamIngestBody.safeParse({ ...base, Volume: 201 })).Volume).toContain('requests:volume.range');
     expect(problems(updateStreamIngestBody.safeParse({ ...base, Tempo: 3 })).Tempo).toContain('requests:tempo.invalid');
     expect(problems(updateStreamIngestBody.safeParse({ ...base, StreamUrl: 'file:///x' })).StreamUrl).toContain(
-      'requests:streamUrl.invalid',
+      'requests:streamUrl.scheme',
     );
     expect(updateStreamIngestBody.safeParse({ ...base, RepeatNum: 2 }).success).toBe(false);
   });

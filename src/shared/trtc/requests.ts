@@ -9,6 +9,7 @@
  * unknown field) are refused, never sent.
  */
 import { z } from 'zod';
+import { acceptedSchemes, checkStreamUrl, type MediaUrlProblem, maxMediaUrlLength } from '../media/url-rules';
 import { isRegionOfSite, type Site } from './sites';
 
 export const requestLimits = {
@@ -23,7 +24,7 @@ export const requestLimits = {
   volumeMax: 200,
   idleTimeoutMax: 600,
   seekSecondMax: 2147483647,
-  streamUrlMaxLength: 2048,
+  streamUrlMaxLength: maxMediaUrlLength,
   ticketMaxLength: 8192,
   taskIdMaxLength: 256,
 } as const;
@@ -31,8 +32,8 @@ export const requestLimits = {
 export const tempoValues = [0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0] as const;
 export type Tempo = (typeof tempoValues)[number];
 
-/** Schemes the cloud pulls from: the docs' HTTPS MP4 plus the common HLS/FLV/RTMP sources. */
-export const streamUrlSchemes = ['http:', 'https:', 'rtmp:', 'rtmps:'] as const;
+/** Schemes the cloud pulls from: the docs' HTTPS MP4 plus the common HLS/FLV/RTMP sources (the media URL table's). */
+export const streamUrlSchemes = acceptedSchemes.map((scheme) => scheme.protocol);
 
 /** API defaults: a field equal to its default is left out of the body. */
 export const apiDefaults = { RepeatNum: 1, Volume: 100, Tempo: 1.0, SeekSecond: 0, AutoPush: false, EnableProgress: false } as const;
@@ -65,34 +66,27 @@ export const userIdSchema = z
   .refine((value) => byteLength(value) <= requestLimits.userIdMaxBytes, { error: 'requests:userId.tooLong' })
   .refine((value) => userIdPattern.test(value), { error: 'requests:userId.characters' });
 
-export const streamUrlSchema = z
-  .string({ error: 'requests:streamUrl.required' })
-  .min(1, { error: 'requests:streamUrl.required' })
-  .max(requestLimits.streamUrlMaxLength, { error: 'requests:streamUrl.tooLong' })
-  .refine((value) => !hasWhitespaceOrControl(value), { error: 'requests:streamUrl.whitespace' })
-  .refine((value) => parseStreamUrl(value) !== null, { error: 'requests:streamUrl.invalid' })
-  .refine((value) => (streamUrlSchemes as readonly string[]).includes(parseStreamUrl(value)?.protocol ?? 'http:'), {
-    error: 'requests:streamUrl.scheme',
-  })
-  .refine((value) => !parseStreamUrl(value)?.username && !parseStreamUrl(value)?.password, { error: 'requests:streamUrl.credentials' });
+/** The media URL rule (shared/media/url-rules), as the request's i18n keys say it. */
+const streamUrlKeys: Record<MediaUrlProblem, string> = {
+  empty: 'requests:streamUrl.required',
+  tooLong: 'requests:streamUrl.tooLong',
+  whitespace: 'requests:streamUrl.whitespace',
+  controlCharacter: 'requests:streamUrl.whitespace',
+  notAUrl: 'requests:streamUrl.invalid',
+  noHost: 'requests:streamUrl.invalid',
+  scheme: 'requests:streamUrl.scheme',
+  credentials: 'requests:streamUrl.credentials',
+};
 
-// Whitespace, CR/LF and other control characters would split or smuggle a header into a request.
-function hasWhitespaceOrControl(value: string): boolean {
-  for (const char of value) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code <= 0x20 || code === 0x7f || /\s/u.test(char)) return true;
-  }
-  return false;
+/** The `requests:` i18n key that explains a StreamUrl problem. */
+export function streamUrlMessageKey(problem: MediaUrlProblem): string {
+  return streamUrlKeys[problem];
 }
 
-function parseStreamUrl(value: string): URL | null {
-  try {
-    const url = new URL(value);
-    return url.host ? url : null;
-  } catch {
-    return null;
-  }
-}
+export const streamUrlSchema = z.string({ error: 'requests:streamUrl.required' }).superRefine((value, context) => {
+  const check = checkStreamUrl(value);
+  if (!check.ok) context.addIssue({ code: 'custom', message: streamUrlKeys[check.problem] });
+});
 
 export const ticketSchema = (key: 'userSig' | 'privateMapKey') =>
   z

@@ -5,6 +5,7 @@ import type { TaskRecord } from '../../../../shared/contract/launch';
 import { adviceFor, type CatalogLanguage } from '../../../../shared/trtc/error-catalog';
 import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
 import { useFormat } from '../../i18n/format';
+import { useTasksStore as useBoardStore } from '../tasks/tasks-store';
 import { useTasksStore } from './tasks-store';
 
 const stateColor = { pending: 'gray', started: 'green', failed: 'red', unknown: 'orange' } as const;
@@ -18,6 +19,8 @@ export function TaskList({ onRetry }: { onRetry(record: TaskRecord): void }) {
 
   useEffect(() => {
     void load();
+    // The cards follow the board (stopped, ended, paused): load it if no screen has yet.
+    if (!useBoardStore.getState().loaded) void useBoardStore.getState().load();
   }, [load]);
 
   return (
@@ -39,19 +42,42 @@ export function TaskList({ onRetry }: { onRetry(record: TaskRecord): void }) {
   );
 }
 
+/**
+ * What the board now says of a started launch (the board's task has the record's id): paused, or
+ * ended and why. Null while it runs as started, or when the board does not have it.
+ */
+function useLiveState(task: TaskRecord): { key: string; label: string; color: string } | null {
+  const { t } = useTranslation('tasks');
+  const live = useBoardStore((state) => state.tasks[task.id]);
+  if (task.state !== 'started' || !live) return null;
+  if (live.status === 'ended')
+    return { key: 'ended', label: live.endReason ? t(`endReason.${live.endReason}`) : t('status.ended'), color: 'gray' };
+  if (live.status === 'running' && live.paused) return { key: 'paused', label: t('status.paused'), color: 'yellow' };
+  return null;
+}
+
 function TaskCard({ task, onRetry }: { task: TaskRecord; onRetry(): void }) {
   const { t, i18n } = useTranslation('launch');
   const format = useFormat();
   const language: CatalogLanguage = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const advice = task.error ? adviceFor(task.error.code, language) : null;
+  const live = useLiveState(task);
   return (
-    <Card withBorder padding="sm" data-testid="task-record" data-state={task.state} component="article" aria-label={task.presetName}>
+    <Card
+      withBorder
+      padding="sm"
+      data-testid="task-record"
+      data-state={task.state}
+      data-live={live?.key ?? task.state}
+      component="article"
+      aria-label={task.presetName}
+    >
       <Group justify="space-between" wrap="nowrap">
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Group gap="xs">
             <Text fw={600}>{task.presetName}</Text>
-            <Badge color={stateColor[task.state]} data-testid="task-state">
-              {t(`state.${task.state}`)}
+            <Badge color={live?.color ?? stateColor[task.state]} data-testid="task-state">
+              {live?.label ?? t(`state.${task.state}`)}
             </Badge>
             {task.sandbox ? (
               <Badge color="grape" variant="light">

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type LogAction, type LogFilter, type LogOutcome, logActions, logOutcomes } from '../../../../shared/contract/log';
 import { useCall } from '../../api/use-call';
+import { LaunchRecordNote } from './LaunchRecordNote';
 import { useLogStore } from './log-store';
 
 /** `datetime-local` speaks local time without a zone; the filter speaks ISO instants. */
@@ -120,11 +121,14 @@ export function LogFilters() {
             size="lg"
             variant="light"
             data-testid="task-history"
+            // TaskIds are case-sensitive: the chip shows it as it is, not upper-cased like other badges.
+            tt="none"
             rightSection={<CloseButton size="xs" aria-label={t('filters.clearTask')} onClick={() => setFilter({ taskId: undefined })} />}
           >
             {t('filters.taskHistory', { taskId: filter.taskId })}
           </Badge>
         ) : null}
+        {filter.taskId ? <LaunchRecordNote taskId={filter.taskId} /> : null}
         <Button variant="subtle" size="xs" onClick={reset}>
           {t('filters.reset')}
         </Button>

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogOutcome, LogRow } from '../../../../shared/contract/log';
+import { connectionTestPurpose } from '../../../../shared/trtc/api-call-record';
 import { EmptyList, ListLoading } from '../../app/ListStates';
 import { useNavigationStore } from '../../app/navigation-store';
 import { useFormat } from '../../i18n/format';
@@ -120,7 +121,8 @@ function Cells({ row, onOpen }: { row: LogRow; onOpen: (row: LogRow) => void }) 
   const { t } = useTranslation('log');
   const format = useFormat();
   const time = format.dateTime(row.at);
-  const action = t(`actions.${row.action}`);
+  // A connection test is a Describe about no real task: it is filed under its profile.
+  const action = row.purpose === connectionTestPurpose ? t('connectionTest', { profile: row.profileName }) : t(`actions.${row.action}`);
   return (
     <>
       <Box role="cell">

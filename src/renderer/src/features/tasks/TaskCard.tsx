@@ -6,6 +6,7 @@ import { derivedFacts } from '../../../../shared/tasks/derived-facts';
 import { useFormat } from '../../i18n/format';
 import { failureAdvice } from './failure-advice';
 import { TaskControls } from './TaskControls';
+import { TaskPlace } from './TaskPlace';
 import { useBeingChecked } from './tasks-store';
 import { useNow } from './use-now';
 
@@ -61,6 +62,7 @@ export const TaskCard = memo(function TaskCard({ task }: { task: LiveTask }) {
         <Group gap="lg">
           <TaskTimes task={task} />
           {task.volume !== null ? <Text size="sm">{t('volumeValue', { volume: task.volume })}</Text> : null}
+          <TaskPlace task={task} />
         </Group>
         {task.streamUrl ? (
           <Text size="xs" c="dimmed" truncate="end" data-testid="task-source">

@@ -3,7 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type LiveTask, tempoValues } from '../../../../shared/contract/tasks';
+import { checkStreamUrl } from '../../../../shared/media/url-rules';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
+import { streamUrlMessageKey } from '../../../../shared/trtc/requests';
 import { invoke } from '../../api/client';
 import { useFormat } from '../../i18n/format';
 import { type FailureLike, failureAdvice } from './failure-advice';
@@ -17,11 +19,23 @@ function useFailureNotice() {
   const { t, i18n } = useTranslation('tasks');
   return (failure: FailureLike & { message: string }) => {
     const advice = failureAdvice(failure, i18n.language);
+    const inputKey = inputProblemKey(failure);
     const message = advice
       ? t('control.failedAdvice', { explanation: advice.explanation, fix: advice.fix, code: advice.code })
-      : `${failure.code}: ${failure.message}`;
+      : inputKey
+        ? t(inputKey)
+        : `${failure.code}: ${failure.message}`;
     notifications.show({ color: 'red', title: t('control.failed'), message });
   };
+}
+
+/** The i18n key main gave for refused input (its own check's, or the boundary's first issue). */
+function inputProblemKey(failure: FailureLike): string | null {
+  if (failure.code !== 'INVALID_INPUT') return null;
+  const { messageKey, issues } = failure.details ?? {};
+  if (typeof messageKey === 'string') return messageKey;
+  const first = Array.isArray(issues) ? (issues[0] as { message?: unknown } | undefined)?.message : undefined;
+  return typeof first === 'string' && /^[a-z]+:[\w.]+$/i.test(first) ? first : null;
 }
 
 export function TaskControls({ task }: { task: LiveTask }) {
@@ -37,6 +51,9 @@ export function TaskControls({ task }: { task: LiveTask }) {
     optimistic(task.id, intended, send).catch((error: unknown) => notify(errorData(error)));
   const now = Date.now();
   const facts = derivedFacts(task, now);
+  // Start's StreamUrl rule, checked as the user types: a URL it refuses is never sent.
+  const urlCheck = url.trim() === '' ? null : checkStreamUrl(url.trim());
+  const urlProblem = urlCheck && !urlCheck.ok ? t(streamUrlMessageKey(urlCheck.problem)) : null;
   const name = task.label;
 
   const commitVolume = () => {
@@ -137,11 +154,12 @@ export function TaskControls({ task }: { task: LiveTask }) {
           placeholder="https://…"
           value={url}
           onChange={(event) => setUrl(event.currentTarget.value)}
+          error={urlProblem}
         />
         <Button
           size="xs"
           variant="default"
-          disabled={url.trim() === ''}
+          disabled={url.trim() === '' || urlProblem !== null}
           aria-label={t('control.switchOf', { name })}
           onClick={() => {
             const next = url.trim();

@@ -35,6 +35,8 @@ export const log = {
     code: 'Code',
     latency: 'Latency',
   },
+  launchRecord: 'Launched from "{{preset}}": recorded as pending at {{pendingAt}}, before its Start was sent; started at {{settledAt}}.',
+  connectionTest: 'Connection test of {{profile}}',
   actions: {
     StartStreamIngest: 'Start',
     DescribeStreamIngest: 'Describe',

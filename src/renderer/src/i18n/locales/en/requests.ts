@@ -43,6 +43,10 @@ export const requests = {
   idleTimeout: { type: 'The idle timeout is a whole number of seconds.', range: 'The idle timeout is 0 to 600 seconds.' },
   seekSecond: { type: 'The start offset is a whole number of seconds.', range: 'The start offset cannot be negative.' },
   boolean: { type: 'Choose on or off.' },
-  taskId: { required: 'Enter the TaskId.', tooLong: 'This TaskId is too long.', characters: 'A TaskId has no spaces.' },
+  taskId: {
+    required: 'Enter the TaskId.',
+    tooLong: 'This TaskId is too long.',
+    characters: 'A TaskId uses printable ASCII characters only, without spaces.',
+  },
   region: { required: 'Choose a region.', notOfSite: "This region is not available on the account's site." },
 };

@@ -37,6 +37,8 @@ export const log: typeof en = {
     code: '错误码',
     latency: '耗时',
   },
+  launchRecord: '由“{{preset}}”启动：{{pendingAt}} 在发送 Start 之前记录为待定；{{settledAt}} 启动成功。',
+  connectionTest: '配置 {{profile}} 的连接测试',
   actions: {
     StartStreamIngest: '开始',
     DescribeStreamIngest: '查询',

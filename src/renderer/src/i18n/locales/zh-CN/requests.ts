@@ -44,6 +44,6 @@ export const requests: typeof en = {
   idleTimeout: { type: '空闲超时必须是整数秒。', range: '空闲超时范围是 0 到 600 秒。' },
   seekSecond: { type: '起播位置必须是整数秒。', range: '起播位置不能为负数。' },
   boolean: { type: '请选择开或关。' },
-  taskId: { required: '请输入 TaskId。', tooLong: '该 TaskId 过长。', characters: 'TaskId 不能包含空格。' },
+  taskId: { required: '请输入 TaskId。', tooLong: '该 TaskId 过长。', characters: 'TaskId 只能使用可打印的 ASCII 字符，且不能包含空格。' },
   region: { required: '请选择地域。', notOfSite: '该账号所在站点不支持此地域。' },
 };
