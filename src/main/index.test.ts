@@ -90,6 +90,16 @@ describe('src/main/index.ts', () => {
   });
 
   it('quitting waits for the window state written on close, flushes the stores and releases the lock', async () => {
+    // A slow disk: the window state's write takes longer than closing the services.
+    const { JsonDocument } = await import('./storage/json-document');
+    const update = JsonDocument.prototype.update;
+    vi.spyOn(JsonDocument.prototype, 'update').mockImplementation(async function (
+      this: import('./storage/json-document').JsonDocument<unknown>,
+      change,
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return update.call(this, change as never) as never;
+    });
     await startApp();
     const [window] = electron.BrowserWindow.all;
     if (!window) throw new Error('no window');
