@@ -77,14 +77,18 @@ describe('src/main/index.ts', () => {
     expect(await readFile(join(env.dataDir, '.lock'), 'utf8')).toBe(String(process.ppid));
   });
 
-  it('a store that fails to open is reported in the user language and the data-dir lock is released', async () => {
+  it('services that fail to open are reported in the user language, and the data-dir lock is released', async () => {
     electron.app.locale = 'zh-CN';
-    // A folder where the settings file should be: the store cannot be read.
-    await import('node:fs/promises').then(({ mkdir }) => mkdir(join(env.dataDir, 'settings.json')));
+    // Whatever store fails (unreadable file, full disk), createAppServices rejects after the lock is taken.
+    vi.doMock('./app/create-services', () => ({
+      createAppServices: () => Promise.reject(new Error('EISDIR: illegal operation on a directory')),
+    }));
     await import('./index');
     electron.app.fireReady();
     await eventually(() => expect(electron.app.exitCode).toBe(1));
+    vi.doUnmock('./app/create-services');
     expect(electron.dialog.errorBoxes[0]?.title).toBe('Ingest Desk 无法启动');
+    expect(electron.dialog.errorBoxes[0]?.content).toContain('EISDIR: illegal operation on a directory');
     expect(electron.dialog.errorBoxes[0]?.content).toContain(env.dataDir);
     expect(existsSync(join(env.dataDir, '.lock'))).toBe(false);
   });
@@ -106,9 +110,12 @@ describe('src/main/index.ts', () => {
     window.bounds = { x: 40, y: 30, width: 1111, height: 777 };
     electron.app.quit();
     await eventually(() => expect(electron.app.exitCode).toBe(0));
-    const state = JSON.parse(await readFile(join(env.dataDir, 'window-state.json'), 'utf8')) as { data: unknown };
-    expect(state.data).toMatchObject({ x: 40, y: 30, width: 1111, height: 777, maximized: false });
     expect(existsSync(join(env.dataDir, '.lock'))).toBe(false);
+    // The next start on the same data dir opens the window where it was left.
+    vi.restoreAllMocks();
+    electron = await freshElectron();
+    await startApp();
+    expect(electron.BrowserWindow.all[0]?.options).toMatchObject({ x: 40, y: 30, width: 1111, height: 777 });
   });
 
   it('a Windows session end flushes the stores and releases the lock without will-quit', async () => {

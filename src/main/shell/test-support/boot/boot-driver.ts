@@ -32,6 +32,16 @@ await waitFor('the window', () => BrowserWindow.all.length > 0);
 report.windowAfterMs = Date.now() - readyAt;
 const [window] = BrowserWindow.all;
 if (!window) throw new Error('no window');
+
+// The second start on the same data dir: what the first one flushed on quit is what this one reads.
+if (process.env.BOOT_PHASE === 'again') {
+  const appFrame = window.webContents.mainFrame;
+  const settings = await ipcMain.invoke({ frame: appFrame, contents: window.webContents }, 'rpc:system.getSettings', {});
+  process.stdout.write(`BOOT-REPORT ${JSON.stringify({ options: window.options, settings })}\n`);
+  app.quit();
+  await waitFor('the quit sequence', () => app.exitCode !== undefined);
+  process.exit(0);
+}
 const preload = window.options.webPreferences?.preload ?? '';
 report.window = {
   count: BrowserWindow.all.length,
@@ -109,13 +119,7 @@ window.bounds = { x: 12, y: 34, width: 1234, height: 789 };
 report.lockBeforeQuit = existsSync(join(dataDir, '.lock'));
 app.quit();
 await waitFor('the quit sequence', () => app.exitCode !== undefined);
-report.quit = {
-  exitCode: app.exitCode,
-  lock: existsSync(join(dataDir, '.lock')),
-  windowState: JSON.parse(await readFile(join(dataDir, 'window-state.json'), 'utf8')).data,
-  settings: JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')).data,
-  theme,
-};
+report.quit = { exitCode: app.exitCode, lock: existsSync(join(dataDir, '.lock')), theme };
 process.stdout.write(`BOOT-REPORT ${JSON.stringify(report)}\n`);
 // Whatever the services left running (timers, sockets) is not the app's to end here: Electron would exit now.
 process.exit(0);
