@@ -67,6 +67,8 @@ async function start(): Promise<void> {
     transport: 'electron',
     versions: { electron: process.versions.electron, chrome: process.versions.chrome },
     openExternal: (url) => shell.openExternal(url),
+    // `0` only from the e2e run over IPC, whose specs expect empty lists (as `serve --no-samples`).
+    samples: process.env.INGEST_DESK_SAMPLES !== '0',
   });
   registerIpc(services, trusted);
 

@@ -54,6 +54,8 @@ export class WebContentsDouble
     // Electron throws "Object has been destroyed" when a destroyed WebContents is used.
     if (this.#destroyed) throw new TypeError('Object has been destroyed');
     this.sent.push({ channel, args: structuredClone(args) });
+    // Not an Electron event: lets a test harness carry the message on to a real page.
+    this.emit('double:sent', channel, ...args);
   }
 
   isDestroyed(): boolean {
