@@ -93,7 +93,7 @@ for (const channel of channels) {
 report.answers = answers;
 
 // Events: to the live window, none to a destroyed one (and the call that emitted them still answers).
-const closed = new BrowserWindow({ show: false });
+const closed = new electron.BrowserWindowDouble({ show: false });
 await closed.loadURL('app://desk/index.html');
 closed.destroy();
 const before = contents.sent.length;
