@@ -3,16 +3,25 @@
 const path = require('node:path');
 const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses');
 
+// Only the Linux packager has `executableName`: read it for Linux alone, or macOS and Windows packaging throws.
+function executablePath(platform, appOutDir, packager) {
+  const name = packager.appInfo.productFilename;
+  switch (platform) {
+    case 'darwin':
+    case 'mas':
+      return path.join(appOutDir, `${name}.app`, 'Contents', 'MacOS', name);
+    case 'win32':
+      return path.join(appOutDir, `${name}.exe`);
+    case 'linux':
+      return path.join(appOutDir, packager.executableName);
+    default:
+      throw new Error(`after-pack: no Electron binary known for platform ${platform}`);
+  }
+}
+
 module.exports = async function afterPack(context) {
   const { electronPlatformName, appOutDir, packager } = context;
-  const name = packager.appInfo.productFilename;
-  const executable = {
-    darwin: path.join(appOutDir, `${name}.app`, 'Contents', 'MacOS', name),
-    mas: path.join(appOutDir, `${name}.app`, 'Contents', 'MacOS', name),
-    win32: path.join(appOutDir, `${name}.exe`),
-    linux: path.join(appOutDir, packager.executableName),
-  }[electronPlatformName];
-  await flipFuses(executable, {
+  await flipFuses(executablePath(electronPlatformName, appOutDir, packager), {
     version: FuseVersion.V1,
     resetAdHocDarwinSignature: electronPlatformName === 'darwin',
     [FuseV1Options.RunAsNode]: false,

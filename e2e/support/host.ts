@@ -27,14 +27,40 @@ export interface HostOptions {
   samples?: boolean;
 }
 
-/** Starts `out/main/serve.js` (the built browser host) and waits for its one "serving ..." line. */
+/**
+ * How the page reaches main in this worker (the `transport` fixture sets it): the browser host's HTTP,
+ * or the desktop app's IPC (e2e/support/ipc: the built app with an Electron double, the page on its IPC transport).
+ */
+let transport: 'http' | 'ipc' = 'http';
+const ipcHosts = new Map<string, RunningHost>();
+
+export function useTransport(kind: 'http' | 'ipc'): void {
+  transport = kind;
+}
+
+/** The running IPC host that serves a page at this URL, for the page's IPC bridge. */
+export function ipcHostFor(url: string): RunningHost | undefined {
+  try {
+    return ipcHosts.get(new URL(url).origin);
+  } catch {
+    return undefined;
+  }
+}
+
+const entry = {
+  http: ['out/main/serve.js'],
+  ipc: ['--import', './src/main/shell/test-support/boot/electron-hook.mjs', 'e2e/support/ipc/ipc-host.ts'],
+};
+
+/** Starts `out/main/serve.js` (the built browser host), or the built desktop app over IPC, and waits for its one "serving ..." line. */
 export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'ingest-desk-e2e-')));
   const keychainService = options.keychainService ?? `ingest-desk-test-${randomUUID()}`;
+  const kind = transport;
   const child = spawn(
     process.execPath,
     [
-      'out/main/serve.js',
+      ...entry[kind],
       '--data-dir',
       dataDir,
       '--keychain-service',
@@ -52,7 +78,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const url = await firstLine(child, () => stderr);
   const parsed = new URL(url);
   recorder.attach(url, parsed.searchParams.get('token') ?? '');
-  return {
+  const host: RunningHost = {
     url,
     origin: parsed.origin,
     port: Number(parsed.port),
@@ -62,6 +88,11 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     stderr: () => stderr,
     stop: (signal = 'SIGTERM') => stop(child, signal),
   };
+  if (kind === 'ipc') {
+    ipcHosts.set(parsed.origin, host);
+    child.once('exit', () => ipcHosts.delete(parsed.origin));
+  }
+  return host;
 }
 
 function firstLine(child: ChildProcess, stderr: () => string): Promise<string> {

@@ -5,16 +5,18 @@
  */
 import './app/young-generation';
 import { join } from 'node:path';
-import { app, type BrowserWindow, session, shell } from 'electron';
+import { app, dialog, session, shell } from 'electron';
 import { appIdentity } from './app/app-identity';
 import { systemClock } from './app/clock';
 import { type AppServices, createAppServices } from './app/create-services';
 import { KeytarSecretStore } from './secrets/keytar-store';
+import { setPackagedMenu } from './shell/app-menu';
 import { appEntryUrl, trustedOrigins } from './shell/app-origin';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { registerIpc } from './shell/ipc';
-import { createMainWindow } from './shell/main-window';
+import { createMainWindow, type MainWindow } from './shell/main-window';
 import { hardenSession, hardenWebContents } from './shell/security';
+import { startFailureMessage } from './shell/start-failure';
 import { windowStateDocument } from './shell/window-state';
 import { lockDataDir } from './storage/data-dir-lock';
 import { JsonDocument } from './storage/json-document';
@@ -28,39 +30,51 @@ app.enableSandbox();
 registerAppScheme();
 hardenWebContents(app, trusted);
 
-let mainWindow: BrowserWindow | undefined;
+let mainWindow: MainWindow | undefined;
 let services: AppServices | undefined;
 let unlockDataDir: (() => Promise<void>) | undefined;
+let shutdown: Promise<void> | undefined;
+let shutDownDone = false;
+
+const dataDir = () => process.env.INGEST_DESK_DATA_DIR ?? app.getPath('userData');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    const window = mainWindow?.window;
+    if (!window || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
   });
-  app.whenReady().then(start, (error: unknown) => fatal(error));
+  // A rejection of start() too, not only of whenReady(): Electron would only warn, leaving a windowless process.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => failStart(error));
 }
 
 async function start(): Promise<void> {
-  const dataDir = process.env.INGEST_DESK_DATA_DIR ?? app.getPath('userData');
-  unlockDataDir = await lockDataDir(dataDir);
-  hardenSession(session.defaultSession);
+  const dir = dataDir();
+  unlockDataDir = await lockDataDir(dir);
+  hardenSession(session.defaultSession, trusted);
+  if (app.isPackaged) setPackagedMenu(process.platform);
   serveRenderer(join(import.meta.dirname, '../renderer'));
 
   services = await createAppServices({
-    dataDir,
+    dataDir: dir,
     secrets: new KeytarSecretStore({ service: process.env.INGEST_DESK_KEYCHAIN_SERVICE ?? appIdentity.keychainService }),
     transport: 'electron',
     versions: { electron: process.versions.electron, chrome: process.versions.chrome },
     openExternal: (url) => shell.openExternal(url),
+    // `0` only from the e2e run over IPC, whose specs expect empty lists (as `serve --no-samples`).
+    samples: process.env.INGEST_DESK_SAMPLES !== '0',
   });
   registerIpc(services, trusted);
 
   const windowState = await JsonDocument.open({
     ...windowStateDocument,
-    dataDir,
+    dataDir: dir,
     clock: systemClock,
     problems: new StoreProblems(),
   });
@@ -68,27 +82,50 @@ async function start(): Promise<void> {
     preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
     entryUrl: devServerUrl ?? appEntryUrl,
     state: windowState,
+    devTools: !app.isPackaged,
   });
-  mainWindow.on('closed', () => {
-    mainWindow = undefined;
-  });
+  // Windows ends the process soon after a shutdown or log-off, without `will-quit`: flush now.
+  mainWindow.window.on('session-end', () => void shutDown());
 }
 
-function fatal(error: unknown): void {
+/** The user sees why (the dialog works before `ready`), the lock and stores are released, the process ends. */
+async function failStart(error: unknown): Promise<void> {
   console.error(error);
+  let dir = '';
+  try {
+    dir = dataDir();
+  } catch {
+    // Only used in the message.
+  }
+  const { title, content } = startFailureMessage(error, app.getLocale(), dir);
+  dialog.showErrorBox(title, content);
+  await shutDown();
   app.exit(1);
+}
+
+/** Flushes every store (the window state first: it is written on close), then releases the data-dir lock. Runs once. */
+function shutDown(): Promise<void> {
+  shutdown ??= (async () => {
+    const closing = services;
+    services = undefined;
+    try {
+      await mainWindow?.stateSaved();
+      await closing?.close();
+    } catch (error) {
+      console.error(error);
+    } finally {
+      const unlock = unlockDataDir;
+      unlockDataDir = undefined;
+      await unlock?.().catch((error: unknown) => console.error(error));
+      shutDownDone = true;
+    }
+  })();
+  return shutdown;
 }
 
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', (event) => {
-  if (!services && !unlockDataDir) return;
+  if (shutDownDone || (!services && !unlockDataDir && !shutdown)) return;
   event.preventDefault();
-  const closing = services?.close() ?? Promise.resolve();
-  services = undefined;
-  void closing
-    .then(() => unlockDataDir?.())
-    .finally(() => {
-      unlockDataDir = undefined;
-      app.quit();
-    });
+  void shutDown().finally(() => app.quit());
 });

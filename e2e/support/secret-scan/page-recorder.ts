@@ -15,8 +15,14 @@ export const ticketToolCalls = new Set(['accounts.generateUserSig', 'accounts.ge
  * every download, and at the end of the test the DOM, input values and storages of each open page. The
  * secrets the page sent (keys typed into forms) are registered, so the scan looks for them everywhere.
  */
-export function recordPages(context: BrowserContext, testId: string): { finish(): Promise<void> } {
-  if (!runFolder()) return { finish: async () => {} };
+export interface PageRecorder {
+  finish(): Promise<void>;
+  /** A call the page made over IPC (no request for the network events to see): its input and its answer. */
+  ipcCall(call: string, input: unknown, answer: unknown): void;
+}
+
+export function recordPages(context: BrowserContext, testId: string): PageRecorder {
+  if (!runFolder()) return { finish: async () => {}, ipcCall: () => {} };
   const id = randomUUID();
   const answers: { call: string; status: number; body: string }[] = [];
   const consoleLines: string[] = [];
@@ -26,10 +32,8 @@ export function recordPages(context: BrowserContext, testId: string): { finish()
     const { pathname } = new URL(url);
     return pathname.startsWith('/rpc/') ? decodeURIComponent(pathname.slice(5)) : undefined;
   };
-  const onRequest = (request: Request) => {
-    const call = callOf(request.url());
-    if (!call) return;
-    for (const value of secretValues(request.postData())) {
+  const sent = (call: string, postData: string | null) => {
+    for (const value of secretValues(postData)) {
       register({
         type: 'secret',
         value,
@@ -38,19 +42,23 @@ export function recordPages(context: BrowserContext, testId: string): { finish()
       });
     }
   };
+  const answered = (call: string, status: number, body: string) => {
+    answers.push({ call, status, body });
+    if (ticketToolCalls.has(call)) {
+      for (const value of secretValues(body)) register({ type: 'secret', value, source: `ticket tool (${call})`, shownToTest: testId });
+    }
+  };
+  const onRequest = (request: Request) => {
+    const call = callOf(request.url());
+    if (call) sent(call, request.postData());
+  };
   const onResponse = (response: Response) => {
     const call = callOf(response.url());
     if (!call) return;
     pending.push(
       response
         .text()
-        .then((body) => {
-          answers.push({ call, status: response.status(), body });
-          if (ticketToolCalls.has(call)) {
-            for (const value of secretValues(body))
-              register({ type: 'secret', value, source: `ticket tool (${call})`, shownToTest: testId });
-          }
-        })
+        .then((body) => answered(call, response.status(), body))
         .catch(() => {}),
     );
   };
@@ -75,6 +83,10 @@ export function recordPages(context: BrowserContext, testId: string): { finish()
   for (const page of context.pages()) watch(page);
 
   return {
+    ipcCall(call, input, answer) {
+      sent(call, JSON.stringify(input ?? null));
+      answered(call, 200, JSON.stringify(answer ?? null));
+    },
     async finish() {
       const pages = [];
       for (const page of context.pages())

@@ -1,11 +1,15 @@
-import { BrowserWindow, ipcMain, type WebFrameMain } from 'electron';
+import { BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import { callNames, type Result } from '../../shared/contract';
 import type { AppServices } from '../app/create-services';
 import { originOf } from './app-origin';
 
-/** Only the top frame of our own page may call: not an iframe, not a page that navigated elsewhere. */
-export function isTrustedSender(frame: WebFrameMain | null, trusted: Set<string>): boolean {
-  if (!frame || frame.parent !== null) return false;
+/**
+ * Only the top frame of our own page may call: not an iframe, not a page that navigated elsewhere,
+ * not a frame or contents already gone (Electron gives `senderFrame` null once the frame navigated or was destroyed).
+ */
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, trusted: Set<string>): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.detached || frame.parent !== null || event.sender.isDestroyed()) return false;
   const origin = originOf(frame.url);
   return origin !== null && trusted.has(origin);
 }
@@ -13,14 +17,25 @@ export function isTrustedSender(frame: WebFrameMain | null, trusted: Set<string>
 const forbidden: Result<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'Call from an untrusted frame' } };
 
 /** One `rpc:<call>` channel per contract entry, all answered through the shared dispatcher. */
-export function registerIpc(services: AppServices, trusted: Set<string>): () => void {
+export function registerIpc(services: AppServices, trusted: Set<string>, warn: (message: string) => void = console.warn): () => void {
   for (const name of callNames) {
     ipcMain.handle(`rpc:${name}`, (event, input: unknown) =>
-      isTrustedSender(event.senderFrame, trusted) ? services.dispatch(name, input) : forbidden,
+      isTrustedSender(event, trusted) ? services.dispatch(name, input) : forbidden,
     );
   }
+  // Runs inside the emitting service's call: it must never throw, whatever state a window is in.
   const unsubscribe = services.events.subscribe((event, payload) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(`event:${event}`, payload);
+    for (const window of BrowserWindow.getAllWindows()) {
+      try {
+        const contents = window.webContents;
+        if (window.isDestroyed() || contents.isDestroyed()) continue;
+        const origin = originOf(contents.getURL());
+        if (origin === null || !trusted.has(origin)) continue;
+        contents.send(`event:${event}`, payload);
+      } catch (error) {
+        warn(`[ipc] event ${event} not delivered: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   });
   return () => {
     unsubscribe();

@@ -6,10 +6,18 @@ export interface MainWindowOptions {
   preloadPath: string;
   entryUrl: string;
   state: JsonDocument<WindowState>;
+  /** False in packaged builds: no DevTools, so a local user cannot drive `window.api` from a console. */
+  devTools: boolean;
+}
+
+export interface MainWindow {
+  window: BrowserWindow;
+  /** Resolves once the last size and position written (on close, or after a move) are on disk. */
+  stateSaved(): Promise<void>;
 }
 
 /** The one window: isolated, sandboxed, no Node in the page; it remembers its size and position. */
-export function createMainWindow({ preloadPath, entryUrl, state }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, entryUrl, state, devTools }: MainWindowOptions): MainWindow {
   const saved = placeOnScreen(
     state.value,
     screen.getAllDisplays().map((display) => display.workArea),
@@ -35,29 +43,35 @@ export function createMainWindow({ preloadPath, entryUrl, state }: MainWindowOpt
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools,
       // Middle-click would otherwise open links in a new window, bypassing the window-open handler.
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  if (saved.maximized) window.maximize();
-  window.once('ready-to-show', () => window.show());
+  // maximize() also shows the window: before the first paint that is a blank window, so wait for it.
+  window.once('ready-to-show', () => {
+    if (saved.maximized) window.maximize();
+    window.show();
+  });
 
+  let written: Promise<unknown> = Promise.resolve();
+  const write = () => {
+    const bounds = window.getNormalBounds();
+    written = state.update(() => ({ ...bounds, maximized: window.isMaximized() })).catch(() => undefined);
+  };
   let saveTimer: NodeJS.Timeout | undefined;
   const remember = () => {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
-      if (window.isDestroyed()) return;
-      const bounds = window.getNormalBounds();
-      void state.update(() => ({ ...bounds, maximized: window.isMaximized() })).catch(() => undefined);
+      if (!window.isDestroyed()) write();
     }, 400);
   };
   for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) window.on(event as 'resize', remember);
   window.on('close', () => {
     clearTimeout(saveTimer);
-    const bounds = window.getNormalBounds();
-    void state.update(() => ({ ...bounds, maximized: window.isMaximized() })).catch(() => undefined);
+    write();
   });
 
   void window.loadURL(entryUrl);
-  return window;
+  return { window, stateSaved: () => written.then(() => undefined) };
 }

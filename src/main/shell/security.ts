@@ -2,10 +2,25 @@ import { type App, type Session, shell, type WebContents } from 'electron';
 import { isAllowedExternalUrl } from '../system/external-links';
 import { originOf } from './app-origin';
 
-/** Every permission (camera, notifications, geolocation, ...) is denied: the page needs none. */
-export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * The two permissions the page uses: writing to the clipboard (every Copy button, through
+ * `navigator.clipboard.writeText`) and fullscreen (the media preview's video). Nothing else.
+ */
+const pagePermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'fullscreen']);
+
+function allowed(permission: string, isMainFrame: boolean, url: string | undefined, trusted: Set<string>): boolean {
+  const origin = url ? originOf(url) : null;
+  return pagePermissions.has(permission) && isMainFrame && origin !== null && trusted.has(origin);
+}
+
+/** The page's own main frame gets the clipboard write and fullscreen; every other permission and device is denied. */
+export function hardenSession(session: Session, trusted: Set<string>): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowed(permission, details.isMainFrame, details.requestingUrl, trusted)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    allowed(permission, details.isMainFrame, details.requestingUrl ?? requestingOrigin, trusted),
+  );
   session.setDevicePermissionHandler(() => false);
 }
 
