@@ -1,34 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FakeScheduler } from './fake-scheduler';
 import { RateLimiter } from './rate-limiter';
 import { systemScheduler } from './scheduler';
-import { TasksService } from './tasks-service';
-import { memoryStore, runningTask } from './test-support/board';
-import { FakeIngest } from './test-support/fake-ingest';
+import { runningTask } from './test-support/board';
+import { boardService } from './test-support/board-service';
 
 async function serviceWithTasks(count: number) {
-  const scheduler = new FakeScheduler();
-  const ingest = new FakeIngest(scheduler);
-  const board = memoryStore();
+  const setUp = boardService();
   for (let index = 0; index < count; index++) {
-    const task = await board.store.put(runningTask({ lastCheckedAt: null }));
-    ingest.run(task.sdkAppId, task.taskId as string);
+    const task = await setUp.store.put(runningTask({ lastCheckedAt: null }));
+    setUp.ingest.run(task.sdkAppId, task.taskId as string);
   }
-  const service = new TasksService({
-    store: board.store,
-    events: board.events,
-    scheduler,
-    limiter: new RateLimiter({ scheduler }),
-    clients: ingest,
-    records: { list: () => [] },
-    launchItem: async () => {
-      throw new Error('unused');
-    },
-    profileOfApp: async () => 'p1',
-    mediaUrl: async () => '',
-    random: () => 0.5,
-  });
-  return { scheduler, ingest, service, ...board };
+  return setUp;
 }
 
 describe('start-up check', () => {

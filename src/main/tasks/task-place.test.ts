@@ -3,9 +3,8 @@ import type { LiveTask } from '../../shared/contract/tasks';
 import { adoptTask } from './adopt';
 import { FakeScheduler } from './fake-scheduler';
 import type { LaunchRecordView } from './launch-records';
-import { RateLimiter } from './rate-limiter';
-import { TasksService } from './tasks-service';
 import { memoryStore, runningTask } from './test-support/board';
+import { boardService } from './test-support/board-service';
 import { FakeIngest } from './test-support/fake-ingest';
 
 // The profile's default is ap-singapore (FakeIngest's); these tasks were started in ap-tokyo.
@@ -28,25 +27,9 @@ function tokyoRecord(id: string, taskId: string): LaunchRecordView {
 }
 
 async function setUp(records: LaunchRecordView[], stored: LiveTask[] = []) {
-  const scheduler = new FakeScheduler();
-  const ingest = new FakeIngest(scheduler);
-  const board = memoryStore();
+  const { scheduler, ingest, service, ...board } = boardService({ records, mediaUrl: 'https://media.example/entry.mp4' });
   for (const task of stored) await board.store.put(task);
   for (const record of records) ingest.run(record.sdkAppId, record.taskId as string, record.region);
-  const service = new TasksService({
-    store: board.store,
-    events: board.events,
-    scheduler,
-    limiter: new RateLimiter({ scheduler }),
-    clients: ingest,
-    records: { list: () => records },
-    launchItem: async () => {
-      throw new Error('unused');
-    },
-    profileOfApp: async () => 'p1',
-    mediaUrl: async () => 'https://media.example/entry.mp4',
-    random: () => 0.5,
-  });
   await service.start();
   // The start-up check runs in the background, one rate window after start.
   await scheduler.advance(1050);

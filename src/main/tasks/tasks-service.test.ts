@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FakeScheduler } from './fake-scheduler';
 import type { LaunchRecordView } from './launch-records';
-import { RateLimiter } from './rate-limiter';
-import { TasksService } from './tasks-service';
-import { memoryStore } from './test-support/board';
-import { FakeIngest } from './test-support/fake-ingest';
+import { boardService } from './test-support/board-service';
 
 function record(state: LaunchRecordView['state'], taskId?: string): LaunchRecordView {
   return {
@@ -24,26 +20,7 @@ function record(state: LaunchRecordView['state'], taskId?: string): LaunchRecord
   };
 }
 
-function setUp() {
-  const scheduler = new FakeScheduler();
-  const ingest = new FakeIngest(scheduler);
-  const board = memoryStore();
-  const service = new TasksService({
-    store: board.store,
-    events: board.events,
-    scheduler,
-    limiter: new RateLimiter({ scheduler }),
-    clients: ingest,
-    records: { list: () => [] },
-    launchItem: async () => {
-      throw new Error('unused');
-    },
-    profileOfApp: async () => 'p1',
-    mediaUrl: async () => '',
-    random: () => 0.5,
-  });
-  return { scheduler, ingest, service, ...board };
-}
+const setUp = () => boardService();
 
 describe('TasksService', () => {
   it('mirrors a launch on the board: launching while pending, then running and polled once it has a TaskId', async () => {
