@@ -7,13 +7,11 @@ import { AppError } from '../../shared/contract';
 import type { TaskRecord } from '../../shared/contract/launch';
 import type { StartStreamIngestBody } from '../../shared/trtc/requests';
 import { EventBus } from '../app/event-bus';
+import { testStores } from '../db/test-database';
 import { presetsDocument } from '../presets/preset-document';
 import { PresetService } from '../presets/preset-service';
 import { sampleDraft } from '../presets/sample-draft';
 import { MemorySecretStore } from '../secrets/memory-store';
-import { JournaledRecords } from '../storage/journaled-records';
-import { JsonDocument } from '../storage/json-document';
-import { StoreProblems } from '../storage/store-problems';
 import { TaskRegistry, tasksRecords } from '../tasks/task-registry';
 import type { LaunchPorts } from './launch-ports';
 import { LaunchService } from './launch-service';
@@ -31,16 +29,16 @@ describe('LaunchService', () => {
   let recordsAtSend: TaskRecord[][];
 
   async function build() {
-    const problems = new StoreProblems();
+    const stores = testStores(dataDir, clock);
     const events = new EventBus();
     const secrets = new MemorySecretStore();
     const presets = new PresetService({
-      document: await JsonDocument.open({ ...presetsDocument, dataDir, clock, problems }),
+      document: await stores.open(presetsDocument),
       secrets,
       events,
       clock,
     });
-    const registry = await TaskRegistry.open(await JournaledRecords.open({ ...tasksRecords, dataDir, clock, problems }), clock);
+    const registry = await TaskRegistry.open(stores.openRecords(tasksRecords), clock);
     const ports: LaunchPorts = {
       appSite: async (sdkAppId) => {
         if (sdkAppId !== 1400000001) throw new AppError('NOT_FOUND', 'no such app');
@@ -66,11 +64,14 @@ describe('LaunchService', () => {
     return { presets, registry, launch: new LaunchService({ presets, registry, ports, events }), secrets };
   }
 
-  /** Opens a copy of the data dir, as a restart at this moment would (opening compacts, so never the live one). */
+  /** Opens a copy of the data dir (database and its WAL), as a restart at this moment would find it. */
   async function recordsOnDisk(): Promise<TaskRecord[]> {
     const copy = await mkdtemp(join(tmpdir(), 'launch-restart-'));
     await cp(dataDir, copy, { recursive: true });
-    return (await JournaledRecords.open({ ...tasksRecords, dataDir: copy, clock, problems: new StoreProblems() })).values();
+    const stores = testStores(copy, clock);
+    const records = stores.openRecords(tasksRecords).values();
+    stores.close();
+    return records;
   }
 
   beforeEach(async () => {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RecordStore } from './journaled-records';
+import type { RecordStore } from './record-store';
 
 /** A RecordStore in memory, validated like the journaled one: unit tests of timing need no disk. */
 export class MemoryRecords<R extends { id: string }> implements RecordStore<R> {
