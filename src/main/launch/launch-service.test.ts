@@ -12,6 +12,7 @@ import { presetsDocument } from '../presets/preset-document';
 import { PresetService } from '../presets/preset-service';
 import { sampleDraft } from '../presets/sample-draft';
 import { MemorySecretStore } from '../secrets/memory-store';
+import type { RecordStore } from '../storage/record-store';
 import { TaskRegistry, tasksRecords } from '../tasks/task-registry';
 import type { LaunchPorts } from './launch-ports';
 import { LaunchService } from './launch-service';
@@ -28,7 +29,8 @@ describe('LaunchService', () => {
   /** The launch records a restart would have found at the moment each Start was sent. */
   let recordsAtSend: TaskRecord[][];
 
-  async function build() {
+  /** `records` may wrap the launch records (to make a write fail). */
+  async function build(records: (store: RecordStore<TaskRecord>) => RecordStore<TaskRecord> = (store) => store) {
     const stores = testStores(dataDir, clock);
     const events = new EventBus();
     const secrets = new MemorySecretStore();
@@ -38,7 +40,7 @@ describe('LaunchService', () => {
       events,
       clock,
     });
-    const registry = await TaskRegistry.open(stores.openRecords(tasksRecords), clock);
+    const registry = await TaskRegistry.open(records(stores.openRecords(tasksRecords)), clock);
     const ports: LaunchPorts = {
       appSite: async (sdkAppId) => {
         if (sdkAppId !== 1400000001) throw new AppError('NOT_FOUND', 'no such app');
@@ -194,6 +196,30 @@ describe('LaunchService', () => {
     await launch.start({ kind: 'draft', draft: sampleDraft({ userSig: { mode: 'paste' } }), secrets: { userSig: pasted } });
     expect(sent[1]?.UserSig).toBe(pasted);
     expect(await secrets.list()).toEqual([`preset:${preset.id}:userSig`]);
+  });
+
+  it('never answers "started" for a Start whose outcome the full disk could not save: DISK_FULL, with the TaskId', async () => {
+    const fullOnSettle = (store: RecordStore<TaskRecord>): RecordStore<TaskRecord> => ({
+      get readOnly() {
+        return store.readOnly;
+      },
+      values: () => store.values(),
+      get: (id) => store.get(id),
+      put: (...records) => store.put(...records),
+      update: async () => {
+        throw new AppError('DISK_FULL', 'The disk holding the data is full: nothing was saved.');
+      },
+      remove: (id) => store.remove(id),
+      close: () => store.close(),
+    });
+    const { launch } = await build(fullOnSettle);
+    await expect(launch.start({ kind: 'draft', draft: sampleDraft() })).rejects.toMatchObject({
+      code: 'DISK_FULL',
+      message: expect.stringContaining('TaskId task-abc'),
+      details: { taskId: 'task-abc', requestId: 'req-1' },
+    });
+    // On disk the record stays pending: the next start calls it unknown (interrupted), never started.
+    expect((await recordsOnDisk()).map((record) => record.state)).toEqual(['pending']);
   });
 
   it('turns a record left pending by a crash into unknown on the next start-up', async () => {
