@@ -5,7 +5,7 @@ import { keepAside } from './kept-aside';
 
 /**
  * Records (launch records, board tasks) as rows of `records`, one per record, each validated by the
- * record schema. Every change is one transaction, committed (fsync'd) before its promise resolves;
+ * record schema. Every change is one transaction, committed before its promise resolves (see AppDatabase);
  * reads come from the copy loaded at open, which only a committed change updates.
  */
 export class DatabaseRecords<R extends { id: string }> implements RecordStore<R> {

@@ -6,8 +6,8 @@ import type { RecordStore } from '../storage/record-store';
 
 /**
  * The launch records ("tasks.json" before the database): one record per Start, written twice per
- * launch, each write committed (fsync'd) before the step goes on: the pending record before the
- * request leaves, the settled one before the answer reaches the page.
+ * launch, each write committed before the step goes on (fsync'd right behind it, see AppDatabase):
+ * the pending record before the request leaves, the settled one before the answer reaches the page.
  */
 export const tasksRecords = {
   file: 'tasks.json',
