@@ -7,6 +7,7 @@ import { systemClock } from '../app/clock';
 import { type AppServices, createAppServices } from '../app/create-services';
 import { sampleDraft } from '../presets/sample-draft';
 import { MemorySecretStore } from '../secrets/memory-store';
+import { lockDataDir } from '../storage/data-dir-lock';
 import { StoreProblems } from '../storage/store-problems';
 import { AppDatabase } from './database';
 
@@ -132,11 +133,11 @@ describe('a full disk', () => {
     await fillDisk(filler);
     try {
       const dataDir = await mkdtemp(join(mountPoint, 'fresh-'));
+      const oneSentence = { code: 'DISK_FULL', message: expect.stringMatching(/^The disk holding .* is full: nothing was saved\. /) };
+      // The host and the desktop app lock the data dir first, then open the database.
+      await expect(lockDataDir(dataDir)).rejects.toMatchObject(oneSentence);
       const start = createAppServices({ dataDir, secrets: new MemorySecretStore(), transport: 'browser', warn: () => {} });
-      await expect(start).rejects.toMatchObject({
-        code: 'DISK_FULL',
-        message: expect.stringMatching(/^The disk holding .* is full: nothing was saved\. /),
-      });
+      await expect(start).rejects.toMatchObject(oneSentence);
     } finally {
       await rm(filler, { force: true });
     }

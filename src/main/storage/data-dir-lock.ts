@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../shared/contract';
-import { isBusy } from '../db/sqlite-errors';
+import { diskFullError, isBusy, isDiskFull } from '../db/sqlite-errors';
 
 /** The lock file: an empty SQLite file whose exclusive lock is the claim. */
 export const lockFileName = 'ingest-desk.lock';
@@ -25,6 +25,8 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
   } catch (error) {
     lock.close();
     if (isBusy(error)) throw new AppError('CONFLICT', `The data folder ${dataDir} is in use by another running copy of the app.`);
+    // Taking the lock writes the lock file's header once: on a full disk that is where a start stops.
+    if (isDiskFull(error)) throw diskFullError(dataDir);
     throw error;
   }
   return async () => {
