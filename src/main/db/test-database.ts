@@ -3,6 +3,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { Clock } from '../app/clock';
 import { openStores, type Stores } from '../app/open-stores';
 import { StoreProblems } from '../storage/store-problems';
+import type { DocumentSpec } from '../storage/stored-document';
 import { databaseFileName } from './database';
 
 const open = new Map<string, Stores>();
@@ -11,9 +12,9 @@ const open = new Map<string, Stores>();
  * Tests' stores on a real database in `dataDir`. Opening a dir again first closes the copy still
  * open there, as the OS does for a process that died: tests "restart" without a clean shutdown.
  */
-export function testStores(dataDir: string, clock: Clock, problems = new StoreProblems()): Stores {
+export function testStores(dataDir: string, clock: Clock, problems = new StoreProblems(), documents: DocumentSpec<unknown>[] = []): Stores {
   open.get(dataDir)?.close();
-  const stores = openStores({ dataDir, clock, problems, documents: [], records: [] });
+  const stores = openStores({ dataDir, clock, problems, documents, records: [] });
   open.set(dataDir, stores);
   return stores;
 }
