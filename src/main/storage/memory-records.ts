@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { RecordStore } from './record-store';
 
-/** A RecordStore in memory, validated like the journaled one: unit tests of timing need no disk. */
+/** A RecordStore in memory, validated like the database's: unit tests of timing need no disk. */
 export class MemoryRecords<R extends { id: string }> implements RecordStore<R> {
   readonly readOnly = false;
   readonly #records = new Map<string, R>();

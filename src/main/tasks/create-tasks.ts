@@ -23,7 +23,7 @@ export function createRateLimiter(scheduler: Scheduler): RateLimiter {
 }
 
 export interface CreateTasksOptions {
-  /** Where the board keeps its tasks (live-tasks.json and its journal). */
+  /** Where the board keeps its tasks (rows of the app's database). */
   liveTasks: RecordStore<LiveTask>;
   events: EventBus;
   scheduler: Scheduler;
