@@ -72,6 +72,10 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     documents: [settingsDocument, accountsDocument, presetsDocument, mediaDocument, firstRunDocument],
     records: [tasksRecords, liveTasksRecords],
   });
+  // The page shows it as a store notice; the terminal hears it once too.
+  for (const notice of problems.list().filter((problem) => problem.kind === 'imported')) {
+    (env.warn ?? console.warn)(`[storage] ${notice.message}.`);
+  }
   try {
     return await buildServices(env, clock, events, problems, stores);
   } catch (error) {

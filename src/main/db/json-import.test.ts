@@ -36,8 +36,18 @@ async function value<T>(services: AppServices, name: string, input: unknown = {}
   return result.value as T;
 }
 
-const start = (dataDir: string) =>
-  createAppServices({ dataDir, secrets: new MemorySecretStore(), transport: 'browser', warn: () => {}, samples: false });
+/** What the app said on the terminal, by start. */
+let said: string[] = [];
+const start = (dataDir: string) => {
+  said = [];
+  return createAppServices({
+    dataDir,
+    secrets: new MemorySecretStore(),
+    transport: 'browser',
+    warn: (line) => said.push(line),
+    samples: false,
+  });
+};
 
 /** What the page would show of the fixture's stores. */
 async function shown(services: AppServices) {
@@ -72,6 +82,7 @@ describe('the first start after the upgrade', () => {
       expect(await value(first, 'system.storeProblems')).toEqual([
         expect.objectContaining({ kind: 'imported', keptAs: importedFilesDir, message: expect.stringContaining('9 files') }),
       ]);
+      expect(said).toEqual([`[storage] 9 files of an earlier version were imported; they are kept in ${importedFilesDir}.`]);
     } finally {
       await first.close();
     }
@@ -86,6 +97,7 @@ describe('the first start after the upgrade', () => {
     try {
       expect(await shown(second)).toEqual(expected);
       expect(await value(second, 'system.storeProblems')).toEqual([]);
+      expect(said).toEqual([]);
     } finally {
       await second.close();
     }
