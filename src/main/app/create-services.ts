@@ -22,6 +22,7 @@ import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import { ReadThroughSecretStore } from '../secrets/read-through-store';
 import type { SecretStore } from '../secrets/secret-store';
+import { MemoryRecords } from '../storage/memory-records';
 import { StoreProblems } from '../storage/store-problems';
 import { SettingsService, settingsDocument } from '../system/settings-service';
 import { createSystemHandlers } from '../system/system-handlers';
@@ -106,7 +107,11 @@ async function buildServices(
   if (env.samples !== false) await seedFirstRun({ open, accounts: accounts.service, media, presets, clock });
   const launchRecords = openRecords(tasksRecords);
   const registry = await TaskRegistry.open(launchRecords, clock);
-  const liveTasks = openRecords(liveTasksRecords);
+  // A database from a newer version is never written: the board then keeps what polls and controls
+  // learn in memory only, so the app starts and shows it; launches and every other write are refused.
+  const liveTasks = stores.database.readOnly
+    ? await MemoryRecords.copyOf(openRecords(liveTasksRecords), liveTasksRecords.recordSchema)
+    : openRecords(liveTasksRecords);
   const scheduler = appScheduler(clock);
   // Every TRTC call of an account, whoever makes it (launch, batch, polls, controls), takes a token from this one limiter first.
   const limiter = createRateLimiter(scheduler);

@@ -13,6 +13,14 @@ export class MemoryRecords<R extends { id: string }> implements RecordStore<R> {
     this.#schema = schema;
   }
 
+  /** A copy of `store` to change in memory only (a store that must not be written). */
+  static async copyOf<R extends { id: string }>(store: RecordStore<R>, schema: z.ZodType<R>): Promise<MemoryRecords<R>> {
+    const copy = new MemoryRecords(schema);
+    await copy.put(...store.values());
+    copy.writes = 0;
+    return copy;
+  }
+
   values(): R[] {
     return [...this.#records.values()];
   }
