@@ -1,7 +1,7 @@
 /**
  * Memory and size:
  * 1. Main-process RSS of the built browser host (out/main/serve.js) on a data dir seeded with 10,000
- *    media entries (media.json as the app saves it) and 100,000 task-log entries (written by the app's
+ *    media entries (in the database, as the app saves them) and 100,000 task-log entries (written by the app's
  *    own TaskLog), read from /proc once every screen's data was asked for (and the log fully indexed).
  *    The same with an empty data dir is the baseline: the difference is what the data costs.
  * 2. The renderer bundle: raw and gzip (zlib, default level) of out/renderer's JS and CSS.
@@ -14,7 +14,10 @@ import { gzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
 import { seedMediaLibrary } from '../e2e/support/media-library';
 import { rpc } from '../e2e/support/rpc';
+import { systemClock } from '../src/main/app/clock';
+import { openStores } from '../src/main/app/open-stores';
 import { TaskLog } from '../src/main/log/task-log';
+import { mediaDocument } from '../src/main/media/media-document';
 import { StoreProblems } from '../src/main/storage/store-problems';
 import { against, type Figure, report, summarise } from './report';
 import { clearKeychainNamespace } from './support/app-host';
@@ -83,6 +86,8 @@ test('main-process RSS with 10,000 media and 100,000 log entries, and with an em
   const keychainService = `ingest-desk-bench-${randomUUID()}`;
   try {
     await seedMediaLibrary(dataDir, mediaEntries);
+    // Imported here, so every measured start reads the library from the database as the app saved it.
+    openStores({ dataDir, clock: systemClock, problems: new StoreProblems(), documents: [mediaDocument], records: [] }).close();
     const writer = await TaskLog.open({ dataDir, clock: { now: () => base + logEntries * 15_000 }, problems: new StoreProblems() });
     await writer.updateRetention({ maxFiles: 1000, maxAgeDays: 3650 });
     for (let i = 0; i < logEntries; i++) writer.record(recordFor(i));

@@ -1,8 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract';
 import { KeytarSecretStore } from '../secrets/keytar-store';
@@ -135,8 +133,8 @@ describe('export and import', () => {
       code: 'INVALID_INPUT',
     });
     await expect(target.accounts.handlers.importJson({ json: '{nope' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    const stored = await readFile(join(target.dataDir, 'accounts.json'), 'utf8');
-    expect(stored).not.toContain('smuggled');
+    // Nowhere in the data dir: the database, its WAL, anything beside them.
+    expect(await filesContaining(target.dataDir, ['smuggled'])).toEqual([]);
   });
 });
 

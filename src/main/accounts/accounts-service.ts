@@ -12,14 +12,14 @@ import type {
 import type { Clock } from '../app/clock';
 import type { EventBus } from '../app/event-bus';
 import type { SecretStore } from '../secrets/secret-store';
-import type { JsonDocument } from '../storage/json-document';
+import type { StoredDocument } from '../storage/stored-document';
 import type { EndpointTarget } from '../trtc/endpoint-routing';
 import type { TrtcConnection } from '../trtc/trtc-client';
 import type { AccountsData, StoredApp, StoredProfile } from './accounts-document';
 import { appSdkSecretKeyName, profileSecretKeyName } from './secret-keys';
 
 export interface AccountsServiceDeps {
-  document: JsonDocument<AccountsData>;
+  document: StoredDocument<AccountsData>;
   secrets: SecretStore;
   events: EventBus;
   clock: Clock;

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import type { AddAppInput, AddProfileInput } from '../../shared/contract/accounts';
 import type { Clock } from '../app/clock';
 import { EventBus } from '../app/event-bus';
+import { testStores } from '../db/test-database';
 import type { SecretStore } from '../secrets/secret-store';
-import { JsonDocument } from '../storage/json-document';
-import { StoreProblems } from '../storage/store-problems';
 import type { ApiCallRecorder } from '../trtc/api-call-record';
 import { type Accounts, createAccounts } from './create-accounts';
 
@@ -20,9 +19,9 @@ export async function accountsForTest(
   const events = new EventBus();
   const emitted: unknown[] = [];
   events.subscribe((_event, payload) => emitted.push(payload));
-  const problems = new StoreProblems();
+  const stores = testStores(dataDir, clock);
   const accounts: Accounts = await createAccounts({
-    open: (spec) => JsonDocument.open({ ...spec, dataDir, clock, problems }),
+    open: (spec) => stores.open(spec),
     secrets,
     events,
     clock,

@@ -2,7 +2,7 @@ import type { Clock } from '../app/clock';
 import type { EventBus } from '../app/event-bus';
 import type { DomainHandlers } from '../rpc/handlers';
 import type { SecretStore } from '../secrets/secret-store';
-import type { JsonDocument } from '../storage/json-document';
+import type { StoredDocument } from '../storage/stored-document';
 import { TicketService } from '../tickets/ticket-service';
 import { type ApiCallRecorder, discardApiCalls } from '../trtc/api-call-record';
 import { type AccountsData, accountsDocument } from './accounts-document';
@@ -12,7 +12,7 @@ import { BuiltInSandbox } from './built-in-sandbox';
 import { TrtcClients } from './trtc-clients';
 
 export interface AccountsSetup {
-  open: (spec: typeof accountsDocument) => Promise<JsonDocument<AccountsData>>;
+  open: (spec: typeof accountsDocument) => Promise<StoredDocument<AccountsData>>;
   secrets: SecretStore;
   events: EventBus;
   clock: Clock;

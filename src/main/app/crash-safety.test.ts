@@ -6,7 +6,10 @@ import { createInterface } from 'node:readline';
 import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json';
+import { AppDatabase } from '../db/database';
 import { MemorySecretStore } from '../secrets/memory-store';
+import { StoreProblems } from '../storage/store-problems';
+import { systemClock } from './clock';
 import { createAppServices } from './create-services';
 
 const dependencies = Object.keys(packageJson.dependencies);
@@ -80,6 +83,10 @@ describe('stores under SIGKILL', () => {
       next += 1;
     }
 
+    // The database file itself is sound after every kill, not only readable by the app.
+    const database = AppDatabase.open({ dataDir, clock: systemClock, problems: new StoreProblems() });
+    expect(database.integrityCheck()).toBe('ok');
+    database.close();
     const services = await createAppServices({ dataDir, secrets: new MemorySecretStore(), transport: 'browser', warn: () => {} });
     try {
       const problems = await services.dispatch('system.storeProblems', {});
@@ -130,6 +137,27 @@ describe('stores under SIGKILL', () => {
       await services.close();
     }
   }, 900_000);
+
+  it('lets one process write: a second copy is refused while the first runs, and starts once it is killed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'two-writers-'));
+    const child = spawn(process.execPath, [writer, dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((ready, failed) => {
+        child.once('exit', (code) => failed(new Error(`the writer exited (${code})`)));
+        createInterface({ input: child.stdout as NonNullable<typeof child.stdout> }).on('line', (line) => line === 'ready' && ready());
+      });
+      const second = { dataDir: dir, secrets: new MemorySecretStore(), transport: 'browser' as const, warn: () => {} };
+      await expect(createAppServices(second)).rejects.toMatchObject({ code: 'CONFLICT' });
+      child.kill('SIGKILL');
+      await new Promise((exited) => child.once('exit', exited));
+      // The OS let go of the dead process's lock: nothing to clean up, nothing to take over.
+      const services = await createAppServices(second);
+      await services.close();
+    } finally {
+      child.kill('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 /** Waits for "ready", lets the writer run for a random 20..300 ms, then SIGKILLs it. */

@@ -5,6 +5,7 @@
  */
 
 import { release } from 'node:os';
+import { accountsDocument } from '../accounts/accounts-document';
 import { createAccounts } from '../accounts/create-accounts';
 import { accountsLaunchPorts } from '../launch/accounts-ports';
 import { createLaunchHandlers } from '../launch/launch-handlers';
@@ -22,8 +23,7 @@ import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import { ReadThroughSecretStore } from '../secrets/read-through-store';
 import type { SecretStore } from '../secrets/secret-store';
-import { JournaledRecords, type JournaledRecordsOptions } from '../storage/journaled-records';
-import { JsonDocument } from '../storage/json-document';
+import { MemoryRecords } from '../storage/memory-records';
 import { StoreProblems } from '../storage/store-problems';
 import { SettingsService, settingsDocument } from '../system/settings-service';
 import { createSystemHandlers } from '../system/system-handlers';
@@ -37,7 +37,9 @@ import { createTasksHandlers } from '../tasks/tasks-handlers';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './event-bus';
+import { firstRunDocument } from './first-run';
 import { seedFirstRun } from './first-run-wiring';
+import { openStores, type Stores } from './open-stores';
 
 export interface AppEnvironment {
   dataDir: string;
@@ -65,11 +67,35 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   const clock = env.clock ?? systemClock;
   const events = new EventBus();
   const problems = new StoreProblems();
-  const open = <T>(spec: Omit<Parameters<typeof JsonDocument.open<T>>[0], 'dataDir' | 'clock' | 'problems'>) =>
-    JsonDocument.open<T>({ ...spec, dataDir: env.dataDir, clock, problems });
-  // Launch records and board tasks change one record at a time, many times a second in a batch.
-  const openRecords = <R extends { id: string }>(spec: Omit<JournaledRecordsOptions<R>, 'dataDir' | 'clock' | 'problems'>) =>
-    JournaledRecords.open<R>({ ...spec, dataDir: env.dataDir, clock, problems });
+  // Every record kind lives in one SQLite database; the first start after an upgrade imports the JSON files.
+  const stores = openStores({
+    dataDir: env.dataDir,
+    clock,
+    problems,
+    documents: [settingsDocument, accountsDocument, presetsDocument, mediaDocument, firstRunDocument],
+    records: [tasksRecords, liveTasksRecords],
+  });
+  // The page shows it as a store notice; the terminal hears it once too.
+  for (const notice of problems.list().filter((problem) => problem.kind === 'imported')) {
+    (env.warn ?? console.warn)(`[storage] ${notice.message}.`);
+  }
+  try {
+    return await buildServices(env, clock, events, problems, stores);
+  } catch (error) {
+    // A start that fails half way lets go of the database (and its lock) before it says why.
+    stores.close();
+    throw error;
+  }
+}
+
+async function buildServices(
+  env: AppEnvironment,
+  clock: Clock,
+  events: EventBus,
+  problems: StoreProblems,
+  stores: Stores,
+): Promise<AppServices> {
+  const { open, openRecords } = stores;
 
   // What main read from the keychain stays in main: a launch then costs no keychain round trip.
   const secrets = new ReadThroughSecretStore(env.secrets);
@@ -83,9 +109,13 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   if (env.samples !== false) await seedFirstRun({ open, accounts: accounts.service, media, presets, clock });
   // A launch or a source switch stamps the library entry it pushed as used ("Recently used").
   const mediaUsed = mediaUseMarker(media);
-  const launchRecords = await openRecords(tasksRecords);
+  const launchRecords = openRecords(tasksRecords);
   const registry = await TaskRegistry.open(launchRecords, clock);
-  const liveTasks = await openRecords(liveTasksRecords);
+  // A database from a newer version is never written: the board then keeps what polls and controls
+  // learn in memory only, so the app starts and shows it; launches and every other write are refused.
+  const liveTasks = stores.database.readOnly
+    ? await MemoryRecords.copyOf(openRecords(liveTasksRecords), liveTasksRecords.recordSchema)
+    : openRecords(liveTasksRecords);
   const scheduler = appScheduler(clock);
   // Every TRTC call of an account, whoever makes it (launch, batch, polls, controls), takes a token from this one limiter first.
   const limiter = createRateLimiter(scheduler);
@@ -164,6 +194,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
       await media.close();
       // Last, so the calls made while closing are recorded too.
       await log.close();
+      stores.close();
     },
   };
 }

@@ -2,12 +2,12 @@ import type { AccountsService } from '../accounts/accounts-service';
 import { sandboxSdkAppId } from '../accounts/built-in-sandbox';
 import type { MediaService } from '../media/media-service';
 import type { PresetService } from '../presets/preset-service';
-import type { JsonDocument } from '../storage/json-document';
+import type { StoredDocument } from '../storage/stored-document';
 import type { Clock } from './clock';
 import { type FirstRun, type FirstRunOutcome, firstRunDocument, runFirstRun } from './first-run';
 
 export interface FirstRunDeps {
-  open: (spec: typeof firstRunDocument) => Promise<JsonDocument<FirstRun>>;
+  open: (spec: typeof firstRunDocument) => Promise<StoredDocument<FirstRun>>;
   accounts: AccountsService;
   media: MediaService;
   presets: PresetService;

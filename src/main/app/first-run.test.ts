@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { AppError } from '../../shared/contract';
 import type { TaskRecord } from '../../shared/contract/launch';
 import type { MediaEntry } from '../../shared/contract/media';
 import type { PresetView } from '../../shared/contract/presets';
+import { storedDocument } from '../db/test-database';
 import { KeytarSecretStore } from '../secrets/keytar-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { type AppServices, createAppServices } from './create-services';
@@ -81,8 +82,9 @@ describe('first run', () => {
     const third = await start(dataDir, secrets);
     expect(await value<MediaEntry[]>(third, 'media.list')).toEqual([]);
     expect(await value<PresetView[]>(third, 'presets.list')).toEqual([]);
-    const marker = JSON.parse(await readFile(join(dataDir, 'first-run.json'), 'utf8'));
-    expect(marker).toMatchObject({ version: 1, data: { samplesAdded: true } });
+    await third.close();
+    opened.length = 0;
+    expect(storedDocument(dataDir, 'first-run.json')).toMatchObject({ version: 1, data: { samplesAdded: true } });
   }, 60_000);
 
   it('leaves a data dir that already has media untouched, and seeds nothing when told not to', async () => {
@@ -97,8 +99,9 @@ describe('first run', () => {
     const on = await start(dataDir, secrets);
     expect((await value<MediaEntry[]>(on, 'media.list')).map((entry) => entry.name)).toEqual(['mine']);
     expect(await value<PresetView[]>(on, 'presets.list')).toEqual([]);
-    const marker = JSON.parse(await readFile(join(dataDir, 'first-run.json'), 'utf8'));
-    expect(marker).toMatchObject({ data: { samplesAdded: false } });
+    await on.close();
+    opened.length = 0;
+    expect(storedDocument(dataDir, 'first-run.json')).toMatchObject({ data: { samplesAdded: false } });
   }, 60_000);
 
   it('waits for the keychain: no sandbox app, no samples and no marker; the next start with a keychain seeds them', async () => {
@@ -107,7 +110,7 @@ describe('first run', () => {
     expect(await value<MediaEntry[]>(without, 'media.list')).toEqual([]);
     await without.close();
     opened.length = 0;
-    await expect(readFile(join(dataDir, 'first-run.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+    expect(storedDocument(dataDir, 'first-run.json')).toBeUndefined();
 
     const withKeychain = await start(dataDir, keychain());
     expect(await value<MediaEntry[]>(withKeychain, 'media.list')).toHaveLength(1);

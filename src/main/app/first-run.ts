@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { MediaEntry } from '../../shared/contract/media';
 import { type PresetDraft, presetDraftSchema } from '../../shared/contract/presets';
 import type { StoredApp } from '../accounts/accounts-document';
-import type { JsonDocument } from '../storage/json-document';
+import type { StoredDocument } from '../storage/stored-document';
 import type { Clock } from './clock';
 
 export const firstRunSchema = z
@@ -79,7 +79,7 @@ export function samplePresetDraft(app: StoredApp, region: string, entryId: strin
  * the marker (an upgrade, or a user who deleted the marker file keeps their own data untouched).
  * Without the sandbox app (keychain unavailable) nothing is marked, so a later start tries again.
  */
-export async function runFirstRun(document: JsonDocument<FirstRun>, ports: FirstRunPorts, clock: Clock): Promise<FirstRunOutcome> {
+export async function runFirstRun(document: StoredDocument<FirstRun>, ports: FirstRunPorts, clock: Clock): Promise<FirstRunOutcome> {
   if (document.value.completedAt !== null) return 'already-done';
   const mark = (samplesAdded: boolean) => document.update(() => ({ completedAt: new Date(clock.now()).toISOString(), samplesAdded }));
   if ((await ports.mediaCount()) > 0 || (await ports.presetCount()) > 0) {

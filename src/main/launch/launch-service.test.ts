@@ -7,13 +7,12 @@ import { AppError } from '../../shared/contract';
 import type { TaskRecord } from '../../shared/contract/launch';
 import type { StartStreamIngestBody } from '../../shared/trtc/requests';
 import { EventBus } from '../app/event-bus';
+import { testStores } from '../db/test-database';
 import { presetsDocument } from '../presets/preset-document';
 import { PresetService } from '../presets/preset-service';
 import { sampleDraft } from '../presets/sample-draft';
 import { MemorySecretStore } from '../secrets/memory-store';
-import { JournaledRecords } from '../storage/journaled-records';
-import { JsonDocument } from '../storage/json-document';
-import { StoreProblems } from '../storage/store-problems';
+import type { RecordStore } from '../storage/record-store';
 import { TaskRegistry, tasksRecords } from '../tasks/task-registry';
 import type { LaunchPorts } from './launch-ports';
 import { LaunchService } from './launch-service';
@@ -30,17 +29,18 @@ describe('LaunchService', () => {
   /** The launch records a restart would have found at the moment each Start was sent. */
   let recordsAtSend: TaskRecord[][];
 
-  async function build() {
-    const problems = new StoreProblems();
+  /** `records` may wrap the launch records (to make a write fail). */
+  async function build(records: (store: RecordStore<TaskRecord>) => RecordStore<TaskRecord> = (store) => store) {
+    const stores = testStores(dataDir, clock);
     const events = new EventBus();
     const secrets = new MemorySecretStore();
     const presets = new PresetService({
-      document: await JsonDocument.open({ ...presetsDocument, dataDir, clock, problems }),
+      document: await stores.open(presetsDocument),
       secrets,
       events,
       clock,
     });
-    const registry = await TaskRegistry.open(await JournaledRecords.open({ ...tasksRecords, dataDir, clock, problems }), clock);
+    const registry = await TaskRegistry.open(records(stores.openRecords(tasksRecords)), clock);
     const ports: LaunchPorts = {
       appSite: async (sdkAppId) => {
         if (sdkAppId !== 1400000001) throw new AppError('NOT_FOUND', 'no such app');
@@ -66,11 +66,14 @@ describe('LaunchService', () => {
     return { presets, registry, launch: new LaunchService({ presets, registry, ports, events }), secrets };
   }
 
-  /** Opens a copy of the data dir, as a restart at this moment would (opening compacts, so never the live one). */
+  /** Opens a copy of the data dir (database and its WAL), as a restart at this moment would find it. */
   async function recordsOnDisk(): Promise<TaskRecord[]> {
     const copy = await mkdtemp(join(tmpdir(), 'launch-restart-'));
     await cp(dataDir, copy, { recursive: true });
-    return (await JournaledRecords.open({ ...tasksRecords, dataDir: copy, clock, problems: new StoreProblems() })).values();
+    const stores = testStores(copy, clock);
+    const records = stores.openRecords(tasksRecords).values();
+    stores.close();
+    return records;
   }
 
   beforeEach(async () => {
@@ -193,6 +196,30 @@ describe('LaunchService', () => {
     await launch.start({ kind: 'draft', draft: sampleDraft({ userSig: { mode: 'paste' } }), secrets: { userSig: pasted } });
     expect(sent[1]?.UserSig).toBe(pasted);
     expect(await secrets.list()).toEqual([`preset:${preset.id}:userSig`]);
+  });
+
+  it('never answers "started" for a Start whose outcome the full disk could not save: DISK_FULL, with the TaskId', async () => {
+    const fullOnSettle = (store: RecordStore<TaskRecord>): RecordStore<TaskRecord> => ({
+      get readOnly() {
+        return store.readOnly;
+      },
+      values: () => store.values(),
+      get: (id) => store.get(id),
+      put: (...records) => store.put(...records),
+      update: async () => {
+        throw new AppError('DISK_FULL', 'The disk holding the data is full: nothing was saved.');
+      },
+      remove: (id) => store.remove(id),
+      close: () => store.close(),
+    });
+    const { launch } = await build(fullOnSettle);
+    await expect(launch.start({ kind: 'draft', draft: sampleDraft() })).rejects.toMatchObject({
+      code: 'DISK_FULL',
+      message: expect.stringContaining('TaskId task-abc'),
+      details: { taskId: 'task-abc', requestId: 'req-1' },
+    });
+    // On disk the record stays pending: the next start calls it unknown (interrupted), never started.
+    expect((await recordsOnDisk()).map((record) => record.state)).toEqual(['pending']);
   });
 
   it('turns a record left pending by a crash into unknown on the next start-up', async () => {

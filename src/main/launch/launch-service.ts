@@ -134,7 +134,9 @@ export class LaunchService {
       } catch (error) {
         outcome = outcomeOfFailure(error);
       }
-      const settled = await this.#deps.registry.settle(pending.id, outcome);
+      const settled = await this.#deps.registry.settle(pending.id, outcome).catch((error: unknown) => {
+        throw unsavedOutcome(error, outcome);
+      });
       this.#deps.events.emit('launch.taskChanged', settled);
       if (settled.state === 'started')
         this.#deps.ports.mediaUsed?.({ ...(draft.media.kind === 'library' ? { entryId: draft.media.entryId } : {}), url: plan.streamUrl });
@@ -266,4 +268,17 @@ export function outcomeOfFailure(error: unknown): TaskOutcome {
     unknownReason: 'connection',
     error: { code: 'OUTCOME_UNKNOWN', message: 'The Start failed without a classified reason.' },
   };
+}
+
+/**
+ * The Start was answered but its outcome could not be saved (a full disk): the page must not be told
+ * "started" for a record that says "pending" on disk, nor lose the TaskId. The error says both.
+ */
+function unsavedOutcome(error: unknown, outcome: TaskOutcome): unknown {
+  if (!(error instanceof AppError) || error.code !== 'DISK_FULL' || outcome.state !== 'started') return error;
+  return new AppError(
+    'DISK_FULL',
+    `The task started (TaskId ${outcome.taskId}) but the disk is full, so its record could not be saved: note the TaskId, free some space, and stop the task from the TRTC console if it should not run.`,
+    { ...error.details, taskId: outcome.taskId, requestId: outcome.requestId },
+  );
 }

@@ -171,13 +171,16 @@ describe('MediaService', () => {
     expect(service.list().filter((entry) => entry.lastProbe?.outcome === 'cancelled')).toHaveLength(2);
   });
 
-  it('keeps a corrupt media.json aside, reports it, and starts empty', async () => {
+  it('keeps a corrupt media.json of an earlier version aside at the import, reports it, and starts empty', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'media-corrupt-'));
     await writeFile(join(dataDir, 'media.json'), '{"version":1,"data":{"entries":[{"id":1}]}}');
     const { service, problems } = await openMediaService({}, dataDir);
     expect(service.list()).toEqual([]);
-    expect(problems.list()).toEqual([expect.objectContaining({ store: 'media.json', kind: 'corrupt' })]);
-    expect((await readdir(dataDir)).some((name) => name.startsWith('media.json.corrupt-'))).toBe(true);
+    expect(problems.list()).toEqual([
+      expect.objectContaining({ store: 'media.json', kind: 'corrupt', keptAs: 'json-before-database/media.json' }),
+      expect.objectContaining({ kind: 'imported' }),
+    ]);
+    expect(await readdir(join(dataDir, 'json-before-database'))).toEqual(['media.json']);
   });
 
   it('marks an entry used', async () => {

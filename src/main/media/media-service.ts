@@ -17,13 +17,13 @@ import { excerpt } from '../../shared/media/formats/parsed-import';
 import { checkMediaUrl, mediaUrlProblemMessages } from '../../shared/media/url-rules';
 import type { Clock } from '../app/clock';
 import type { EventBus } from '../app/event-bus';
-import type { JsonDocument } from '../storage/json-document';
+import type { StoredDocument } from '../storage/stored-document';
 import type { MediaLibrary } from './media-document';
 import { type MediaUsage, noMediaUsage } from './media-usage';
 import { type ProbeOptions, probeMediaUrl } from './probe';
 
 export interface MediaServiceDeps {
-  document: JsonDocument<MediaLibrary>;
+  document: StoredDocument<MediaLibrary>;
   events: EventBus;
   clock: Clock;
   usage?: MediaUsage;

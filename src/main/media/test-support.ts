@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { EventMap, EventName } from '../../shared/contract';
 import type { Clock } from '../app/clock';
 import { EventBus } from '../app/event-bus';
-import { JsonDocument } from '../storage/json-document';
+import { testStores } from '../db/test-database';
 import { StoreProblems } from '../storage/store-problems';
 import { mediaDocument } from './media-document';
 import { MediaService, type MediaServiceDeps } from './media-service';
@@ -20,7 +20,8 @@ export async function openMediaService(overrides: Partial<MediaServiceDeps> = {}
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'media-service-')));
   const clock = overrides.clock ?? fakeClock();
   const problems = new StoreProblems();
-  const document = await JsonDocument.open({ ...mediaDocument, dataDir: dir, clock, problems });
+  // With the import, as the app opens it: a media.json left in `dataDir` is read once.
+  const document = await testStores(dir, clock, problems, [mediaDocument]).open(mediaDocument);
   const events = new EventBus();
   const seen: { event: EventName; payload: EventMap[EventName] }[] = [];
   events.subscribe((event, payload) => seen.push({ event, payload }));

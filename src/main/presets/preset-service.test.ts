@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../app/event-bus';
+import { testStores } from '../db/test-database';
 import { KeytarSecretStore } from '../secrets/keytar-store';
-import { JsonDocument } from '../storage/json-document';
-import { StoreProblems } from '../storage/store-problems';
 import { presetsDocument } from './preset-document';
 import { PresetService } from './preset-service';
 import { sampleDraft } from './sample-draft';
@@ -25,7 +24,7 @@ describe('PresetService (real keychain)', () => {
 
   const open = async () =>
     new PresetService({
-      document: await JsonDocument.open({ ...presetsDocument, dataDir, clock, problems: new StoreProblems() }),
+      document: await testStores(dataDir, clock).open(presetsDocument),
       secrets,
       events,
       clock,

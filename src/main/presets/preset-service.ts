@@ -12,7 +12,7 @@ import {
 import type { Clock } from '../app/clock';
 import type { EventBus } from '../app/event-bus';
 import type { SecretStore } from '../secrets/secret-store';
-import type { JsonDocument } from '../storage/json-document';
+import type { StoredDocument } from '../storage/stored-document';
 import type { PresetsFile } from './preset-document';
 import { exportPresets, parsePresetImport } from './preset-exchange';
 import { type PresetSecretKind, presetSecretKey, presetSecretKinds } from './preset-secrets';
@@ -20,7 +20,7 @@ import { type PresetSecretKind, presetSecretKey, presetSecretKinds } from './pre
 type SecretsInput = z.output<typeof presetSecretsInput>;
 
 export interface PresetServiceDeps {
-  document: JsonDocument<PresetsFile>;
+  document: StoredDocument<PresetsFile>;
   secrets: SecretStore;
   events: EventBus;
   clock: Clock;

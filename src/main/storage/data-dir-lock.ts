@@ -1,40 +1,35 @@
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../shared/contract';
+import { diskFullError, isBusy, isDiskFull } from '../db/sqlite-errors';
+
+/** The lock file: an empty SQLite file whose exclusive lock is the claim. */
+export const lockFileName = 'ingest-desk.lock';
 
 /**
  * One writer per data dir: the Electron app and the browser host may point at the same folder, and
- * two writers would lose each other's changes. A lock file holds the owner's pid; a stale one (its
- * process gone) is taken over.
+ * two writers would lose each other's changes. The claim is an OS lock (SQLite's exclusive lock on
+ * `ingest-desk.lock`), which the OS releases when the process ends however it ends: no PID to go
+ * stale or be reused, and unlocking only lets go of this process's own lock (the file stays). The
+ * database takes its own exclusive lock too; this one also covers the files beside it (task log,
+ * window state) from before the database opens.
  */
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true });
-  const file = join(dataDir, '.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(file, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return async () => {
-        await rm(file, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-        throw new AppError('CONFLICT', `The data folder ${dataDir} is in use by another running copy of the app (pid ${owner}).`);
-      }
-      await rm(file, { force: true });
-    }
-  }
-  throw new AppError('CONFLICT', `Could not lock the data folder ${dataDir}.`);
-}
-
-function isAlive(pid: number): boolean {
+  const lock = new DatabaseSync(join(dataDir, lockFileName));
   try {
-    process.kill(pid, 0);
-    return true;
+    lock.exec('PRAGMA locking_mode = EXCLUSIVE');
+    // Held from here until close: in exclusive locking mode the commit does not release it.
+    lock.exec('BEGIN EXCLUSIVE; COMMIT');
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    lock.close();
+    if (isBusy(error)) throw new AppError('CONFLICT', `The data folder ${dataDir} is in use by another running copy of the app.`);
+    // Taking the lock writes the lock file's header once: on a full disk that is where a start stops.
+    if (isDiskFull(error)) throw diskFullError(dataDir);
+    throw error;
   }
+  return async () => {
+    if (lock.isOpen) lock.close();
+  };
 }

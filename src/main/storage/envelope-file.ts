@@ -7,7 +7,7 @@ import type { StoreProblem } from '../../shared/contract/system';
 import type { Clock } from '../app/clock';
 import type { StoreProblems } from './store-problems';
 
-/** Where a versioned file lives and how its content is checked; shared by JsonDocument and JournaledRecords. */
+/** Where a versioned file lives and how its content is checked (JsonDocument's files). */
 export interface EnvelopeFileOptions<T> {
   dataDir: string;
   /** File name inside the data dir, e.g. "presets.json". */

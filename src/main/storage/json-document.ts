@@ -11,7 +11,8 @@ export interface JsonDocumentOptions<T> extends EnvelopeFileOptions<T> {
  * fsync, rename: a crash mid-write leaves the previous good file). One writer: writes are queued.
  * A corrupt file is moved aside and reported; a file from a newer version is reported and left
  * untouched, and the document stays read-only so it is never overwritten. Each update validates and
- * rewrites the whole document: for a collection changed one record at a time, see JournaledRecords.
+ * rewrites the whole document. Only what lives outside the app's database uses it: the window's
+ * size (the shell, before services start) and the task log's retention setting beside its files.
  */
 export class JsonDocument<T> {
   readonly #options: JsonDocumentOptions<T>;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { RecordStore } from './journaled-records';
+import type { RecordStore } from './record-store';
 
-/** A RecordStore in memory, validated like the journaled one: unit tests of timing need no disk. */
+/** A RecordStore in memory, validated like the database's: unit tests of timing need no disk. */
 export class MemoryRecords<R extends { id: string }> implements RecordStore<R> {
   readonly readOnly = false;
   readonly #records = new Map<string, R>();
@@ -11,6 +11,14 @@ export class MemoryRecords<R extends { id: string }> implements RecordStore<R> {
 
   constructor(schema: z.ZodType<R>) {
     this.#schema = schema;
+  }
+
+  /** A copy of `store` to change in memory only (a store that must not be written). */
+  static async copyOf<R extends { id: string }>(store: RecordStore<R>, schema: z.ZodType<R>): Promise<MemoryRecords<R>> {
+    const copy = new MemoryRecords(schema);
+    await copy.put(...store.values());
+    copy.writes = 0;
+    return copy;
   }
 
   values(): R[] {

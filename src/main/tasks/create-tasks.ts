@@ -2,7 +2,7 @@ import { AppError } from '../../shared/contract';
 import type { LiveTask } from '../../shared/contract/tasks';
 import type { Clock } from '../app/clock';
 import type { EventBus } from '../app/event-bus';
-import type { RecordStore } from '../storage/journaled-records';
+import type { RecordStore } from '../storage/record-store';
 import type { LaunchRecordView } from './launch-records';
 import { LiveTaskStore } from './live-task-store';
 import { RateLimiter } from './rate-limiter';
@@ -23,7 +23,7 @@ export function createRateLimiter(scheduler: Scheduler): RateLimiter {
 }
 
 export interface CreateTasksOptions {
-  /** Where the board keeps its tasks (live-tasks.json and its journal). */
+  /** Where the board keeps its tasks (rows of the app's database). */
   liveTasks: RecordStore<LiveTask>;
   events: EventBus;
   scheduler: Scheduler;

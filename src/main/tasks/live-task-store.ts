@@ -1,9 +1,9 @@
 import { AppError } from '../../shared/contract';
 import { type LiveTask, liveTaskSchema } from '../../shared/contract/tasks';
 import type { EventBus } from '../app/event-bus';
-import type { RecordStore } from '../storage/journaled-records';
+import type { RecordStore } from '../storage/record-store';
 
-/** live-tasks.json (snapshot) and live-tasks.json.journal (tests of the engine use MemoryRecords). */
+/** The board's tasks ("live-tasks.json" before the database; tests of the engine use MemoryRecords). */
 export const liveTasksRecords = { file: 'live-tasks.json', version: 1, key: 'tasks', recordSchema: liveTaskSchema, maxRecords: 100_000 };
 
 /** What the engine needs of the event bus: only its own events. */

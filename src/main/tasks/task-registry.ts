@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract';
 import { type TaskRecord, taskRecordSchema } from '../../shared/contract/launch';
 import type { Clock } from '../app/clock';
-import type { RecordStore } from '../storage/journaled-records';
+import type { RecordStore } from '../storage/record-store';
 
 /**
- * tasks.json (snapshot) and tasks.json.journal: one record per Start, written twice per launch.
- * A change is acknowledged once written, which no crash or kill of the app can undo, and synced
- * right behind it. The pending line's fdatasync runs alongside the Start's round trip, not before
- * it: only a power loss in that millisecond could lose a sent Start's record. Waiting for the
- * settled line's sync would only delay the answer: a power loss takes the page's copy with it.
+ * The launch records ("tasks.json" before the database): one record per Start, written twice per
+ * launch, each write committed before the step goes on (fsync'd right behind it, see AppDatabase):
+ * the pending record before the request leaves, the settled one before the answer reaches the page.
  */
 export const tasksRecords = {
   file: 'tasks.json',
@@ -17,7 +15,6 @@ export const tasksRecords = {
   key: 'tasks',
   recordSchema: taskRecordSchema,
   maxRecords: 100_000,
-  acknowledge: 'written',
 } as const;
 
 export type NewTask = Omit<TaskRecord, 'id' | 'state' | 'createdAt' | 'updatedAt'>;

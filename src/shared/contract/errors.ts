@@ -12,6 +12,7 @@ export const appErrorCodes = [
   'KEYCHAIN_LOCKED',
   'KEYCHAIN_TIMEOUT',
   'STORE_UNAVAILABLE',
+  'DISK_FULL',
   'TRTC_API_ERROR',
   'NETWORK_ERROR',
   'TIMEOUT',

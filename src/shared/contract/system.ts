@@ -23,9 +23,12 @@ export interface KeychainStatus {
 
 export interface StoreProblem {
   store: string;
-  /** `sync-failed`: the disk refused to flush written changes (they may not survive a power loss). */
-  kind: 'corrupt' | 'newer-version' | 'sync-failed';
-  /** File name (inside the data dir) the unreadable document was kept under, or the file that failed to sync. */
+  /**
+   * `sync-failed`: the disk refused to flush written changes (they may not survive a power loss).
+   * `imported`: not a problem but a notice, on the start that imported an earlier version's JSON files.
+   */
+  kind: 'corrupt' | 'newer-version' | 'sync-failed' | 'imported';
+  /** Where the unreadable data was kept (a file, or a `kept_aside` row), the file that failed to sync, or the folder of imported files. */
   keptAs: string;
   message: string;
   at: string;

@@ -2,9 +2,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LiveTask, liveTaskSchema } from '../../../shared/contract/tasks';
-import { JournaledRecords } from '../../storage/journaled-records';
+import { testStores } from '../../db/test-database';
 import { MemoryRecords } from '../../storage/memory-records';
-import { StoreProblems } from '../../storage/store-problems';
 import type { FakeScheduler } from '../fake-scheduler';
 import { LiveTaskStore, liveTasksRecords } from '../live-task-store';
 import { RecordedEvents } from './fake-ingest';
@@ -20,7 +19,7 @@ export function memoryStore() {
 export async function diskStore(clock: FakeScheduler, dataDir?: string) {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'tasks-')));
   const events = new RecordedEvents();
-  const records = await JournaledRecords.open({ ...liveTasksRecords, dataDir: dir, clock, problems: new StoreProblems() });
+  const records = testStores(dir, clock).openRecords(liveTasksRecords);
   return { dir, events, store: new LiveTaskStore(records, events) };
 }
 

@@ -12,6 +12,7 @@ import { createAccounts } from '../../accounts/create-accounts';
 import { TrtcClients } from '../../accounts/trtc-clients';
 import { systemClock } from '../../app/clock';
 import { EventBus } from '../../app/event-bus';
+import { openStores } from '../../app/open-stores';
 import { accountsLaunchPorts } from '../../launch/accounts-ports';
 import { createLaunchHandlers } from '../../launch/launch-handlers';
 import { LaunchService } from '../../launch/launch-service';
@@ -24,8 +25,6 @@ import type { Handlers } from '../../rpc/handlers';
 import { startTrtcSandbox, type TrtcSandbox } from '../../sandbox';
 import { app, credential } from '../../sandbox/test-support/fixture';
 import { MemorySecretStore } from '../../secrets/memory-store';
-import { JournaledRecords } from '../../storage/journaled-records';
-import { JsonDocument } from '../../storage/json-document';
 import { StoreProblems } from '../../storage/store-problems';
 import { appScheduler, createRateLimiter, createTasksService, profileOfAppFrom } from '../create-tasks';
 import { limitClient } from '../ingest-client';
@@ -71,11 +70,9 @@ export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp>
   const events = new EventBus();
   const problems = new StoreProblems();
   const secrets = new MemorySecretStore();
-  const open = <T>(spec: Omit<Parameters<typeof JsonDocument.open<T>>[0], 'dataDir' | 'clock' | 'problems'>) =>
-    JsonDocument.open<T>({ ...spec, dataDir, clock, problems });
-  const openRecords = <R extends { id: string }>(
-    spec: Omit<Parameters<typeof JournaledRecords.open<R>>[0], 'dataDir' | 'clock' | 'problems'>,
-  ) => JournaledRecords.open<R>({ ...spec, dataDir, clock, problems });
+  // The app's own database, as createAppServices opens it.
+  const stores = openStores({ dataDir, clock, problems, documents: [], records: [] });
+  const { open, openRecords } = stores;
   const appVersion = 'fault-matrix';
 
   const log = await TaskLog.open({ dataDir, clock, problems, events, warn: () => {} });
@@ -148,6 +145,7 @@ export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp>
       clients.close();
       await accounts.close();
       await log.close();
+      stores.close();
       await sandbox.close();
       await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },

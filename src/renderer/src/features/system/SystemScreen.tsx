@@ -94,7 +94,12 @@ function AppInfoCard() {
   );
 }
 
-const storeProblemText = { corrupt: 'stores.corrupt', 'newer-version': 'stores.newerVersion', 'sync-failed': 'stores.syncFailed' } as const;
+const storeProblemText = {
+  corrupt: 'stores.corrupt',
+  'newer-version': 'stores.newerVersion',
+  'sync-failed': 'stores.syncFailed',
+  imported: 'stores.imported',
+} as const;
 
 function StoreHealthCard() {
   const { t } = useTranslation('system');

@@ -31,6 +31,7 @@ export const common = {
     KEYCHAIN_LOCKED: 'The OS keychain is locked.',
     KEYCHAIN_TIMEOUT: 'The OS keychain did not answer in time.',
     STORE_UNAVAILABLE: 'Saved data cannot be changed right now.',
+    DISK_FULL: 'The disk is full, so nothing was saved. Free some space on the disk that holds the data folder, then try again.',
     TRTC_API_ERROR: 'The TRTC API answered with an error.',
     NETWORK_ERROR: 'The network request failed.',
     TIMEOUT: 'The request timed out.',

@@ -32,6 +32,8 @@ export const system = {
     newerVersion: '{{store}} was written by a newer version of the app ({{message}}). It is kept unchanged and read-only.',
     syncFailed:
       'The disk did not confirm the latest changes to {{store}} ({{message}}). They are written, but may not survive a power loss: check the disk and its free space.',
+    imported:
+      'Your saved data was moved into the app database ({{store}}) from the files of an earlier version ({{message}}). The old files are kept, unchanged, in the folder {{keptAs}} of the data folder.',
   },
   settings: {
     title: 'Preferences',

@@ -33,6 +33,7 @@ export const common: typeof en = {
     KEYCHAIN_LOCKED: '系统钥匙串已锁定。',
     KEYCHAIN_TIMEOUT: '系统钥匙串未及时响应。',
     STORE_UNAVAILABLE: '暂时无法修改已保存的数据。',
+    DISK_FULL: '磁盘已满，未保存任何内容。请在存放数据文件夹的磁盘上释放空间，然后重试。',
     TRTC_API_ERROR: 'TRTC API 返回了错误。',
     NETWORK_ERROR: '网络请求失败。',
     TIMEOUT: '请求超时。',

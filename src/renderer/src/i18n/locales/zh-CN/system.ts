@@ -33,6 +33,7 @@ export const system: typeof en = {
     corrupt: '无法读取 {{store}}（{{message}}）。原文件已保留为 {{keptAs}}；应用以空数据启动。',
     newerVersion: '{{store}} 由更新版本的应用写入（{{message}}）。文件保持不变，且为只读。',
     syncFailed: '磁盘未确认 {{store}} 的最新更改（{{message}}）。更改已写入，但断电后可能丢失：请检查磁盘及其剩余空间。',
+    imported: '已将旧版本文件中保存的数据迁入应用数据库（{{store}}）（{{message}}）。旧文件原样保留在数据文件夹的 {{keptAs}} 文件夹中。',
   },
   settings: {
     title: '偏好设置',
