@@ -1,11 +1,21 @@
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ElectronDouble, eventually, freshElectron, useAppEnvironment } from './shell/test-support/load-shell';
+import { lockDataDir } from './storage/data-dir-lock';
 
 // src/main/index.ts against the Electron double: real services, the real keychain (test namespace), a temp data dir.
 vi.mock('electron', () => import('./shell/test-support/electron-double'));
+
+/** Whether some connection holds the data dir's lock (an OS lock: a second claim in this process fails too). */
+async function lockHeld(dataDir: string): Promise<boolean> {
+  try {
+    const unlock = await lockDataDir(dataDir);
+    await unlock();
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'CONFLICT') return true;
+    throw error;
+  }
+}
 
 let electron: ElectronDouble;
 let env: Awaited<ReturnType<typeof useAppEnvironment>>;
@@ -42,7 +52,7 @@ describe('src/main/index.ts', () => {
     expect(electron.BrowserWindow.all).toHaveLength(0);
     electron.app.fireReady();
     await eventually(() => expect(electron.BrowserWindow.all).toHaveLength(1));
-    expect(existsSync(join(env.dataDir, '.lock'))).toBe(true);
+    expect(await lockHeld(env.dataDir)).toBe(true);
   });
 
   it('a second launch restores and focuses the first instance window', async () => {
@@ -60,12 +70,12 @@ describe('src/main/index.ts', () => {
     electron.app.fireReady();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(electron.BrowserWindow.all).toHaveLength(0);
-    expect(existsSync(join(env.dataDir, '.lock'))).toBe(false);
+    expect(await lockHeld(env.dataDir)).toBe(false);
   });
 
   it('a data dir locked by another running copy shows the reason and the fix, and exits', async () => {
-    // The parent process is alive and is not this one: the lock is held, as by a browser host on the same folder.
-    await writeFile(join(env.dataDir, '.lock'), String(process.ppid));
+    // The lock is held by someone else, as by a browser host on the same folder.
+    const other = await lockDataDir(env.dataDir);
     await import('./index');
     electron.app.fireReady();
     await eventually(() => expect(electron.app.exitCode).toBe(1));
@@ -74,7 +84,8 @@ describe('src/main/index.ts', () => {
     expect(electron.dialog.errorBoxes[0]?.content).toMatch(/in use by another running copy[\s\S]*Close it, then start Ingest Desk again/);
     expect(electron.BrowserWindow.all).toHaveLength(0);
     // The other copy's lock is left alone.
-    expect(await readFile(join(env.dataDir, '.lock'), 'utf8')).toBe(String(process.ppid));
+    expect(await lockHeld(env.dataDir)).toBe(true);
+    await other();
   });
 
   it('services that fail to open are reported in the user language, and the data-dir lock is released', async () => {
@@ -90,7 +101,7 @@ describe('src/main/index.ts', () => {
     expect(electron.dialog.errorBoxes[0]?.title).toBe('Ingest Desk 无法启动');
     expect(electron.dialog.errorBoxes[0]?.content).toContain('EISDIR: illegal operation on a directory');
     expect(electron.dialog.errorBoxes[0]?.content).toContain(env.dataDir);
-    expect(existsSync(join(env.dataDir, '.lock'))).toBe(false);
+    expect(await lockHeld(env.dataDir)).toBe(false);
   });
 
   it('quitting waits for the window state written on close, flushes the stores and releases the lock', async () => {
@@ -110,7 +121,7 @@ describe('src/main/index.ts', () => {
     window.bounds = { x: 40, y: 30, width: 1111, height: 777 };
     electron.app.quit();
     await eventually(() => expect(electron.app.exitCode).toBe(0));
-    expect(existsSync(join(env.dataDir, '.lock'))).toBe(false);
+    expect(await lockHeld(env.dataDir)).toBe(false);
     // The next start on the same data dir opens the window where it was left.
     vi.restoreAllMocks();
     electron = await freshElectron();
@@ -122,7 +133,7 @@ describe('src/main/index.ts', () => {
     await startApp();
     const [window] = electron.BrowserWindow.all;
     window?.emit('session-end', electron.preventableEvent({ reasons: ['shutdown'] }));
-    await eventually(() => expect(existsSync(join(env.dataDir, '.lock'))).toBe(false));
+    await expect.poll(() => lockHeld(env.dataDir)).toBe(false);
     electron.app.exit(0);
   });
 

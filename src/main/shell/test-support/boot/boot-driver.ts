@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { pathToFileURL } from 'node:url';
 import type * as Double from '../electron-double';
 
@@ -14,6 +15,19 @@ const { app, BrowserWindow, ipcMain, protocol } = electron;
 const root = process.cwd();
 const dataDir = process.env.INGEST_DESK_DATA_DIR ?? '';
 const report: Record<string, unknown> = {};
+
+/** Whether the data dir's lock is held: the lock is SQLite's exclusive lock on its lock file, so a second claim fails. */
+const lockHeld = () => {
+  const probe = new DatabaseSync(join(dataDir, 'ingest-desk.lock'));
+  try {
+    probe.exec('BEGIN EXCLUSIVE; COMMIT');
+    return false;
+  } catch {
+    return true;
+  } finally {
+    probe.close();
+  }
+};
 
 const waitFor = async (what: string, check: () => boolean, timeoutMs = 15_000) => {
   const end = Date.now() + timeoutMs;
@@ -116,10 +130,10 @@ report.secondInstance = window.calls.filter((call) => call === 'restore' || call
 
 // Quit: the documented sequence; the stores are flushed and the data-dir lock released before the process ends.
 window.bounds = { x: 12, y: 34, width: 1234, height: 789 };
-report.lockBeforeQuit = existsSync(join(dataDir, '.lock'));
+report.lockBeforeQuit = lockHeld();
 app.quit();
 await waitFor('the quit sequence', () => app.exitCode !== undefined);
-report.quit = { exitCode: app.exitCode, lock: existsSync(join(dataDir, '.lock')), theme };
+report.quit = { exitCode: app.exitCode, lock: lockHeld(), theme };
 process.stdout.write(`BOOT-REPORT ${JSON.stringify(report)}\n`);
 // Whatever the services left running (timers, sockets) is not the app's to end here: Electron would exit now.
 process.exit(0);
