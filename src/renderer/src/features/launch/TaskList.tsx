@@ -5,6 +5,7 @@ import type { TaskRecord } from '../../../../shared/contract/launch';
 import { adviceFor, type CatalogLanguage } from '../../../../shared/trtc/error-catalog';
 import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
 import { useFormat } from '../../i18n/format';
+import { RecordTarget } from './RecordTarget';
 import { useTasksStore } from './tasks-store';
 
 const stateColor = { pending: 'gray', started: 'green', failed: 'red', unknown: 'orange' } as const;
@@ -53,12 +54,8 @@ function TaskCard({ task, onRetry }: { task: TaskRecord; onRetry(): void }) {
             <Badge color={stateColor[task.state]} data-testid="task-state">
               {t(`state.${task.state}`)}
             </Badge>
-            {task.sandbox ? (
-              <Badge color="grape" variant="light">
-                {t('sandboxBadge')}
-              </Badge>
-            ) : null}
           </Group>
+          <RecordTarget record={task} />
           <Text size="xs" c="dimmed">
             {format.dateTime(task.createdAt)} · {task.sdkAppId} · {task.region} · {t('room')} {task.roomId} · {task.userId}
           </Text>

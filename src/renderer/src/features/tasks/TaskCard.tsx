@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveTask } from '../../../../shared/contract/tasks';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
+import { TargetLine, useTarget } from '../../app/Target';
 import { useFormat } from '../../i18n/format';
 import { failureAdvice } from './failure-advice';
 import { TaskControls } from './TaskControls';
@@ -19,6 +20,10 @@ export function StatusBadge({ task }: { task: LiveTask }) {
       {t(`status.${key}`)}
     </Badge>
   );
+}
+
+function TaskTarget({ sdkAppId, profileId }: { sdkAppId: number; profileId: string }) {
+  return <TargetLine target={useTarget({ sdkAppId, profileId })} />;
 }
 
 /** The task's last failed call: its code, and for a TRTC call the catalog's explanation and fix. */
@@ -58,6 +63,7 @@ export const TaskCard = memo(function TaskCard({ task }: { task: LiveTask }) {
             {task.taskId ?? t('noTaskId')}
           </Text>
         </Group>
+        <TaskTarget sdkAppId={task.sdkAppId} profileId={task.profileId} />
         <Group gap="lg">
           <TaskTimes task={task} />
           {task.volume !== null ? <Text size="sm">{t('volumeValue', { volume: task.volume })}</Text> : null}
