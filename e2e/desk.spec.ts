@@ -52,7 +52,7 @@ test("the user's own Stop is not notified, and the status bar count follows it",
   await open(page, host);
   const count = page.getByTestId('status-running');
   await expect(count).toHaveAttribute('data-count', '1');
-  await expect(count).toHaveText('1 running task');
+  await expect(count).toHaveText('0 live · 1 sandbox running');
   await count.click();
   await expect(page.getByRole('heading', { name: 'Live tasks', level: 2 })).toBeVisible();
   await page.getByRole('button', { name: 'Stop Long clip' }).click();

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, List, Modal, MultiSelect, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchItem } from '../../../../shared/contract/tasks';
 import { invoke } from '../../api/client';
@@ -29,6 +29,16 @@ export function BatchDialog({ opened, onClose }: { opened: boolean; onClose: () 
   const [roomsText, setRoomsText] = useState('');
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const backRef = useRef<HTMLButtonElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const stepped = useRef(false);
+  // The dialog stays open between its two steps, so its autofocus does not run again: move the focus
+  // to the confirmation's Cancel, and back to the submit button that opened it.
+  useEffect(() => {
+    if (confirming) backRef.current?.focus();
+    else if (stepped.current) submitRef.current?.focus();
+    stepped.current = confirming;
+  }, [confirming]);
   const overview = useAccountsStore((state) => state.overview);
   const rooms = parseRooms(roomsText);
   const first = chosen[0];
@@ -115,7 +125,7 @@ export function BatchDialog({ opened, onClose }: { opened: boolean; onClose: () 
           <Text size="sm">{t('common:liveConfirm.pausedBills')}</Text>
           <Group justify="flex-end">
             {/* Back to the form has the focus: Enter alone never starts billed streams. */}
-            <Button variant="default" data-autofocus onClick={() => setConfirming(false)}>
+            <Button ref={backRef} variant="default" data-autofocus onClick={() => setConfirming(false)}>
               {t('cancel')}
             </Button>
             <Button color="red.9" loading={busy} onClick={() => void submit()}>
@@ -171,7 +181,7 @@ export function BatchDialog({ opened, onClose }: { opened: boolean; onClose: () 
             <Button variant="default" onClick={close}>
               {t('cancel')}
             </Button>
-            <Button loading={busy} disabled={items.length === 0 || items.length > 200} onClick={() => void submit()}>
+            <Button ref={submitRef} loading={busy} disabled={items.length === 0 || items.length > 200} onClick={() => void submit()}>
               {t('batch.submit', { count: items.length })}
             </Button>
           </Group>
