@@ -40,7 +40,13 @@ describe('targetOf', () => {
 
   it('calls a user account live even when its custom endpoint is on this computer', () => {
     const target = targetOf(overview, { sdkAppId: 1400000777, region: 'ap-guangzhou' });
-    expect(target).toMatchObject({ kind: 'live', app: 'local app', account: 'local account', site: 'international', region: 'ap-guangzhou' });
+    expect(target).toMatchObject({
+      kind: 'live',
+      app: 'local app',
+      account: 'local account',
+      site: 'international',
+      region: 'ap-guangzhou',
+    });
     expect(mayBeBilled(target)).toBe(true);
   });
 
