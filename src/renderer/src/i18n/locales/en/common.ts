@@ -95,6 +95,11 @@ export const common = {
     problemBody: '{{label}} (room {{room}}): {{code}}',
   },
   guide: {
+    noSample: 'There is no sample preset yet.',
+    noSampleWhy:
+      'The built-in Sandbox keeps its keys in the OS keychain, and the keychain is {{state}} here, so the app could not create it.',
+    noSampleCommand: 'Headless (SSH, a container), start the app inside a keyring session:',
+    noSampleAfter: 'Then start the app again: the Sandbox app and the sample preset appear on that start.',
     title: 'Getting started',
     sandbox:
       'You are on the built-in sandbox: pick the sample preset and press Launch to get a TaskId. Nothing leaves this computer and nothing is billed.',

@@ -97,6 +97,10 @@ export const common: typeof en = {
     problemBody: '{{label}}（房间 {{room}}）：{{code}}',
   },
   guide: {
+    noSample: '还没有示例预设。',
+    noSampleWhy: '内置沙箱把密钥保存在系统钥匙串中，而此处钥匙串{{state}}，因此无法创建沙箱。',
+    noSampleCommand: '无图形界面时（SSH、容器），请在钥匙串会话中启动应用：',
+    noSampleAfter: '然后重新启动应用：沙箱应用和示例预设会在那次启动时出现。',
     title: '快速上手',
     sandbox: '当前使用内置沙箱：选择示例预设并点击“启动”即可获得 TaskId。数据不会离开本机，也不会产生费用。',
     realTitle: '推流到你自己的 TRTC 应用',
