@@ -113,12 +113,14 @@ test('stopping a running task from the palette asks first', async ({ page, host 
   expect(record.state).toBe('started');
   await open(page, host);
   await page.keyboard.press('Control+K');
-  await palette(page).getByRole('textbox', { name: 'Search commands' }).fill('stop stage');
-  await palette(page)
-    .getByRole('button', { name: /Stop Stage feed/ })
-    .click();
+  // "stop" names a command: Enter runs it, not the "find in the media library" suggestion listed first before.
+  await palette(page).getByRole('textbox', { name: 'Search commands' }).fill('stop');
+  await expect(palette(page).getByRole('button', { name: /Stop Stage feed/ })).toBeVisible();
+  await page.keyboard.press('Enter');
   const confirm = page.getByRole('dialog', { name: 'Stop this task?' });
   await expect(confirm).toContainText('Stage feed (app 1400000001, room 1234) will stop streaming');
+  // No destructive button has the focus by default.
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   const running = async () => (await rpc<LiveTask[]>(host, 'tasks.list')).filter((task) => task.status === 'running').length;
   expect(await running()).toBe(1);
   await confirm.getByRole('button', { name: 'Stop task' }).click();

@@ -175,10 +175,11 @@ function StopConfirm({ task, onClose }: { task: LiveTask | null; onClose(): void
         <Stack>
           <Text size="sm">{t('palette.stopConfirm', { name: task.label, sdkAppId: task.sdkAppId, roomId: task.roomId || '—' })}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            {/* No destructive button has the focus by default: Enter alone stops nothing. */}
+            <Button variant="default" data-autofocus onClick={onClose}>
               {t('actions.cancel')}
             </Button>
-            <Button color="red" loading={busy} data-autofocus onClick={() => void stop(task)}>
+            <Button color="red" loading={busy} onClick={() => void stop(task)}>
               {t('palette.stopButton')}
             </Button>
           </Group>
