@@ -144,3 +144,31 @@ test('find media opens the library filtered; switch app changes the app in use',
   await palette(page).getByRole('textbox', { name: 'Search commands' }).fill('switch sandbox');
   await expect(palette(page).getByRole('button', { name: /Switch to Sandbox app · 1400000001/ })).toContainText('In use');
 });
+
+test('focus never falls to the page body: after Launch, after Stop, after closing a dialog', async ({ page, host }) => {
+  await rpc(host, 'presets.create', { draft: sandboxDraft('Focus show') });
+  await open(page, host);
+  const body = () => page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+
+  // Launch: the button shows its loader (disabled) while the call runs, then has the focus again.
+  const launch = page.getByRole('button', { name: 'Launch Focus show' });
+  await launch.click();
+  await expect(page.getByTestId('task-record').first()).toHaveAttribute('data-state', 'started');
+  await expect(launch).toBeFocused();
+
+  // Stop: the card leaves the board; the focus stays on the board, not the body.
+  await page.getByRole('button', { name: 'Live tasks' }).click();
+  await page.getByRole('button', { name: 'Stop Focus show' }).click();
+  await expect(page.getByRole('article', { name: 'Focus show' })).toHaveCount(0);
+  await expect.poll(body).toBe(false);
+  await expect(page.locator('main')).toContainText('Live tasks');
+  expect(await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement) ?? false)).toBe(true);
+
+  // A dialog closed with Escape gives the focus back to the button that opened it.
+  const batch = page.getByRole('button', { name: 'Batch launch' });
+  await batch.click();
+  await expect(page.getByRole('dialog', { name: 'Batch launch' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Batch launch' })).toBeHidden();
+  await expect(batch).toBeFocused();
+});

@@ -5,6 +5,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { transport } from '../api/client';
 import { AppSwitcher } from '../features/accounts/AppSwitcher';
 import { i18n, resolveLanguage } from '../i18n';
+import { installFocusKeeper } from './focus-keeper';
 import { KeyboardLayer } from './KeyboardLayer';
 import { ListLoading } from './ListStates';
 import { useNavigationStore } from './navigation-store';
@@ -26,6 +27,8 @@ export function App() {
   useEffect(() => {
     if (!loaded) void load();
   }, [loaded, load]);
+
+  useEffect(() => installFocusKeeper(), []);
 
   useEffect(() => {
     if (!settings) return;
