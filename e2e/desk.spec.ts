@@ -44,6 +44,9 @@ test('a task ending by itself is notified politely, without taking the focus fro
   await expect(search).toBeFocused();
   await expect(search).toHaveValue('intro');
   await expect(page.getByTestId('status-running')).toHaveAttribute('data-count', '0');
+  // The notice sits above the status bar: its running-tasks button stays uncovered and clickable.
+  const [noticeBox, buttonBox] = await Promise.all([notice.boundingBox(), page.getByTestId('status-running').boundingBox()]);
+  expect(noticeBox && buttonBox && noticeBox.y + noticeBox.height <= buttonBox.y).toBe(true);
 });
 
 test("the user's own Stop is not notified, and the status bar count follows it", async ({ page, host }) => {
