@@ -87,7 +87,7 @@ function Shell({ loaded }: { loaded: boolean }) {
           </Title>
           <Group gap="sm">
             <AppSwitcher />
-            <Badge variant="light">{transport?.kind}</Badge>
+            <Badge variant="light">{transport ? t(`transport.${transport.kind}`) : null}</Badge>
             <PaletteButton />
             <HelpButton />
           </Group>

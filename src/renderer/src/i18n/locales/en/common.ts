@@ -65,6 +65,7 @@ export const common = {
     batchLoop: '{{count}} live items loop with no maximum duration: they bill until someone stops them.',
     batchConfirm: 'Launch {{count}} items',
   },
+  transport: { browser: 'Browser', electron: 'Desktop' },
   statusBar: {
     label: 'Status bar',
     current: 'Account: {{account}} · App: {{app}} ({{sdkAppId}})',

@@ -67,6 +67,7 @@ export const common: typeof en = {
     batchLoop: '{{count}} 个正式项无限循环且没有最长时长：在有人停止之前会一直计费。',
     batchConfirm: '启动 {{count}} 项',
   },
+  transport: { browser: '浏览器', electron: '桌面版' },
   statusBar: {
     label: '状态栏',
     current: '账号：{{account}} · 应用：{{app}}（{{sdkAppId}}）',
