@@ -78,7 +78,7 @@ export function LaunchScreen() {
             >
               <Group justify="space-between" wrap="nowrap">
                 <Stack gap={0} style={{ minWidth: 0 }}>
-                  <Text fw={600} truncate>
+                  <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                     {preset.name}
                   </Text>
                   <PresetTarget sdkAppId={preset.sdkAppId} region={preset.region} />
