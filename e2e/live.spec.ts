@@ -134,3 +134,40 @@ test('a batch with live items always asks, counting them; cancelling sends nothi
   await confirm.getByRole('button', { name: 'Launch 2 items' }).click();
   await expect.poll(() => starts().length, { timeout: 20_000 }).toBe(1);
 });
+
+test('the per-app setting skips the question for single launches in later sessions, and Accounts undoes it', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await seed(host);
+  await page.goto(host.url);
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  await pickApp(page, 'Studio app');
+  const launch = page.getByRole('button', { name: 'Launch Live show' });
+  const confirm = page.getByRole('dialog', { name: 'Launch into a live app?' });
+
+  await launch.click();
+  await confirm.getByRole('checkbox', { name: 'Do not ask again for single launches into Studio app' }).check();
+  await confirm.getByRole('button', { name: 'Launch live' }).click();
+  await expect.poll(() => starts().length).toBe(1);
+
+  // A new session (reload): no question, the Start goes out.
+  await page.reload();
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  await launch.click();
+  await expect.poll(() => starts().length).toBe(2);
+  await expect(confirm).toHaveCount(0);
+
+  // Accounts & apps: the app's "Ask before…" box is off; turned on, the next session asks again.
+  await page.getByRole('button', { name: 'Accounts & apps' }).click();
+  await page.getByRole('tab', { name: 'TRTC apps' }).click();
+  const askFirst = page
+    .getByTestId('app-card')
+    .filter({ hasText: 'Studio app' })
+    .getByRole('checkbox', { name: 'Ask before the first single launch of a session (a batch with live items always asks)' });
+  await expect(askFirst).not.toBeChecked();
+  await askFirst.check();
+  await page.reload();
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  await launch.click();
+  await expect(confirm).toBeVisible();
+  expect(starts()).toHaveLength(2);
+});

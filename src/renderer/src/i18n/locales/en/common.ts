@@ -48,6 +48,7 @@ export const common = {
     site: { china: 'China site', international: 'International site' },
   },
   liveConfirm: {
+    askFirst: 'Ask before the first single launch of a session (a batch with live items always asks)',
     title: 'Launch into a live app?',
     body: 'This sends StartStreamIngest to Tencent Cloud: the stream goes into a real room and its minutes are billed.',
     preset: 'Preset: {{name}}',

@@ -50,6 +50,7 @@ export const common: typeof en = {
     site: { china: '中国站', international: '国际站' },
   },
   liveConfirm: {
+    askFirst: '每次会话首次单个启动前询问（包含正式项的批量启动总会询问）',
     title: '启动到正式应用？',
     body: '这会向腾讯云发送 StartStreamIngest：流会进入真实房间，时长会计费。',
     preset: '预设：{{name}}',
