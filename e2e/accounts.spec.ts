@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { rpc } from './support/rpc';
 import { filesContaining } from './support/scan';
 
 // A stand-in TRTC endpoint on loopback for the custom-endpoint profile: answers DescribeStreamIngest
@@ -224,4 +225,19 @@ test('the accounts screen and its dialogs have no detectable accessibility viola
   // Mantine's Modal renders its title bar as <header>, which axe counts as a second banner landmark.
   const dialog = await axe().include('[role="dialog"]').exclude('[role="dialog"] header').analyze();
   expect(dialog.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`)).toEqual([]);
+});
+
+test('a profile without its SecretKey says on its card that it is incomplete and cannot be used', async ({ page, host }) => {
+  await rpc(host, 'accounts.addProfile', {
+    name: 'Half done',
+    site: 'international',
+    region: 'ap-singapore',
+    endpoint: null,
+    secretId: `AKID${'c'.repeat(32)}`,
+  });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Accounts & apps' }).click();
+  const card = page.getByTestId('profile-card').filter({ hasText: 'Half done' });
+  await expect(card.getByTestId('profile-incomplete')).toHaveText('Incomplete: no SecretKey, cannot be used');
+  await expect(page.getByTestId('profile-card').filter({ hasText: 'Sandbox' }).getByTestId('profile-incomplete')).toHaveCount(0);
 });

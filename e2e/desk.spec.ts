@@ -44,6 +44,9 @@ test('a task ending by itself is notified politely, without taking the focus fro
   await expect(search).toBeFocused();
   await expect(search).toHaveValue('intro');
   await expect(page.getByTestId('status-running')).toHaveAttribute('data-count', '0');
+  // The notice sits above the status bar: its running-tasks button stays uncovered and clickable.
+  const [noticeBox, buttonBox] = await Promise.all([notice.boundingBox(), page.getByTestId('status-running').boundingBox()]);
+  expect(noticeBox && buttonBox && noticeBox.y + noticeBox.height <= buttonBox.y).toBe(true);
 });
 
 test("the user's own Stop is not notified, and the status bar count follows it", async ({ page, host }) => {
@@ -52,7 +55,7 @@ test("the user's own Stop is not notified, and the status bar count follows it",
   await open(page, host);
   const count = page.getByTestId('status-running');
   await expect(count).toHaveAttribute('data-count', '1');
-  await expect(count).toHaveText('1 running task');
+  await expect(count).toHaveText('0 live · 1 sandbox running');
   await count.click();
   await expect(page.getByRole('heading', { name: 'Live tasks', level: 2 })).toBeVisible();
   await page.getByRole('button', { name: 'Stop Long clip' }).click();
@@ -113,7 +116,7 @@ test('a slow list shows a loader, a failed one says why with Retry, an empty one
   await expect(page.getByRole('heading', { name: 'Launch', level: 2 })).toBeVisible();
 });
 
-test('without a keychain the status bar says so and leads to the guide', async ({ page }) => {
+test('without a keychain the status bar says so and leads to the guide, and Launch says there is no sample and why', async ({ page }) => {
   // No Secret Service on this bus: keytar fails as on a desktop without a keyring.
   const host = await startHost({ env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/ingest-desk-bus' } });
   try {
@@ -121,6 +124,12 @@ test('without a keychain the status bar says so and leads to the guide', async (
     const keychain = page.getByTestId('status-keychain');
     await expect(keychain).toHaveText('Keychain: not available');
     await expect(page.getByTestId('status-bar')).toContainText('No app yet');
+    // Launch does not promise a sample that is not there: it says why, with the command to copy.
+    const noSample = page.getByTestId('getting-started').getByTestId('no-sample');
+    await expect(noSample).toContainText('There is no sample preset yet.');
+    await expect(noSample).toContainText('the keychain is not available here');
+    await expect(noSample.getByTestId('no-sample-command')).toContainText('gnome-keyring-daemon --unlock --components=secrets');
+    await expect(page.getByTestId('getting-started')).not.toContainText('pick the sample preset');
     await keychain.click();
     await expect(page.getByTestId('keychain-state')).toHaveAttribute('data-state', 'unavailable');
   } finally {

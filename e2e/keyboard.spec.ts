@@ -36,7 +36,7 @@ test('Ctrl+K opens the palette, even from a text field; it goes to a screen and 
   await expect(palette(page)).toBeHidden();
 });
 
-test('Alt+1 to Alt+7 follow the navigation order, and do nothing while typing in a field', async ({ page, host }) => {
+test('Alt+1 to Alt+7 follow the navigation order, whatever control has the focus', async ({ page, host }) => {
   await open(page, host);
   const labels = await page.locator('nav [data-screen]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-screen')));
   expect(labels).toEqual([...screenIds]);
@@ -46,11 +46,13 @@ test('Alt+1 to Alt+7 follow the navigation order, and do nothing while typing in
   }
   await page.keyboard.press('Alt+Digit4');
   await expect(currentScreen(page)).toHaveAttribute('data-screen', screenIds[3] as string);
-  // In a field the keys belong to the field.
+  // From a text field too: the search keeps its text, the screen changes.
   await page.getByRole('button', { name: 'Media library' }).click();
-  await page.getByTestId('media-search').focus();
+  await page.getByTestId('media-search').fill('news');
   await page.keyboard.press('Alt+Digit1');
-  await expect(currentScreen(page)).toHaveAttribute('data-screen', 'media');
+  await expect(currentScreen(page)).toHaveAttribute('data-screen', screenIds[0] as string);
+  await page.keyboard.press(`Alt+Digit${screenIds.indexOf('media') + 1}`);
+  await expect(page.getByTestId('media-search')).toHaveValue('news');
 });
 
 test('? and F1 open the shortcuts help from the same table, in English and in Chinese', async ({ page, host }) => {
@@ -113,12 +115,14 @@ test('stopping a running task from the palette asks first', async ({ page, host 
   expect(record.state).toBe('started');
   await open(page, host);
   await page.keyboard.press('Control+K');
-  await palette(page).getByRole('textbox', { name: 'Search commands' }).fill('stop stage');
-  await palette(page)
-    .getByRole('button', { name: /Stop Stage feed/ })
-    .click();
+  // "stop" names a command: Enter runs it, not the "find in the media library" suggestion listed first before.
+  await palette(page).getByRole('textbox', { name: 'Search commands' }).fill('stop');
+  await expect(palette(page).getByRole('button', { name: /Stop Stage feed/ })).toBeVisible();
+  await page.keyboard.press('Enter');
   const confirm = page.getByRole('dialog', { name: 'Stop this task?' });
   await expect(confirm).toContainText('Stage feed (app 1400000001, room 1234) will stop streaming');
+  // No destructive button has the focus by default.
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   const running = async () => (await rpc<LiveTask[]>(host, 'tasks.list')).filter((task) => task.status === 'running').length;
   expect(await running()).toBe(1);
   await confirm.getByRole('button', { name: 'Stop task' }).click();
@@ -139,4 +143,32 @@ test('find media opens the library filtered; switch app changes the app in use',
   await page.keyboard.press('Control+K');
   await palette(page).getByRole('textbox', { name: 'Search commands' }).fill('switch sandbox');
   await expect(palette(page).getByRole('button', { name: /Switch to Sandbox app · 1400000001/ })).toContainText('In use');
+});
+
+test('focus never falls to the page body: after Launch, after Stop, after closing a dialog', async ({ page, host }) => {
+  await rpc(host, 'presets.create', { draft: sandboxDraft('Focus show') });
+  await open(page, host);
+  const body = () => page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+
+  // Launch: the button shows its loader (disabled) while the call runs, then has the focus again.
+  const launch = page.getByRole('button', { name: 'Launch Focus show' });
+  await launch.click();
+  await expect(page.getByTestId('task-record').first()).toHaveAttribute('data-state', 'started');
+  await expect(launch).toBeFocused();
+
+  // Stop: the card leaves the board; the focus stays on the board, not the body.
+  await page.getByRole('button', { name: 'Live tasks' }).click();
+  await page.getByRole('button', { name: 'Stop Focus show' }).click();
+  await expect(page.getByRole('article', { name: 'Focus show' })).toHaveCount(0);
+  await expect.poll(body).toBe(false);
+  await expect(page.locator('main')).toContainText('Live tasks');
+  expect(await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement) ?? false)).toBe(true);
+
+  // A dialog closed with Escape gives the focus back to the button that opened it.
+  const batch = page.getByRole('button', { name: 'Batch launch' });
+  await batch.click();
+  await expect(page.getByRole('dialog', { name: 'Batch launch' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Batch launch' })).toBeHidden();
+  await expect(batch).toBeFocused();
 });

@@ -5,6 +5,7 @@ import type { PresetDraft } from '../src/shared/contract/presets';
 import { expect, test } from './fixtures';
 import type { RunningHost } from './support/host';
 import { startHost } from './support/host';
+import { confirmLive, pickApp } from './support/live';
 import { rpc } from './support/rpc';
 import { registerSecrets } from './support/secret-scan/run-folder';
 import { specSandbox } from './support/spec-sandbox';
@@ -36,6 +37,8 @@ async function openLaunch(page: Page, url: string) {
   await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
   await page.getByRole('button', { name: 'Launch', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Launch', level: 2 })).toBeVisible();
+  // Launch lists the header's app's presets; the spec's account is not the first app.
+  await pickApp(page, 'Local app');
 }
 
 const starts = () => local.sandbox.requests().filter((request) => request.action === 'StartStreamIngest');
@@ -60,6 +63,7 @@ test('launch a preset, see the request first, get the TaskId; the sandbox verifi
   );
 
   await page.getByRole('button', { name: 'Launch Morning show' }).click();
+  await confirmLive(page);
   const record = page.getByTestId('task-record').first();
   await expect(record).toHaveAttribute('data-state', 'started');
   const taskId = (await record.getByTestId('task-id').textContent()) ?? '';
@@ -89,6 +93,7 @@ test('a parameter error and an auth error show their explanations and fixes', as
 
   local.sandbox.faults.set('StartStreamIngest', { error: { code: 'InvalidParameter.StreamUrl', times: 1 } });
   await page.getByRole('button', { name: 'Launch Bad source' }).click();
+  await confirmLive(page);
   const failed = page.getByTestId('task-record').first();
   await expect(failed).toHaveAttribute('data-state', 'failed');
   await expect(failed.getByTestId('task-error-code')).toHaveText('InvalidParameter.StreamUrl');
@@ -114,6 +119,7 @@ test('a Start that hangs past the timeout ends as unknown, and no second Start r
 
   local.sandbox.faults.set('StartStreamIngest', { failure: 'hang' });
   await page.getByRole('button', { name: 'Launch Hanging' }).click();
+  await confirmLive(page);
   const record = page.getByTestId('task-record').first();
   // Written before the request left, then settled once the client gave up.
   await expect(record).toHaveAttribute('data-state', /pending|unknown/);
@@ -158,7 +164,9 @@ test('a preset on a library entry: the rename shows, deleting the entry names th
   expect(body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('From the library') });
 
   await page.getByRole('button', { name: 'Launch', exact: true }).click();
+  await pickApp(page, 'Local app');
   await page.getByRole('button', { name: 'Launch From the library' }).click();
+  await confirmLive(page);
   await expect(page.getByTestId('task-record').first()).toHaveAttribute('data-state', 'started');
   const [task] = await rpc<{ streamUrl: string; request: { StreamUrl: string } }[]>(host, 'launch.tasks', {});
   expect(task?.request.StreamUrl).toBe('https://media.example.com/library.mp4#duration=60');

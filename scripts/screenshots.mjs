@@ -1,6 +1,8 @@
-// `npm run screenshots`: every screen of the running app (browser host in Chromium), in English and
-// Simplified Chinese, into docs/screenshots/<screen>-<language>.png. A fresh data dir on the built-in
-// sandbox, with a few media entries, a preset and one launched task, so screens show real data.
+// `npm run screenshots`: every screen of the running app (browser host in Chromium, 1440 × 900), in
+// English and Simplified Chinese, light and dark, into docs/screenshots/<screen>-<language>.png (light)
+// and <screen>-<language>-dark.png. A fresh data dir on the built-in sandbox, with a few media entries,
+// a sandbox preset with one launched task, and a live app's preset (never launched), so screens show
+// real data and the LIVE / SANDBOX marks.
 import './check-node.mjs';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -72,6 +74,46 @@ try {
     },
   });
   await rpc('launch.start', { source: { kind: 'preset', presetId: preset.id } });
+  // A live app (keys made up, never called): its preset shows LIVE on Presets and in the palette.
+  const studio = await rpc('accounts.addProfile', {
+    name: 'Studio',
+    site: 'international',
+    region: 'ap-singapore',
+    endpoint: null,
+    secretId: `AKID${'0'.repeat(32)}`,
+    secretKey: '0'.repeat(32),
+  });
+  await rpc('accounts.addApp', {
+    sdkAppId: 1400000555,
+    label: 'Studio app',
+    colour: '#e8590c',
+    profileId: studio.id,
+    defaults: { robotUserIdPrefix: 'robot_', userSigExpirySeconds: 600 },
+  });
+  await rpc('presets.create', {
+    draft: {
+      name: 'Evening show',
+      sdkAppId: 1400000555,
+      region: 'ap-singapore',
+      roomIdType: 1,
+      roomId: '9001',
+      userId: 'robot_evening',
+      media: { kind: 'library', entryId: clip.id },
+      repeatNum: 1,
+      maxDuration: null,
+      volume: 100,
+      seekSecond: 0,
+      autoPush: false,
+      enableProgress: false,
+      tempo: 1,
+      idleTimeout: null,
+      userSig: { mode: 'generate', expirySeconds: 600 },
+      privateMapKey: { mode: 'none' },
+      notes: '',
+      tags: ['show'],
+      folder: 'Show',
+    },
+  });
 
   mkdirSync('docs/screenshots', { recursive: true });
   const browser = await chromium.launch({
@@ -85,11 +127,16 @@ try {
       '--no-first-run',
     ],
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(url);
   await page.locator('[data-app-state="loaded"]').waitFor();
-  for (const language of ['en', 'zh-CN']) {
-    await rpc('system.updateSettings', { language, theme: 'light' });
+  for (const [language, theme] of [
+    ['en', 'light'],
+    ['en', 'dark'],
+    ['zh-CN', 'light'],
+    ['zh-CN', 'dark'],
+  ]) {
+    await rpc('system.updateSettings', { language, theme });
     await page.waitForTimeout(300);
     const navigation = page.getByRole('navigation').first().getByRole('button');
     const count = await navigation.count();
@@ -97,8 +144,9 @@ try {
       await navigation.nth(index).click();
       await page.waitForTimeout(700);
       const id = (await navigation.nth(index).getAttribute('data-screen')) ?? String(index);
-      await page.screenshot({ path: `docs/screenshots/${id}-${language}.png` });
-      console.log(`docs/screenshots/${id}-${language}.png`);
+      const path = `docs/screenshots/${id}-${language}${theme === 'dark' ? '-dark' : ''}.png`;
+      await page.screenshot({ path });
+      console.log(path);
     }
   }
   await browser.close();

@@ -1,7 +1,9 @@
 // `npm start`: build and open the desktop app on the built-in sandbox. Where no Electron binary can
 // be had, say so in one sentence and point at the browser host instead of printing a stack trace.
 import './check-node.mjs';
+import { buildIsCurrent, markBuilt } from './lib/build-current.mjs';
 import { findElectronBinary } from './lib/electron-binary.mjs';
+import { keychainAdvice } from './lib/keychain-check.mjs';
 import { run } from './lib/run.mjs';
 
 let binary = findElectronBinary();
@@ -16,6 +18,12 @@ if (!binary) {
   );
   process.exit(1);
 }
-const built = await run('npx', ['electron-vite', 'build']);
-if (built !== 0) process.exit(built);
+const advice = keychainAdvice('npm start');
+if (!buildIsCurrent()) {
+  const built = await run('npx', ['electron-vite', 'build']);
+  if (built !== 0) process.exit(built);
+  markBuilt();
+}
+const problem = await advice;
+if (problem) console.error(problem);
 process.exit(await run('npx', ['electron-vite', 'preview', '--skipBuild']));

@@ -58,6 +58,17 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof AppError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(`${describeFailure(error)}\n`);
   process.exit(1);
 });
+
+/** One plain sentence for what a user can fix (a taken port, a bad argument); the stack otherwise. */
+function describeFailure(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  const listen = error as NodeJS.ErrnoException & { port?: number; address?: string };
+  if (listen?.code === 'EADDRINUSE')
+    return `Port ${listen.port} on ${listen.address ?? '127.0.0.1'} is already in use (another "npm run serve"?): stop that program, or start with --port 0 for any free port.`;
+  if (listen?.code === 'EACCES')
+    return `Port ${listen.port} needs privileges this user does not have: start with --port 0 for any free port, or a port above 1023.`;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -5,6 +5,8 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { transport } from '../api/client';
 import { AppSwitcher } from '../features/accounts/AppSwitcher';
 import { i18n, resolveLanguage } from '../i18n';
+import { installFocusKeeper } from './focus-keeper';
+import './notices.css';
 import { KeyboardLayer } from './KeyboardLayer';
 import { ListLoading } from './ListStates';
 import { useNavigationStore } from './navigation-store';
@@ -17,6 +19,9 @@ import { useSettingsStore } from './settings-store';
 import { cssVariablesResolver, themeFor } from './theme';
 import { useTaskNotifications } from './use-task-notifications';
 
+/** The status bar's height (notices.css keeps notices above it). */
+const footerHeight = 34;
+
 export function App() {
   const settings = useSettingsStore((state) => state.settings);
   const load = useSettingsStore((state) => state.load);
@@ -26,6 +31,8 @@ export function App() {
   useEffect(() => {
     if (!loaded) void load();
   }, [loaded, load]);
+
+  useEffect(() => installFocusKeeper(), []);
 
   useEffect(() => {
     if (!settings) return;
@@ -45,6 +52,7 @@ export function App() {
         defaultColorScheme="auto"
         forceColorScheme={scheme === 'light' || scheme === 'dark' ? scheme : undefined}
       >
+        {/* Above the status bar, never over its running-tasks button (notices.css). */}
         <Notifications position="bottom-right" />
         {transport ? <Shell loaded={settings !== null} /> : <NoConnection />}
       </MantineProvider>
@@ -68,7 +76,7 @@ function Shell({ loaded }: { loaded: boolean }) {
     <AppShell
       header={{ height: 52 }}
       navbar={{ width: 220, breakpoint: 0 }}
-      footer={{ height: 34 }}
+      footer={{ height: footerHeight }}
       padding="md"
       data-app-state={loaded ? 'loaded' : 'loading'}
     >
@@ -79,7 +87,7 @@ function Shell({ loaded }: { loaded: boolean }) {
           </Title>
           <Group gap="sm">
             <AppSwitcher />
-            <Badge variant="light">{transport?.kind}</Badge>
+            <Badge variant="light">{transport ? t(`transport.${transport.kind}`) : null}</Badge>
             <PaletteButton />
             <HelpButton />
           </Group>

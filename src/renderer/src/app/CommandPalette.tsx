@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { LiveTask } from '../../../shared/contract/tasks';
 import { invoke } from '../api/client';
 import { useAccountsStore, useSelectedApp, useSelectedAppStore } from '../features/accounts/accounts-store';
+import { targetOf } from '../features/accounts/target';
 import { useLaunchSelectionStore } from '../features/launch/launch-selection-store';
 import { useMediaStore } from '../features/media/media-store';
 import { usePresetsStore } from '../features/presets/presets-store';
@@ -15,6 +16,7 @@ import { useNavigationStore } from './navigation-store';
 import { filterPaletteActions } from './palette-filter';
 import { screens } from './screens';
 import { isMac, keysOf, shortcutFor } from './shortcuts';
+import { TargetBadge } from './Target';
 
 const findMediaId = 'find-media';
 const alwaysShown = new Set([findMediaId]);
@@ -40,7 +42,8 @@ export function CommandPalette({ onHelp }: { onHelp(): void }) {
   const [stopping, setStopping] = useState<LiveTask | null>(null);
   const presets = usePresetsStore((state) => state.presets);
   const liveTasks = useTasksStore((state) => state.tasks);
-  const apps = useAccountsStore((state) => state.overview?.apps);
+  const overview = useAccountsStore((state) => state.overview);
+  const apps = overview?.apps;
   const currentApp = useSelectedApp();
   const go = useNavigationStore((state) => state.go);
 
@@ -83,6 +86,7 @@ export function CommandPalette({ onHelp }: { onHelp(): void }) {
           description: t('palette.launchPresetDescription', { sdkAppId: preset.sdkAppId, roomId: preset.roomId }),
           keywords: [preset.folder, ...preset.tags],
           leftSection: <IconPlayerPlay size={18} stroke={1.6} />,
+          rightSection: <TargetBadge kind={targetOf(overview, { sdkAppId: preset.sdkAppId }).kind} size="xs" />,
           onClick: () => {
             go('launch');
             useLaunchSelectionStore.getState().requestLaunch(preset.id);
@@ -97,6 +101,7 @@ export function CommandPalette({ onHelp }: { onHelp(): void }) {
           description: t('palette.taskWhere', { sdkAppId: task.sdkAppId, roomId: task.roomId || '—' }),
           keywords: task.taskId ? [task.taskId] : [],
           leftSection: <IconBroadcastOff size={18} stroke={1.6} />,
+          rightSection: <TargetBadge kind={targetOf(overview, task).kind} size="xs" />,
           onClick: () => setStopping(task),
         })),
       },
@@ -115,7 +120,7 @@ export function CommandPalette({ onHelp }: { onHelp(): void }) {
         actions: [{ id: 'help', label: t('shortcuts.title'), leftSection: <IconHelp size={18} stroke={1.6} />, onClick: onHelp }],
       },
     ];
-  }, [t, query, presets, liveTasks, apps, currentApp, go, onHelp]);
+  }, [t, query, presets, liveTasks, overview, apps, currentApp, go, onHelp]);
 
   return (
     <>
@@ -170,10 +175,11 @@ function StopConfirm({ task, onClose }: { task: LiveTask | null; onClose(): void
         <Stack>
           <Text size="sm">{t('palette.stopConfirm', { name: task.label, sdkAppId: task.sdkAppId, roomId: task.roomId || '—' })}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            {/* No destructive button has the focus by default: Enter alone stops nothing. */}
+            <Button variant="default" data-autofocus onClick={onClose}>
               {t('actions.cancel')}
             </Button>
-            <Button color="red" loading={busy} data-autofocus onClick={() => void stop(task)}>
+            <Button color="red" loading={busy} onClick={() => void stop(task)}>
               {t('palette.stopButton')}
             </Button>
           </Group>

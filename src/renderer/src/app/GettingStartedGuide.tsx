@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../api/client';
 import { useAccountsStore } from '../features/accounts/accounts-store';
+import { NoSampleNotice } from './NoSampleNotice';
 import { useNavigationStore } from './navigation-store';
 
 const dismissedKey = 'ingest-desk.gettingStartedDismissed';
@@ -30,6 +31,7 @@ export function GettingStartedGuide() {
   const { t, i18n } = useTranslation();
   const go = useNavigationStore((state) => state.go);
   const hasOwnApp = useAccountsStore((state) => state.overview?.apps.some((app) => !app.sandbox) ?? false);
+  const hasSandbox = useAccountsStore((state) => state.overview?.apps.some((app) => app.sandbox) ?? true);
   const [dismissed, setDismissed] = useState(readDismissed);
   // Where the shell cannot open a browser (the browser host), the address is shown to copy instead.
   const [shown, setShown] = useState<string | null>(null);
@@ -56,7 +58,7 @@ export function GettingStartedGuide() {
           <Title order={3} size="h5" id="guide-title">
             {t('guide.title')}
           </Title>
-          <Text size="sm">{t('guide.sandbox')}</Text>
+          {hasSandbox ? <Text size="sm">{t('guide.sandbox')}</Text> : <NoSampleNotice />}
           <Text size="sm" fw={600}>
             {t('guide.realTitle')}
           </Text>

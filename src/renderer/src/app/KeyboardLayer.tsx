@@ -47,7 +47,8 @@ export function KeyboardLayer() {
         shortcut.combos.map((combo): HotkeyItem => {
           const action = shortcut.action as ShortcutAction;
           const run = () => {
-            if (!inFields && dialogOpen()) return;
+            // Only the palette opens over a dialog; anything else would act behind it.
+            if (action !== 'palette' && dialogOpen()) return;
             handlers[action]();
           };
           return [hotkeyOf(combo), run, { usePhysicalKeys: combo.code !== undefined }];

@@ -24,7 +24,7 @@ export interface Shortcut {
   description: `shortcuts.do.${string}`;
   /** Interpolation for the description (values are keys in "common", translated when shown). */
   descriptionScreen?: `nav.${string}`;
-  /** Also fires while typing in a field (only the palette does). */
+  /** Also fires while typing in a field: the palette, and the screen keys (Alt+digit types nothing worth keeping). */
   inFields?: true;
   /** Handled by the dialogs themselves (Mantine closes a modal on Escape); listed, not bound. */
   handledByDialogs?: true;
@@ -36,6 +36,8 @@ const screenShortcuts: Shortcut[] = screenIds.slice(0, 9).map((id, index) => ({
   combos: [{ alt: true, key: String(index + 1), code: `Digit${index + 1}` }],
   description: 'shortcuts.do.goTo',
   descriptionScreen: `nav.${id}`,
+  // Whatever control has the focus: a producer in the media search must still reach the board at once.
+  inFields: true,
   action: `screen:${id}`,
 }));
 

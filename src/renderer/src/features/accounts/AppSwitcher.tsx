@@ -1,6 +1,7 @@
 import { Badge, ColorSwatch, Group, Select } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TargetBadge } from '../../app/Target';
 import { useAccountsStore, useSelectedApp, useSelectedAppStore } from './accounts-store';
 
 const noApps: never[] = [];
@@ -8,7 +9,10 @@ const noApps: never[] = [];
 /** More apps than this and the switcher gets a search box. */
 const searchFrom = 6;
 
-/** The header's quick switcher: which TRTC app the other screens work with. */
+/**
+ * The header's quick switcher: which TRTC app the other screens work with. It scopes Launch's presets
+ * (Launch says so and counts what it leaves out); the status bar describes it.
+ */
 export function AppSwitcher() {
   const { t } = useTranslation('accounts');
   // Select the array itself (a fresh `[]` per call would re-render forever).
@@ -52,9 +56,13 @@ export function AppSwitcher() {
         data-testid="app-switcher"
       />
       {selected?.sandbox ? (
-        <Badge color="grape" data-testid="sandbox-indicator">
+        <Badge color="grape.9" data-testid="sandbox-indicator">
           {t('sandbox.badge')}
         </Badge>
+      ) : selected ? (
+        <span data-testid="live-indicator">
+          <TargetBadge kind="live" />
+        </span>
       ) : null}
     </Group>
   );

@@ -1,8 +1,9 @@
-import { Badge, Button, Card, ColorSwatch, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, ColorSwatch, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppView, ProfileView } from '../../../../shared/contract/accounts';
 import { invoke } from '../../api/client';
+import { useLiveConfirmStore } from '../launch/live-confirm-store';
 import { AppForm } from './AppForm';
 import { useSelectedAppStore } from './accounts-store';
 import { SecretField } from './SecretField';
@@ -98,7 +99,24 @@ function AppCard({ app, profile, onEdit }: { app: AppView; profile: ProfileView 
             onClear={() => invoke('accounts.clearAppSecret', { id: app.id })}
           />
         ) : null}
+        {!app.sandbox ? <AskFirst appId={app.id} /> : null}
       </Stack>
     </Card>
+  );
+}
+
+/** The per-app setting the live confirmation's checkbox sets: undone here. Batches ask whatever it says. */
+function AskFirst({ appId }: { appId: string }) {
+  const { t } = useTranslation();
+  const skipped = useLiveConfirmStore((state) => state.skipped.includes(appId));
+  const setSkipped = useLiveConfirmStore((state) => state.setSkipped);
+  return (
+    <Checkbox
+      size="sm"
+      checked={!skipped}
+      onChange={(event) => setSkipped(appId, !event.currentTarget.checked)}
+      label={t('common:liveConfirm.askFirst')}
+      data-testid="app-ask-first"
+    />
   );
 }

@@ -60,6 +60,12 @@ function ProfileCard({ profile, onEdit }: { profile: ProfileView; onEdit(): void
           {sandbox ? <Badge color="grape">{t('sandbox.badge')}</Badge> : null}
           <Badge variant="light">{t(`profiles.sites.${profile.site}`)}</Badge>
           <Badge variant="outline">{profile.region}</Badge>
+          {/* Without its SecretKey nothing can be signed: say so where the profile is chosen. */}
+          {profile.hasSecretKey === false ? (
+            <Badge color="red.9" variant="filled" data-testid="profile-incomplete">
+              {t('profiles.incomplete')}
+            </Badge>
+          ) : null}
         </Group>
         <Group gap="xs">
           <Button

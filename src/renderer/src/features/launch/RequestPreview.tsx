@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Card, Code, CopyButton, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, CopyButton, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/contract';
 import type { LaunchPreview, LaunchSource } from '../../../../shared/contract/launch';
 import { call } from '../../api/client';
+import { TargetLine, useTarget } from '../../app/Target';
 
 /**
  * "See before you send": the exact StartStreamIngest body main would send (tickets redacted) and the
@@ -43,8 +44,8 @@ export function RequestPreview({ source }: { source: LaunchSource | null }) {
         <Title order={3} size="h5" id="preview-title">
           {t('preview.title')}
         </Title>
-        {preview?.sandbox ? <Badge color="grape">{t('sandboxBadge')}</Badge> : null}
       </Group>
+      {preview ? <PreviewTarget sdkAppId={Number(preview.body.SdkAppId)} region={preview.region} /> : null}
       {!source ? <Text size="sm">{t('preview.invalid')}</Text> : null}
       {source && error ? (
         <Alert color="orange">
@@ -85,7 +86,7 @@ export function RequestPreview({ source }: { source: LaunchSource | null }) {
               )}
             </CopyButton>
           </Group>
-          <Code block data-testid="preview-body">
+          <Code block data-testid="preview-body" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
             {body}
           </Code>
           <Group justify="space-between">
@@ -107,4 +108,8 @@ export function RequestPreview({ source }: { source: LaunchSource | null }) {
       ) : null}
     </Card>
   );
+}
+
+function PreviewTarget({ sdkAppId, region }: { sdkAppId: number; region: string }) {
+  return <TargetLine target={useTarget({ sdkAppId, region })} />;
 }

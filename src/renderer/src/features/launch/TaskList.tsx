@@ -6,6 +6,7 @@ import { adviceFor, type CatalogLanguage } from '../../../../shared/trtc/error-c
 import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
 import { useFormat } from '../../i18n/format';
 import { useTasksStore as useBoardStore } from '../tasks/tasks-store';
+import { RecordTarget } from './RecordTarget';
 import { useTasksStore } from './tasks-store';
 
 const stateColor = { pending: 'gray', started: 'green', failed: 'red', unknown: 'orange' } as const;
@@ -79,12 +80,8 @@ function TaskCard({ task, onRetry }: { task: TaskRecord; onRetry(): void }) {
             <Badge color={live?.color ?? stateColor[task.state]} data-testid="task-state">
               {live?.label ?? t(`state.${task.state}`)}
             </Badge>
-            {task.sandbox ? (
-              <Badge color="grape" variant="light">
-                {t('sandboxBadge')}
-              </Badge>
-            ) : null}
           </Group>
+          <RecordTarget record={task} />
           <Text size="xs" c="dimmed">
             {format.dateTime(task.createdAt)} · {task.sdkAppId} · {task.region} · {t('room')} {task.roomId} · {task.userId}
           </Text>

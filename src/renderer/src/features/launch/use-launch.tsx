@@ -1,22 +1,39 @@
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LaunchProblem, LaunchSource, TaskRecord } from '../../../../shared/contract/launch';
 import { CallError, invoke } from '../../api/client';
+import { useAccountsStore } from '../accounts/accounts-store';
+import { type Target, targetOf } from '../accounts/target';
+import { usePresetsStore } from '../presets/presets-store';
+import { type LaunchFacts, LaunchSummary } from './LaunchSummary';
+import { needsLiveConfirm, useLiveConfirmStore } from './live-confirm-store';
 
 type Pending =
+  | { kind: 'live'; source: LaunchSource; facts: LaunchFacts; target: Target }
   | { kind: 'loop'; source: LaunchSource }
   | { kind: 'duplicate'; recordId: string }
   | { kind: 'loopRetry'; recordId: string; duplicateConfirmed: boolean }
   | null;
 
+/** The preset or draft a source stands for, and where it goes (null: a preset this page does not know). */
+export function launchFactsOf(source: LaunchSource): { facts: LaunchFacts; target: Target } | null {
+  const fields =
+    source.kind === 'draft' ? source.draft : usePresetsStore.getState().presets?.find((preset) => preset.id === source.presetId);
+  if (!fields) return null;
+  return { facts: fields, target: targetOf(useAccountsStore.getState().overview, { sdkAppId: fields.sdkAppId, region: fields.region }) };
+}
+
 /**
- * Launching with the cost guards: an unbounded loop and a retry of an unknown Start both ask first
+ * Launching with the cost guards: the first single launch into a live app in a session shows where
+ * it goes and what it may cost, and nothing is sent before the user confirms (LaunchSummary).
+ * Then an unbounded loop and a retry of an unknown Start both ask first
  * (main refuses them without the confirmation, so the page cannot skip it). Returns the modal to mount.
  */
 export function useLaunch(): {
-  launch(source: LaunchSource): Promise<TaskRecord | null>;
+  /** `confirmed`: the user already saw this launch's summary (the keyboard confirmation). */
+  launch(source: LaunchSource, options?: { confirmed?: boolean }): Promise<TaskRecord | null>;
   retry(recordId: string, unknown: boolean): Promise<TaskRecord | null>;
   busy: boolean;
   modal: ReactNode;
@@ -24,6 +41,7 @@ export function useLaunch(): {
   const { t } = useTranslation('launch');
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
+  const [skip, setSkip] = useState(false);
 
   const report = useCallback(
     (error: unknown) => {
@@ -64,13 +82,28 @@ export function useLaunch(): {
     [announce, report],
   );
 
-  const launch = useCallback(
-    (source: LaunchSource) =>
+  const send = useCallback(
+    (source: LaunchSource, confirmUnboundedLoop = false) =>
       run(
-        () => invoke('launch.start', { source }),
+        () => invoke('launch.start', confirmUnboundedLoop ? { source, confirmUnboundedLoop } : { source }),
         () => ({ kind: 'loop', source }),
       ),
     [run],
+  );
+
+  const launch = useCallback(
+    (source: LaunchSource, options: { confirmed?: boolean } = {}) => {
+      const known = launchFactsOf(source);
+      if (known && options.confirmed) useLiveConfirmStore.getState().markConfirmed(known.target);
+      if (known && !options.confirmed && needsLiveConfirm(known.target)) {
+        setSkip(false);
+        setPending({ kind: 'live', source, ...known });
+        return Promise.resolve(null);
+      }
+      // The summary the user confirmed already said the loop is endless: main's guard is answered.
+      return send(source, options.confirmed === true && known !== null && isEndless(known.facts));
+    },
+    [send],
   );
 
   const retry = useCallback(
@@ -87,6 +120,11 @@ export function useLaunch(): {
   const confirm = () => {
     const current = pending;
     setPending(null);
+    if (current?.kind === 'live') {
+      useLiveConfirmStore.getState().markConfirmed(current.target);
+      if (skip && current.target.appId) useLiveConfirmStore.getState().setSkipped(current.target.appId, true);
+      void send(current.source, isEndless(current.facts));
+    }
     if (current?.kind === 'loop')
       void run(
         () => invoke('launch.start', { source: current.source, confirmUnboundedLoop: true }),
@@ -111,25 +149,52 @@ export function useLaunch(): {
     }
   };
 
-  const modal = (
-    <Modal
-      opened={pending !== null}
-      onClose={() => setPending(null)}
-      title={pending?.kind === 'duplicate' ? t('retryUnknownTitle') : t('guards.unboundedLoopTitle')}
-    >
-      <Text size="sm" mb="md">
-        {pending?.kind === 'duplicate' ? t('retryUnknown') : t('guards.unboundedLoop')}
-      </Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={() => setPending(null)}>
-          {t('common:actions.cancel')}
-        </Button>
-        <Button color="orange" onClick={confirm}>
-          {pending?.kind === 'duplicate' ? t('retryConfirm') : t('guards.confirm')}
-        </Button>
-      </Group>
-    </Modal>
-  );
+  const modal =
+    pending?.kind === 'live' ? (
+      <Modal opened onClose={() => setPending(null)} title={t('common:liveConfirm.title')} data-testid="live-confirm">
+        <LaunchSummary facts={pending.facts} target={pending.target} />
+        {pending.target.appId && !isEndless(pending.facts) ? (
+          <Checkbox
+            mt="md"
+            size="sm"
+            checked={skip}
+            onChange={(event) => setSkip(event.currentTarget.checked)}
+            label={t('common:liveConfirm.skip', { app: pending.target.app })}
+          />
+        ) : null}
+        <Group justify="flex-end" mt="md">
+          {/* Cancel has the focus: Enter alone never starts a billed stream. */}
+          <Button variant="default" data-autofocus onClick={() => setPending(null)}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button color="red.9" onClick={confirm}>
+            {t('common:liveConfirm.confirm')}
+          </Button>
+        </Group>
+      </Modal>
+    ) : (
+      <Modal
+        opened={pending !== null}
+        onClose={() => setPending(null)}
+        title={pending?.kind === 'duplicate' ? t('retryUnknownTitle') : t('guards.unboundedLoopTitle')}
+      >
+        <Text size="sm" mb="md">
+          {pending?.kind === 'duplicate' ? t('retryUnknown') : t('guards.unboundedLoop')}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" data-autofocus onClick={() => setPending(null)}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button color="orange" onClick={confirm}>
+            {pending?.kind === 'duplicate' ? t('retryConfirm') : t('guards.confirm')}
+          </Button>
+        </Group>
+      </Modal>
+    );
 
   return { launch, retry, busy, modal };
+}
+
+function isEndless(facts: LaunchFacts): boolean {
+  return facts.repeatNum === -1 && facts.maxDuration === null;
 }

@@ -49,7 +49,8 @@ export function LogFilters() {
 
   return (
     <>
-      <SimpleGrid cols={{ base: 2, md: 4, xl: 7 }} spacing="xs" role="search" aria-label={t('filters.title')}>
+      {/* Four a row at most: seven in one row cut the date fields and the search placeholder even at 1920 px. */}
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs" role="search" aria-label={t('filters.title')}>
         <Select
           label={t('filters.app')}
           placeholder={t('filters.anyApp')}

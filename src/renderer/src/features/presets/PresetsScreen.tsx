@@ -21,6 +21,7 @@ import type { PresetView } from '../../../../shared/contract/presets';
 import { CallError, invoke } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
+import { TargetLine, useTarget } from '../../app/Target';
 import { useLaunch } from '../launch/use-launch';
 import { PresetForm } from './PresetForm';
 import { groupPresets, type PresetGrouping, searchPresets } from './preset-list';
@@ -215,6 +216,10 @@ interface RowProps {
   onLaunch(): void;
 }
 
+function PresetTarget({ sdkAppId, region }: { sdkAppId: number; region: string }) {
+  return <TargetLine target={useTarget({ sdkAppId, region })} />;
+}
+
 function PresetRow({ preset, mediaLabel, canMove, first, last, onEdit, onDuplicate, onDelete, onMove, onLaunch }: RowProps) {
   const { t } = useTranslation('presets');
   const name = preset.name;
@@ -229,9 +234,10 @@ function PresetRow({ preset, mediaLabel, canMove, first, last, onEdit, onDuplica
     <Card withBorder padding="sm" data-testid="preset-row" aria-label={name} component="article">
       <Group justify="space-between" wrap="nowrap">
         <Stack gap={2} style={{ minWidth: 0 }}>
-          <Text fw={600} truncate>
+          <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
             {name}
           </Text>
+          <PresetTarget sdkAppId={preset.sdkAppId} region={preset.region} />
           <Text size="xs" c="dimmed" truncate>
             {t('summary.app', { sdkAppId: preset.sdkAppId, region: preset.region })} · {t('summary.room', { room: preset.roomId })} ·{' '}
             {preset.repeatNum === -1 ? t('summary.loop') : t('summary.repeats', { count: preset.repeatNum })}

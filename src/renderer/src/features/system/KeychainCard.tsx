@@ -1,7 +1,9 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/use-call';
 import { ListFailed, ListLoading } from '../../app/ListStates';
+import { useAccountsStore } from '../accounts/accounts-store';
 
 const stateColor = { available: 'green', unavailable: 'red', locked: 'orange', timeout: 'orange' } as const;
 
@@ -10,6 +12,14 @@ export function KeychainCard() {
   const status = useCall('system.keychainStatus', {});
   const data = status.data;
   const platformGuide = data && ['linux', 'darwin', 'win32'].includes(data.platform) ? data.platform : 'other';
+  const overviewSaysUsable = useAccountsStore((state) => (state.overview ? state.overview.keychainProblem === null : null));
+  const reloadOverview = useAccountsStore((state) => state.load);
+
+  // The status bar shows the accounts overview's keychain; when this fresh answer disagrees (the
+  // keychain recovered, or broke, since), the overview is read again so both say the same.
+  useEffect(() => {
+    if (data && overviewSaysUsable !== null && overviewSaysUsable !== (data.state === 'available')) void reloadOverview();
+  }, [data, overviewSaysUsable, reloadOverview]);
 
   return (
     <Card withBorder aria-labelledby="keychain-title" component="section">

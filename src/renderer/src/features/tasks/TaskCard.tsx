@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveTask } from '../../../../shared/contract/tasks';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
+import { TargetLine, useTarget } from '../../app/Target';
 import { useFormat } from '../../i18n/format';
 import { failureAdvice } from './failure-advice';
 import { TaskControls } from './TaskControls';
@@ -20,6 +21,11 @@ export function StatusBadge({ task }: { task: LiveTask }) {
       {t(`status.${key}`)}
     </Badge>
   );
+}
+
+/** Where the task's calls go: its account and app, and the region of its Start (not the profile's today). */
+function TaskTarget({ task }: { task: LiveTask }) {
+  return <TargetLine target={useTarget({ sdkAppId: task.sdkAppId, profileId: task.profileId, region: task.region })} />;
 }
 
 /** The task's last failed call: its code, and for a TRTC call the catalog's explanation and fix. */
@@ -59,6 +65,7 @@ export const TaskCard = memo(function TaskCard({ task }: { task: LiveTask }) {
             {task.taskId ?? t('noTaskId')}
           </Text>
         </Group>
+        <TaskTarget task={task} />
         <Group gap="lg">
           <TaskTimes task={task} />
           {task.volume !== null ? <Text size="sm">{t('volumeValue', { volume: task.volume })}</Text> : null}

@@ -24,6 +24,7 @@ export const accounts = {
     cleared: 'Removed from the keychain.',
   },
   profiles: {
+    incomplete: 'Incomplete: no SecretKey, cannot be used',
     add: 'Add profile',
     edit: 'Edit',
     delete: 'Delete',

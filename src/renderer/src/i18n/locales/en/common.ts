@@ -40,11 +40,41 @@ export const common = {
     INTERNAL: 'Something went wrong inside the app.',
   },
   // Desk (issue 9 part A): status bar, task notifications, getting-started guide, shared list states.
+  // Issue 20: where a launch goes, in the same words on every screen.
+  target: {
+    kind: { live: 'LIVE · Tencent Cloud, billed', sandbox: 'SANDBOX · this computer, free', unknown: 'UNKNOWN APP · may be billed' },
+    account: 'Account {{name}}',
+    app: 'App {{name}} ({{sdkAppId}})',
+    unknownApp: 'not in Accounts & apps',
+    site: { china: 'China site', international: 'International site' },
+  },
+  liveConfirm: {
+    askFirst: 'Ask before the first single launch of a session (a batch with live items always asks)',
+    title: 'Launch into a live app?',
+    body: 'This sends StartStreamIngest to Tencent Cloud: the stream goes into a real room and its minutes are billed.',
+    preset: 'Preset: {{name}}',
+    room: 'Room: {{room}}',
+    loopEndless: 'Loops with no maximum duration: it streams, and bills, until someone stops it.',
+    loopBounded: 'Loops, and stops after at most {{minutes}} minutes.',
+    plays_one: 'Plays the media once.',
+    plays_other: 'Plays the media {{count}} times.',
+    pausedBills: 'A paused task is still billed: stop it when the show is done.',
+    skip: 'Do not ask again for single launches into {{app}}',
+    confirm: 'Launch live',
+    batchTitle: 'Launch a batch with live items?',
+    batchBody: '{{live}} of {{total}} items go live and are billed:',
+    batchTarget: '{{count}} items',
+    batchLoop: '{{count}} live items loop with no maximum duration: they bill until someone stops them.',
+    batchConfirm: 'Launch {{count}} items',
+  },
+  transport: { browser: 'Browser', electron: 'Desktop' },
   statusBar: {
     label: 'Status bar',
     current: 'Account: {{account}} · App: {{app}} ({{sdkAppId}})',
     noApp: 'No app yet',
     sandbox: 'Sandbox: calls stay on this computer',
+    live: 'LIVE: calls go to Tencent Cloud and are billed',
+    runningSplit: '{{live}} live · {{sandbox}} sandbox running',
     running_one: '{{count}} running task',
     running_other: '{{count}} running tasks',
     runningHint: 'Shows the task board',
@@ -68,6 +98,11 @@ export const common = {
     problemBody: '{{label}} (room {{room}}): {{code}}',
   },
   guide: {
+    noSample: 'There is no sample preset yet.',
+    noSampleWhy:
+      'The built-in Sandbox keeps its keys in the OS keychain, and the keychain is {{state}} here, so the app could not create it.',
+    noSampleCommand: 'Headless (SSH, a container), start the app inside a keyring session:',
+    noSampleAfter: 'Then start the app again: the Sandbox app and the sample preset appear on that start.',
     title: 'Getting started',
     sandbox:
       'You are on the built-in sandbox: pick the sample preset and press Launch to get a TaskId. Nothing leaves this computer and nothing is billed.',

@@ -52,6 +52,9 @@ export const launch = {
   started: 'Started: TaskId {{taskId}}',
   sandboxBadge: 'Sandbox',
   retryOf: 'Retry of an earlier launch',
+  scope: 'Presets of {{app}}, the app picked at the top.',
+  scopeHidden_one: '{{count}} preset of another app is not shown: pick its app at the top.',
+  scopeHidden_other: '{{count}} presets of other apps are not shown: pick their app at the top.',
   confirm: {
     title: 'Launch this preset?',
     body: '{{name}} starts streaming into room {{roomId}} of app {{sdkAppId}} as soon as you confirm.',

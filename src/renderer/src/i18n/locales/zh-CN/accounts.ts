@@ -26,6 +26,7 @@ export const accounts: typeof en = {
     cleared: '已从钥匙串中删除。',
   },
   profiles: {
+    incomplete: '不完整：没有 SecretKey，无法使用',
     add: '添加配置',
     edit: '编辑',
     delete: '删除',

@@ -53,6 +53,9 @@ export const launch: typeof en = {
   started: '已启动：TaskId {{taskId}}',
   sandboxBadge: '沙箱',
   retryOf: '对之前一次启动的重试',
+  scope: '{{app}} 的预设（顶部选择的应用）。',
+  scopeHidden_one: '另有 {{count}} 个其他应用的预设未显示：在顶部选择其应用即可查看。',
+  scopeHidden_other: '另有 {{count}} 个其他应用的预设未显示：在顶部选择其应用即可查看。',
   confirm: {
     title: '启动此预设？',
     body: '确认后，{{name}} 将立即开始向应用 {{sdkAppId}} 的房间 {{roomId}} 推流。',
