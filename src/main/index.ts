@@ -66,6 +66,7 @@ async function start(): Promise<void> {
     secrets: new KeytarSecretStore({ service: process.env.INGEST_DESK_KEYCHAIN_SERVICE ?? appIdentity.keychainService }),
     transport: 'electron',
     versions: { electron: process.versions.electron, chrome: process.versions.chrome },
+    locale: app.getLocale(),
     openExternal: (url) => shell.openExternal(url),
     // `0` only from the e2e run over IPC, whose specs expect empty lists (as `serve --no-samples`).
     samples: process.env.INGEST_DESK_SAMPLES !== '0',

@@ -37,7 +37,7 @@ import { createTasksHandlers } from '../tasks/tasks-handlers';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './event-bus';
-import { firstRunDocument } from './first-run';
+import { firstRunDocument, sampleLanguageOf } from './first-run';
 import { seedFirstRun } from './first-run-wiring';
 import { openStores, type Stores } from './open-stores';
 
@@ -50,6 +50,8 @@ export interface AppEnvironment {
   openExternal?: (url: string) => Promise<void>;
   /** Diagnostics for the developer console; never given a secret or a call's input. */
   warn?: (message: string) => void;
+  /** The OS's locale (Electron's app.getLocale()); Node's Intl locale when absent. */
+  locale?: string;
   /** Seed the sample media entry and preset on a first start (default true; e2e specs turn it off). */
   samples?: boolean;
 }
@@ -106,7 +108,11 @@ async function buildServices(
   // Deleting a library entry says which presets use it.
   const usage = { usersOf: async (id: string) => presets.usingMedia(id).map(({ id: presetId, name }) => ({ id: presetId, name })) };
   const media = new MediaService({ document: await open(mediaDocument), events, clock, usage });
-  if (env.samples !== false) await seedFirstRun({ open, accounts: accounts.service, media, presets, clock });
+  if (env.samples !== false) {
+    // Named in the language the page opens in: the setting, else the OS's (Electron's locale, or Node's).
+    const language = sampleLanguageOf(settings.get().language, env.locale ?? Intl.DateTimeFormat().resolvedOptions().locale);
+    await seedFirstRun({ open, accounts: accounts.service, media, presets, clock, language });
+  }
   // A launch or a source switch stamps the library entry it pushed as used ("Recently used").
   const mediaUsed = mediaUseMarker(media);
   const launchRecords = openRecords(tasksRecords);

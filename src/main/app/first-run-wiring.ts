@@ -4,7 +4,7 @@ import type { MediaService } from '../media/media-service';
 import type { PresetService } from '../presets/preset-service';
 import type { StoredDocument } from '../storage/stored-document';
 import type { Clock } from './clock';
-import { type FirstRun, type FirstRunOutcome, firstRunDocument, runFirstRun } from './first-run';
+import { type FirstRun, type FirstRunOutcome, firstRunDocument, runFirstRun, type SampleLanguage } from './first-run';
 
 export interface FirstRunDeps {
   open: (spec: typeof firstRunDocument) => Promise<StoredDocument<FirstRun>>;
@@ -12,6 +12,8 @@ export interface FirstRunDeps {
   media: MediaService;
   presets: PresetService;
   clock: Clock;
+  /** The language the page opens in: the samples are named in it. */
+  language: SampleLanguage;
 }
 
 /** First run with the app's real services: the sample entry is not probed (no network is needed). */
@@ -31,5 +33,6 @@ export async function seedFirstRun(deps: FirstRunDeps): Promise<FirstRunOutcome>
       addPreset: (draft) => presets.create(draft),
     },
     deps.clock,
+    deps.language,
   );
 }

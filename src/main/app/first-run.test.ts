@@ -11,7 +11,7 @@ import { storedDocument } from '../db/test-database';
 import { KeytarSecretStore } from '../secrets/keytar-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { type AppServices, createAppServices } from './create-services';
-import { sampleMediaUrl } from './first-run';
+import { sampleLanguageOf, sampleMediaUrl } from './first-run';
 
 async function value<T>(services: AppServices, name: string, input: unknown = {}): Promise<T> {
   const result = await services.dispatch(name, input);
@@ -33,8 +33,8 @@ describe('first run', () => {
   const opened: AppServices[] = [];
   const stores: KeytarSecretStore[] = [];
 
-  async function start(dataDir: string, secrets: SecretStore, samples?: boolean): Promise<AppServices> {
-    const services = await createAppServices({ dataDir, secrets, transport: 'browser', warn: () => {}, samples });
+  async function start(dataDir: string, secrets: SecretStore, samples?: boolean, locale = 'en-US'): Promise<AppServices> {
+    const services = await createAppServices({ dataDir, secrets, transport: 'browser', warn: () => {}, samples, locale });
     opened.push(services);
     return services;
   }
@@ -86,6 +86,18 @@ describe('first run', () => {
     opened.length = 0;
     expect(storedDocument(dataDir, 'first-run.json')).toMatchObject({ version: 1, data: { samplesAdded: true } });
   }, 60_000);
+
+  it('names the samples in the language the page opens in (the OS locale while the setting says "system")', async () => {
+    const services = await start(await mkdtemp(join(tmpdir(), 'first-run-')), keychain(), true, 'zh-CN');
+    const [entry] = await value<MediaEntry[]>(services, 'media.list');
+    const [preset] = await value<PresetView[]>(services, 'presets.list');
+    expect(entry).toMatchObject({ name: '示例：Sintel 预告片（52 秒）', tags: ['示例'] });
+    expect(preset).toMatchObject({ name: '示例：Sintel 预告片推入沙盒房间' });
+    expect(sampleLanguageOf('system', 'zh-Hans-CN')).toBe('zh-CN');
+    expect(sampleLanguageOf('en', 'zh-CN')).toBe('en');
+    expect(sampleLanguageOf('zh-CN', 'en-GB')).toBe('zh-CN');
+    expect(sampleLanguageOf('system', 'fr-FR')).toBe('en');
+  });
 
   it('leaves a data dir that already has media untouched, and seeds nothing when told not to', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'first-run-'));

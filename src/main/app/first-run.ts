@@ -48,10 +48,37 @@ export interface FirstRunPorts {
 
 export type FirstRunOutcome = 'seeded' | 'existing-data' | 'already-done' | 'waiting-for-sandbox';
 
+/** The languages of the page: samples are named in the one the producer sees on first start. */
+export type SampleLanguage = 'en' | 'zh-CN';
+
+const sampleTexts = {
+  en: {
+    mediaName: 'Sample: Sintel trailer (52 s)',
+    mediaNotes: 'A sample made on first start. The sandbox does not download it; it reads the length from #duration=52.',
+    presetName: 'Sample: Sintel trailer to sandbox room',
+    presetNotes: 'A sample made on first start: it launches into the built-in sandbox. Delete it when you no longer need it.',
+    tag: 'sample',
+  },
+  'zh-CN': {
+    mediaName: '示例：Sintel 预告片（52 秒）',
+    mediaNotes: '首次启动时创建的示例。沙盒不会下载它，只从 #duration=52 读取时长。',
+    presetName: '示例：Sintel 预告片推入沙盒房间',
+    presetNotes: '首次启动时创建的示例：推流到内置沙盒。不再需要时可删除。',
+    tag: '示例',
+  },
+} as const satisfies Record<SampleLanguage, Record<string, string>>;
+
+/** The page's language for a language setting ('system' follows the OS locale, as the page does). */
+export function sampleLanguageOf(setting: string, systemLocale: string): SampleLanguage {
+  const chosen = setting === 'system' ? systemLocale : setting;
+  return chosen.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
 /** The sample preset: one play of the sample clip into a sandbox room, with a generated UserSig. */
-export function samplePresetDraft(app: StoredApp, region: string, entryId: string): PresetDraft {
+export function samplePresetDraft(app: StoredApp, region: string, entryId: string, language: SampleLanguage = 'en'): PresetDraft {
+  const text = sampleTexts[language];
   return presetDraftSchema.parse({
-    name: 'Sample: Sintel trailer to sandbox room',
+    name: text.presetName,
     sdkAppId: app.sdkAppId,
     region,
     roomIdType: 1,
@@ -68,8 +95,8 @@ export function samplePresetDraft(app: StoredApp, region: string, entryId: strin
     idleTimeout: null,
     userSig: { mode: 'generate', expirySeconds: app.defaults.userSigExpirySeconds },
     privateMapKey: { mode: 'none' },
-    notes: 'A sample made on first start: it launches into the built-in sandbox. Delete it when you no longer need it.',
-    tags: ['sample'],
+    notes: text.presetNotes,
+    tags: [text.tag],
     folder: '',
   });
 }
@@ -79,7 +106,12 @@ export function samplePresetDraft(app: StoredApp, region: string, entryId: strin
  * the marker (an upgrade, or a user who deleted the marker file keeps their own data untouched).
  * Without the sandbox app (keychain unavailable) nothing is marked, so a later start tries again.
  */
-export async function runFirstRun(document: StoredDocument<FirstRun>, ports: FirstRunPorts, clock: Clock): Promise<FirstRunOutcome> {
+export async function runFirstRun(
+  document: StoredDocument<FirstRun>,
+  ports: FirstRunPorts,
+  clock: Clock,
+  language: SampleLanguage = 'en',
+): Promise<FirstRunOutcome> {
   if (document.value.completedAt !== null) return 'already-done';
   const mark = (samplesAdded: boolean) => document.update(() => ({ completedAt: new Date(clock.now()).toISOString(), samplesAdded }));
   if ((await ports.mediaCount()) > 0 || (await ports.presetCount()) > 0) {
@@ -88,13 +120,9 @@ export async function runFirstRun(document: StoredDocument<FirstRun>, ports: Fir
   }
   const app = ports.sandboxApp();
   if (!app) return 'waiting-for-sandbox';
-  const entry = await ports.addMedia({
-    url: sampleMediaUrl,
-    name: 'Sample: Sintel trailer (52 s)',
-    tags: ['sample'],
-    notes: 'A sample made on first start. The sandbox does not download it; it reads the length from #duration=52.',
-  });
-  await ports.addPreset(samplePresetDraft(app, ports.sandboxRegion(app), entry.id));
+  const text = sampleTexts[language];
+  const entry = await ports.addMedia({ url: sampleMediaUrl, name: text.mediaName, tags: [text.tag], notes: text.mediaNotes });
+  await ports.addPreset(samplePresetDraft(app, ports.sandboxRegion(app), entry.id, language));
   await mark(true);
   return 'seeded';
 }
