@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/use-call';
 import { ListFailed, ListLoading } from '../../app/ListStates';
 import { useAccountsStore } from '../accounts/accounts-store';
+import { keychainCause } from './keychain-cause';
 
 const stateColor = { available: 'green', unavailable: 'red', locked: 'orange', timeout: 'orange' } as const;
 
@@ -45,11 +46,7 @@ export function KeychainCard() {
           {data.state !== 'available' ? (
             <Alert color="orange" title={t(`keychain.state.${data.state}`)}>
               <Text size="sm">{t(`keychain.guide.${platformGuide}`)}</Text>
-              {data.detail ? (
-                <Text size="xs" c="dimmed" mt="xs">
-                  {data.detail}
-                </Text>
-              ) : null}
+              {data.detail ? <KeychainDetail detail={data.detail} /> : null}
             </Alert>
           ) : null}
         </Stack>
@@ -59,5 +56,30 @@ export function KeychainCard() {
         <ListLoading what={t('keychain.title')} />
       )}
     </Card>
+  );
+}
+
+/** The library's message as a translated cause; its raw English text only under "details". */
+function KeychainDetail({ detail }: { detail: string }) {
+  const { t } = useTranslation('system');
+  const cause = keychainCause(detail);
+  return (
+    <>
+      {cause ? (
+        <Text size="sm" mt="xs" data-testid="keychain-cause" data-cause={cause}>
+          {t(`keychain.cause.${cause}`)}
+        </Text>
+      ) : null}
+      <details>
+        <summary>
+          <Text span size="xs" c="dimmed">
+            {t('keychain.details')}
+          </Text>
+        </summary>
+        <Text size="xs" c="dimmed" ff="monospace" lang="en">
+          {detail}
+        </Text>
+      </details>
+    </>
   );
 }

@@ -10,6 +10,14 @@ export const system = {
       timeout: 'Not answering',
     },
     explain: 'Secret keys are kept only in the OS keychain. Without it you can browse, but not save or use keys.',
+    cause: {
+      noDbus: 'No D-Bus session is running, so the Secret Service cannot be reached.',
+      noSecretService: 'No Secret Service (gnome-keyring or KWallet) is installed or running on this D-Bus session.',
+      locked: 'The keychain is locked, or the unlock prompt was dismissed.',
+      noNativeModule: 'The keychain library could not be loaded (libsecret or the keytar module is missing).',
+      timeout: 'The keychain did not answer in time.',
+    },
+    details: 'Details from the keychain library',
     guide: {
       linux:
         'Install and unlock a Secret Service: gnome-keyring (GNOME) or KWallet (KDE), and make sure a D-Bus session is running. Headless: run the app inside "dbus-run-session" with gnome-keyring-daemon unlocked.',

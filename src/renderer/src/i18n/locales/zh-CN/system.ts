@@ -12,6 +12,14 @@ export const system: typeof en = {
       timeout: '无响应',
     },
     explain: '密钥只保存在系统钥匙串中。钥匙串不可用时可以浏览，但无法保存或使用密钥。',
+    cause: {
+      noDbus: '没有运行 D-Bus 会话，无法连接 Secret Service。',
+      noSecretService: '此 D-Bus 会话中没有安装或运行 Secret Service（gnome-keyring 或 KWallet）。',
+      locked: '钥匙串已锁定，或解锁提示被关闭。',
+      noNativeModule: '无法加载钥匙串库（缺少 libsecret 或 keytar 模块）。',
+      timeout: '钥匙串未及时响应。',
+    },
+    details: '钥匙串库返回的详细信息',
     guide: {
       linux:
         '请安装并解锁 Secret Service：gnome-keyring（GNOME）或 KWallet（KDE），并确保 D-Bus 会话正在运行。无界面环境：在 "dbus-run-session" 中运行应用，并解锁 gnome-keyring-daemon。',
