@@ -45,6 +45,8 @@ interface FoldHead {
 
 const store = 'task log';
 const skippedLinesKept = 50;
+/** Calls kept in memory while the database refuses them (a full disk, a newer version's file); the oldest go first. */
+const unwrittenKept = 10_000;
 
 /**
  * The task log: every TRTC API call as one row of the app's database (log-table.ts), redacted before
@@ -231,6 +233,7 @@ export class TaskLog implements ApiCallRecorder {
       else if (item.kind === 'call') this.#folds.set(entry.taskId, { seq, fingerprint, segment: this.#segment });
     }
     this.#unwritten.push(item);
+    if (this.#unwritten.length > unwrittenKept) this.#unwritten.shift();
     // In order: nothing is written past a call still waiting for its retry.
     if (this.#unwritten.length === 1) this.#writeUnwritten();
     else this.#scheduleRetry();
@@ -283,7 +286,8 @@ export class TaskLog implements ApiCallRecorder {
   }
 
   #scheduleRetry(): void {
-    if (this.#retryTimer || this.#closed) return;
+    // A database from a newer version stays read-only for this run: the calls are shown as pending, never retried.
+    if (this.#retryTimer || this.#closed || this.#db.readOnly) return;
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = undefined;
       if (this.#unwritten.length > 0) this.#writeUnwritten();
