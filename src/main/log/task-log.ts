@@ -105,11 +105,6 @@ export class TaskLog implements ApiCallRecorder {
     return log;
   }
 
-  /** Nothing is indexed after opening any more: kept for callers that waited for it. */
-  whenIndexed(): Promise<void> {
-    return Promise.resolve();
-  }
-
   get taskStateProvider(): TaskStateProvider | undefined {
     return this.#taskState;
   }
