@@ -189,6 +189,43 @@ describe('TaskLog', () => {
     await check(await open());
   });
 
+  it('filters by each indexed column and searches text case-insensitively anywhere in TaskId, RequestId, error, parameters and response', async () => {
+    const log = await open();
+    log.record(callRecord({ action: 'StartStreamIngest', at: at(0), requestId: 'Req-ALPHA-1', taskId: 'Task-Alpha', roomId: 'r1' }));
+    log.record(
+      callRecord({
+        action: 'StartStreamIngest',
+        at: at(1),
+        sdkAppId: 1400000002,
+        roomId: 'r2',
+        taskId: undefined,
+        outcome: 'api-error',
+        errorCode: 'InvalidParameter.StreamUrl',
+        errorMessage: 'StreamUrl not reachable',
+        requestId: 'req-2',
+        params: { StreamUrl: 'https://media.example/Zq.m3u8' },
+        response: undefined,
+      }),
+    );
+    log.record(callRecord({ action: 'StopStreamIngest', at: at(2), requestId: 'req-3', taskId: 'task-alpha', response: { Note: 'Bye' } }));
+    const seqs = async (filter: Parameters<TaskLog['query']>[0]) => (await log.query(filter, 0, 10)).rows.map((row) => row.seq);
+    expect(await seqs({ sdkAppId: 1400000002 })).toEqual([2]);
+    expect(await seqs({ roomId: 'r1' })).toEqual([1]);
+    expect(await seqs({ taskId: 'Task-Alpha' })).toEqual([1]);
+    expect(await seqs({ actions: ['StartStreamIngest'], outcomes: ['api-error'] })).toEqual([2]);
+    expect(await seqs({ from: at(1), to: at(1) })).toEqual([2]);
+    expect(await seqs({ text: 'alpha' })).toEqual([3, 1]);
+    expect(await seqs({ text: 'REQ-alpha' })).toEqual([1]);
+    expect(await seqs({ text: 'not reach' })).toEqual([2]);
+    expect(await seqs({ text: 'parameter.stream' })).toEqual([2]);
+    expect(await seqs({ text: 'bye' })).toEqual([3]);
+    // One or two characters: no trigram holds them, a scan does.
+    expect(await seqs({ text: 'zq' })).toEqual([2]);
+    expect(await seqs({ text: 'Q' })).toEqual([3, 2, 1]);
+    expect(await seqs({ text: '"quoted"' })).toEqual([]);
+    expect(log.facets()).toEqual({ sdkAppIds: [1400000001, 1400000002], roomIds: ['1234', 'r1', 'r2'] });
+  });
+
   it('pushes log.appended in batches', async () => {
     const events = new EventBus();
     const seen: EventMap['log.appended'][] = [];
