@@ -58,7 +58,7 @@ export const migrations: readonly string[] = [
    CREATE INDEX log_by_app ON log_entries (sdk_app_id);
    CREATE INDEX log_by_room ON log_entries (room_id);
    CREATE INDEX log_by_task ON log_entries (task_id);
-   CREATE INDEX log_by_time ON log_entries (at_ms);
+   CREATE INDEX log_by_time ON log_entries (at_ms, last_at_ms);
    CREATE INDEX log_by_action ON log_entries (action, outcome);
    CREATE TABLE log_segments (
      segment INTEGER PRIMARY KEY,
