@@ -87,12 +87,13 @@ test('main-process RSS with 10,000 media and 100,000 log entries, and with an em
   try {
     await seedMediaLibrary(dataDir, mediaEntries);
     // Imported here, so every measured start reads the library from the database as the app saved it.
-    openStores({ dataDir, clock: systemClock, problems: new StoreProblems(), documents: [mediaDocument], records: [] }).close();
-    const writer = await TaskLog.open({ dataDir, clock: { now: () => base + logEntries * 15_000 }, problems: new StoreProblems() });
+    const stores = openStores({ dataDir, clock: systemClock, problems: new StoreProblems(), documents: [mediaDocument], records: [] });
+    const writer = await TaskLog.open({ database: stores.database, clock: { now: () => base + logEntries * 15_000 } });
     await writer.updateRetention({ maxFiles: 1000, maxAgeDays: 3650 });
     for (let i = 0; i < logEntries; i++) writer.record(recordFor(i));
     await writer.flushed();
     await writer.close();
+    stores.close();
 
     const empty = await measureHost(emptyDir, keychainService, 0, 0);
     const seeded = await measureHost(dataDir, keychainService, mediaEntries, logEntries);

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { expect, test } from 'vitest';
+import { openStores, type Stores } from '../src/main/app/open-stores';
 import { TaskLog } from '../src/main/log/task-log';
 import { StoreProblems } from '../src/main/storage/store-problems';
 import type { LogFilter } from '../src/shared/contract/log';
@@ -12,10 +13,11 @@ import { type Figure, report, summarise } from './report';
 import { base, recordFor } from './support/log-records';
 
 /**
- * The task log with 100,000 entries (issue 8's targets: open <= 300 ms, a filter <= 150 ms, an
- * append <= 1 ms). Prints figures; asserts only that the work was done, never a timing.
+ * The task log with 100,000 entries in the app's database (issue 8's targets: open <= 300 ms, a
+ * filter <= 150 ms, an append <= 1 ms). Prints figures; asserts only that the work was done, never a
+ * timing. INGEST_DESK_LOG_ENTRIES=1000000 for a million.
  */
-const entries = 100_000;
+const entries = Number(process.env.INGEST_DESK_LOG_ENTRIES ?? 100_000);
 
 /** Heap (with external buffers) and RSS in MiB after a full garbage collection. */
 function settledMemory(): { heap: number; rss: number } {
@@ -27,13 +29,19 @@ function settledMemory(): { heap: number; rss: number } {
   return { heap: (usage.heapUsed + usage.external) / 2 ** 20, rss: usage.rss / 2 ** 20 };
 }
 
-test('task log with 100,000 entries: append, open, filter', async () => {
+test(`task log with ${entries.toLocaleString('en')} entries: append, open, filter`, async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'task-log-bench-'));
   const clock = { now: () => base + entries * 15_000 };
-  const options = { dataDir, clock, problems: new StoreProblems() };
   const figures: Figure[] = [];
+  let stores: Stores | undefined;
+  /** The database as the app opens it (migrated, locked), then the log on it. */
+  const openLog = () => {
+    stores?.close();
+    stores = openStores({ dataDir, clock, problems: new StoreProblems(), documents: [], records: [] });
+    return TaskLog.open({ database: stores.database, clock });
+  };
 
-  const writer = await TaskLog.open(options);
+  const writer = await openLog();
   await writer.updateRetention({ maxFiles: 1000, maxAgeDays: 3650 });
   const appendSamples: number[] = [];
   const writeStart = performance.now();
@@ -49,39 +57,37 @@ test('task log with 100,000 entries: append, open, filter', async () => {
   const { bytes, files } = writer.status();
   await writer.close();
   figures.push(summarise('append (record(), per call)', 'ms', appendSamples, '<= 1 ms'));
-  figures.push(summarise('append 100,000 and flush to disk', 'ms', [writeAll]));
+  figures.push(summarise(`append ${entries.toLocaleString('en')}, each committed`, 'ms', [writeAll]));
+  stores?.close();
+  stores = undefined;
 
-  // The index's own cost: memory after indexing every file, minus memory before opening (both after a full GC).
+  // What opening costs in memory: nothing is indexed in the heap any more (SQLite's page cache is its own).
   const before = settledMemory();
-  const measured = await TaskLog.open(options);
-  await measured.whenIndexed();
+  const measured = await openLog();
+  await measured.query({}, 0, 100);
   const after = settledMemory();
   expect(measured.status().entries).toBe(entries);
   await measured.close();
-  figures.push({ ...summarise('index memory: heapUsed + external after indexing 100,000', 'MiB', [after.heap - before.heap]) });
-  figures.push({ ...summarise('index memory: RSS growth after indexing 100,000', 'MiB', [after.rss - before.rss]) });
+  figures.push({ ...summarise('memory: heapUsed + external after open + first page', 'MiB', [after.heap - before.heap]) });
+  figures.push({ ...summarise('memory: RSS growth after open + first page', 'MiB', [after.rss - before.rss]) });
 
   const openSamples: number[] = [];
   const firstPageSamples: number[] = [];
-  const indexedSamples: number[] = [];
   let log: TaskLog | undefined;
   for (let run = 0; run < 5; run++) {
     await log?.close();
     const start = performance.now();
-    log = await TaskLog.open(options);
+    log = await openLog();
     openSamples.push(performance.now() - start);
     const page = await log.query({}, 0, 100);
     firstPageSamples.push(performance.now() - start);
     expect(page.rows).toHaveLength(100);
-    await log.whenIndexed();
-    indexedSamples.push(performance.now() - start);
   }
   if (!log) throw new Error('not opened');
   expect(log.status().entries).toBe(entries);
-  const size = `${files} files, ${(bytes / 2 ** 20).toFixed(1)} MiB`;
-  figures.push(summarise(`open: newest file indexed, log answers (${size})`, 'ms', openSamples, '<= 300 ms'));
+  const size = `${files} segments, ${(bytes / 2 ** 20).toFixed(1)} MiB of entries`;
+  figures.push(summarise(`open: database and log (${size})`, 'ms', openSamples, '<= 300 ms'));
   figures.push(summarise('open + first page of 100 newest', 'ms', firstPageSamples, '<= 300 ms'));
-  figures.push(summarise('open until every file is indexed (background)', 'ms', indexedSamples));
 
   const filters: [string, LogFilter][] = [
     ['filter: none (first page)', {}],
@@ -137,9 +143,17 @@ test('task log with 100,000 entries: append, open, filter', async () => {
   figures.push(summarise('one entry with its parameters (log.entry)', 'ms', detailSamples));
   const exportStart = performance.now();
   const exported = await log.entries({}, 100_000);
-  expect(exported.entries).toHaveLength(entries);
-  figures.push(summarise('every entry read back in full (export of 100,000)', 'ms', [performance.now() - exportStart]));
+  expect(exported.entries).toHaveLength(Math.min(entries, 100_000));
+  figures.push(summarise('every entry read back in full (export of 100,000, row by row)', 'ms', [performance.now() - exportStart]));
+  // Retention of the oldest tenth, in slices (the main thread is free between them).
+  const keep = Math.max(1, Math.ceil(log.status().files * 0.9));
+  const pruneStart = performance.now();
+  await log.updateRetention({ maxFiles: keep });
+  figures.push(
+    summarise(`retention: delete the oldest segments (${keep} of ${files} kept), in slices`, 'ms', [performance.now() - pruneStart]),
+  );
   await log.close();
+  (stores as Stores | undefined)?.close();
   await rm(dataDir, { recursive: true, force: true });
-  report('task-log', figures);
+  report(entries === 100_000 ? 'task-log' : `task-log-${entries}`, figures);
 });

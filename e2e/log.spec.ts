@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { logFileName } from '../src/main/log/log-files';
+import { openStores } from '../src/main/app/open-stores';
+import { databaseFileName } from '../src/main/db/database';
 import { TaskLog } from '../src/main/log/task-log';
 import { callRecord } from '../src/main/log/test-records';
 import { StoreProblems } from '../src/main/storage/store-problems';
@@ -31,10 +32,12 @@ const userSig = deflateSync(
 const secrets = [userSig, sdkSecretKey, userSig.slice(30, 90)];
 registerSecrets(secrets, 'log.spec seeded ticket and key');
 
-/** Seeds the log the way the app writes it: through the real TaskLog, into the data dir the host will use. */
+/** Seeds the log the way the app writes it: through the real TaskLog, into the database of the data dir the host will use. */
 async function seededDataDir(): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ingest-desk-e2e-log-'));
-  const log = await TaskLog.open({ dataDir, clock: { now: () => Date.now() }, problems: new StoreProblems() });
+  const clock = { now: () => Date.now() };
+  const stores = openStores({ dataDir, clock, problems: new StoreProblems(), documents: [], records: [] });
+  const log = await TaskLog.open({ database: stores.database, clock });
   const at = (minutes: number) => new Date(Date.UTC(2026, 10, 27, 9, minutes)).toISOString();
   log.record(
     callRecord({
@@ -81,6 +84,7 @@ async function seededDataDir(): Promise<string> {
   );
   log.record(callRecord({ at: at(7), action: 'StopStreamIngest', taskId: 'task-alpha', requestId: 'req-alpha-stop', response: undefined }));
   await log.close();
+  stores.close();
   return dataDir;
 }
 
@@ -175,17 +179,18 @@ test.describe('task log', () => {
         log: { count: 3 },
       });
 
-      const files = [csv.text, json.text, bundle.text, await readFile(join(dataDir, 'log', logFileName(1)), 'utf8')];
+      const files = [csv.text, json.text, bundle.text, await readFile(join(dataDir, databaseFileName), 'latin1')];
       for (const text of files) for (const secret of secrets) expect(text).not.toContain(secret);
     } finally {
       await host.stop();
     }
   });
 
-  test('a torn last line from a crash is skipped with a note, never fatal', async ({ page }) => {
+  test('a torn last line an earlier version left in its log file is skipped with a note on import, never fatal', async ({ page }) => {
     const dataDir = await seededDataDir();
-    const file = join(dataDir, 'log', logFileName(1));
-    await writeFile(file, `${await readFile(file, 'utf8')}{"v":1,"type":"call","id":"torn","seq":99,"at":"2026-11-27T10:0`);
+    // The log's file as the version before the database left it after a crash: imported at the next start.
+    await mkdir(join(dataDir, 'log'));
+    await writeFile(join(dataDir, 'log', 'task-log-000001.jsonl'), '{"v":1,"type":"call","id":"torn","seq":99,"at":"2026-11-27T10:0');
     const host = await startHost({ dataDir });
     try {
       await openLog(page, host.url);

@@ -115,7 +115,6 @@ describe('stores under SIGKILL', () => {
         expect(record?.state, `launch record ${id}: ${JSON.stringify(record)}`).toBe(state);
         if (state === 'started') expect(onBoard.has(id), `launch record ${id} on the board`).toBe(true);
       }
-      await services.log.whenIndexed();
       const logged = await services.dispatch('log.query', { filter: {}, offset: 0, limit: 500 });
       if (!logged.ok) throw new Error('the log did not load');
       const total = (logged.value as { total: number }).total;

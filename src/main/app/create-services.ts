@@ -102,7 +102,7 @@ async function buildServices(
   // What main read from the keychain stays in main: a launch then costs no keychain round trip.
   const secrets = new ReadThroughSecretStore(env.secrets);
   const settings = new SettingsService(await open(settingsDocument), events);
-  const log = await TaskLog.open({ dataDir: env.dataDir, clock, problems, events, warn: env.warn });
+  const log = await TaskLog.open({ database: stores.database, clock, events, warn: env.warn });
   const accounts = await createAccounts({ open, secrets, events, clock, appVersion: appIdentity.version, recorder: log });
   const presets = new PresetService({ document: await open(presetsDocument), secrets, events, clock });
   // Deleting a library entry says which presets use it.

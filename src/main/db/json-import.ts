@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { logSettingsDocument } from '../log/log-settings';
 import type { RecordsSpec } from '../storage/record-store';
 import type { DocumentSpec } from '../storage/stored-document';
 import { type AppDatabase, databaseFileName } from './database';
 import { writeDocument } from './database-document';
 import { writeRecord } from './database-records';
 import { type LegacyRead, readLegacyDocument, readLegacyRecords } from './legacy-json';
+import { importLegacyLogFile, legacyLogDir, legacyLogFiles } from './legacy-log';
 
 /** Where the JSON files of an earlier version go once imported: kept, never deleted. */
 export const importedFilesDir = 'json-before-database';
@@ -62,6 +64,9 @@ export function importJsonStores(db: AppDatabase, stores: JsonStores): number {
       },
     );
   }
+  const log = importLegacyLog(db);
+  imported += log.imported;
+  moved += log.moved;
   if (moved > 0) {
     db.problems.report({
       store: databaseFileName,
@@ -74,11 +79,45 @@ export function importJsonStores(db: AppDatabase, stores: JsonStores): number {
   return imported;
 }
 
+/**
+ * The task log's files (`log/task-log-NNNNNN.jsonl`, and its retention in `log/settings.json`): each
+ * file in one transaction that marks it imported (an interrupted import resumes at the next file),
+ * then the whole folder is moved to `json-before-database/log`.
+ */
+function importLegacyLog(db: AppDatabase): { imported: number; moved: number } {
+  const dir = join(db.dataDir, legacyLogDir);
+  if (!existsSync(dir)) return { imported: 0, moved: 0 };
+  let imported = 0;
+  const files = legacyLogFiles(db.dataDir);
+  for (const { file, segment } of files) {
+    const store = `${legacyLogDir}/${file}`;
+    if (isImported(db, store)) continue;
+    db.write(store, () => {
+      const detail = importLegacyLogFile(db, file, segment);
+      db.statement('INSERT INTO imports (store, at, detail) VALUES (?, ?, ?)').run(store, now(db), detail);
+    });
+    imported++;
+  }
+  const settings = logSettingsDocument as DocumentSpec<unknown>;
+  if (existsSync(join(dir, 'settings.json')) && !isImported(db, settings.file)) {
+    const found = readLegacyDocument(dir, { ...settings, file: 'settings.json' });
+    db.write(settings.file, () => {
+      if (found.kind === 'read') writeDocument(db, settings, found.value);
+      const detail = found.kind === 'read' ? found.detail : found.kind === 'unreadable' ? `not imported: ${found.reason}` : 'no data';
+      db.statement('INSERT INTO imports (store, at, detail) VALUES (?, ?, ?)').run(settings.file, now(db), detail);
+    });
+    imported++;
+  }
+  const moved = files.length + (existsSync(join(dir, 'settings.json')) ? 1 : 0);
+  moveAside(db.dataDir, legacyLogDir);
+  return { imported, moved };
+}
+
 function isImported(db: AppDatabase, store: string): boolean {
   return db.statement('SELECT 1 AS found FROM imports WHERE store = ?').get(store) !== undefined;
 }
 
-/** Renames `file` into the kept folder, beside (never over) a file kept there before. */
+/** Renames `file` (or a folder) into the kept folder, beside (never over) a file kept there before. */
 function moveAside(dataDir: string, file: string): void {
   const dir = join(dataDir, importedFilesDir);
   mkdirSync(dir, { recursive: true });

@@ -33,6 +33,41 @@ export const migrations: readonly string[] = [
      at TEXT NOT NULL,
      detail TEXT NOT NULL
    ) STRICT;`,
+  // 2: the task log. The redacted entry as JSON beside the columns the filters use (a field added to
+  // entries needs no migration); `segment` stands for the file a line went to before (rotation by size,
+  // retention by count and age); `log_search` holds what the text filter searches, trigram-indexed.
+  `CREATE TABLE log_entries (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     segment INTEGER NOT NULL,
+     at_ms INTEGER NOT NULL,
+     last_at_ms INTEGER NOT NULL,
+     action TEXT NOT NULL,
+     outcome TEXT NOT NULL,
+     purpose TEXT NOT NULL,
+     profile_id TEXT NOT NULL,
+     sdk_app_id INTEGER,
+     room_id TEXT,
+     task_id TEXT,
+     request_id TEXT,
+     bytes INTEGER NOT NULL,
+     entry TEXT NOT NULL,
+     repeat TEXT
+   ) STRICT;
+   CREATE INDEX log_by_segment ON log_entries (segment);
+   CREATE INDEX log_by_app ON log_entries (sdk_app_id);
+   CREATE INDEX log_by_room ON log_entries (room_id);
+   CREATE INDEX log_by_task ON log_entries (task_id);
+   CREATE INDEX log_by_time ON log_entries (at_ms, last_at_ms);
+   CREATE INDEX log_by_action ON log_entries (action, outcome);
+   CREATE TABLE log_segments (
+     segment INTEGER PRIMARY KEY,
+     entries INTEGER NOT NULL,
+     bytes INTEGER NOT NULL,
+     newest_ms INTEGER NOT NULL,
+     last_seq INTEGER NOT NULL
+   ) STRICT;
+   CREATE VIRTUAL TABLE log_search USING fts5 (text, tokenize = 'trigram');`,
 ];
 
 /** The schema version this build writes. */

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { Api } from 'tls-sig-api-v2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StoreProblems } from '../storage/store-problems';
+import type { Stores } from '../app/open-stores';
+import { testStores } from '../db/test-database';
 import { csvColumns } from './log-export';
 import { createLogHandlers } from './log-handlers';
 import { TaskLog } from './task-log';
@@ -25,11 +26,13 @@ const environment = {
 describe('log exports', () => {
   let dataDir: string;
   let log: TaskLog;
+  let stores: Stores;
   const clock = { now: () => Date.UTC(2026, 10, 27, 13, 0, 0) };
 
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'log-export-'));
-    log = await TaskLog.open({ dataDir, clock, problems: new StoreProblems() });
+    stores = testStores(dataDir, clock);
+    log = await TaskLog.open({ database: stores.database, clock });
     // Secrets planted everywhere a careless caller could put them.
     log.record(
       callRecord({
@@ -65,20 +68,29 @@ describe('log exports', () => {
     );
     await log.flushed();
   });
-  afterEach(() => log.close());
+  afterEach(async () => {
+    await log.close();
+    stores.close();
+  });
 
   const secrets = [userSig, privateMapKey, secretKey, sdkSecretKey, userSig.slice(20, 80), privateMapKey.slice(20, 80)];
   const expectNoSecret = (text: string) => {
     for (const secret of secrets) expect(text).not.toContain(secret);
   };
 
-  it('writes no secret and no full UserSig to the log files', async () => {
-    const files = (await readdir(join(dataDir, 'log'))).filter((name) => name.endsWith('.jsonl'));
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) {
-      const text = await readFile(join(dataDir, 'log', file), 'utf8');
-      expect(text).toContain('req-start');
-      expectNoSecret(text);
+  it('stores no secret and no full UserSig: not in any file of the data dir (database, WAL, search index)', async () => {
+    // Before the close's checkpoint (the WAL holds the rows) and after it (the database file does).
+    for (const stage of ['open', 'closed']) {
+      if (stage === 'closed') {
+        await log.close();
+        stores.close();
+      }
+      const files = await readdir(dataDir);
+      expect(files.length).toBeGreaterThan(0);
+      let all = '';
+      for (const file of files) all += (await readFile(join(dataDir, file))).toString('latin1');
+      expect(all, stage).toContain('req-start');
+      expectNoSecret(all);
     }
   });
 

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AccountsOverview } from '../../shared/contract/accounts';
 import type { LogPage } from '../../shared/contract/log';
 import { createAppServices } from '../app/create-services';
+import { databaseFileName } from '../db/database';
 import { KeytarSecretStore } from '../secrets/keytar-store';
 
 // The composition root, the real keychain, the real SDK and the built-in sandbox over loopback.
@@ -14,6 +15,7 @@ describe('the task log in the app', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'log-wiring-'));
     const secrets = new KeytarSecretStore({ service: `ingest-desk-log-test-${randomUUID()}` });
     const services = await createAppServices({ dataDir, secrets, transport: 'browser', warn: () => {} });
+    let closed = false;
     try {
       const overview = await services.dispatch('accounts.overview', {});
       if (!overview.ok) throw new Error(overview.error.message);
@@ -30,15 +32,20 @@ describe('the task log in the app', () => {
         expect.objectContaining({ action: 'DescribeStreamIngest', outcome: 'ok', sandbox: true, profileId: profile.id }),
       ]);
       expect(rows[0]?.requestId).toBe((tested as { value: { requestId: string } }).value.requestId);
-      const files = (await readdir(join(dataDir, 'log'))).filter((name) => name.endsWith('.jsonl'));
-      expect(await readFile(join(dataDir, 'log', files[0] ?? ''), 'utf8')).toContain(rows[0]?.requestId ?? 'missing');
-      // The keychain names the secrets; no value of one is in the log.
+      const values: string[] = [];
       for (const name of await secrets.list()) {
         const value = await secrets.get(name);
-        if (value) expect(await readFile(join(dataDir, 'log', files[0] ?? ''), 'utf8')).not.toContain(value);
+        if (value) values.push(value);
       }
-    } finally {
+      // Closed: the database file holds every row (its close checkpoints the WAL into it).
+      closed = true;
       await services.close();
+      const stored = await readFile(join(dataDir, databaseFileName), 'latin1');
+      expect(stored).toContain(rows[0]?.requestId ?? 'missing');
+      // The keychain names the secrets; no value of one is in the log.
+      for (const value of values) expect(stored).not.toContain(value);
+    } finally {
+      if (!closed) await services.close();
       for (const name of await secrets.list()) await secrets.delete(name);
     }
   });

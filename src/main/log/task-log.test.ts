@@ -1,11 +1,13 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventMap } from '../../shared/contract';
 import { EventBus } from '../app/event-bus';
-import { StoreProblems } from '../storage/store-problems';
-import { logFileName } from './log-files';
+import type { Stores } from '../app/open-stores';
+import { databaseFileName } from '../db/database';
+import { testStores } from '../db/test-database';
 import { TaskLog, type TaskLogOptions } from './task-log';
 import { callRecord } from './test-records';
 
@@ -15,19 +17,28 @@ const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
 describe('TaskLog', () => {
   let dataDir: string;
   let now: number;
+  let stores: Stores;
   const opened: TaskLog[] = [];
   const clock = { now: () => now };
+  /** Opens the log on the data dir's database; a second call is a restart (the first copy is dropped as a kill would). */
   const open = async (options: Partial<TaskLogOptions> = {}) => {
-    const log = await TaskLog.open({ dataDir, clock, problems: new StoreProblems(), ...options });
+    stores = testStores(dataDir, clock);
+    const log = await TaskLog.open({ database: stores.database, clock, ...options });
     opened.push(log);
     return log;
   };
-  const logDir = () => join(dataDir, 'log');
-  const lines = async (file = logFileName(1)) =>
-    (await readFile(join(logDir(), file), 'utf8'))
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line));
+  type Row = { seq: number; segment: number; requestId: string | null; entry: string; repeat: string | null };
+  const rowsSql = 'SELECT seq, segment, request_id AS requestId, entry, repeat FROM log_entries ORDER BY seq';
+  /** The log's committed rows: through the open database, or from the file once it is closed (what a restart finds). */
+  const committed = (): Row[] => {
+    if (stores.database.isOpen) return stores.database.statement(rowsSql).all() as Row[];
+    const db = new DatabaseSync(join(dataDir, databaseFileName), { readOnly: true });
+    try {
+      return db.prepare(rowsSql).all() as Row[];
+    } finally {
+      db.close();
+    }
+  };
 
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'task-log-'));
@@ -35,34 +46,36 @@ describe('TaskLog', () => {
   });
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((log) => log.close()));
+    stores?.close();
   });
 
-  it('appends one JSON line per call with an id and a sequence number, and reads them back newest first', async () => {
+  it('commits one row per call with an id and a sequence number before record returns, and reads them back newest first', async () => {
     const log = await open();
     log.record(
       callRecord({ action: 'StartStreamIngest', at: at(0), requestId: 'r-start', taskId: 'task-1', response: { TaskId: 'task-1' } }),
     );
     log.record(callRecord({ action: 'StopStreamIngest', at: at(1), requestId: 'r-stop', response: undefined }));
-    await log.flushed();
-    const written = await lines();
-    expect(written.map((line) => [line.v, line.type, line.seq, line.action])).toEqual([
-      [1, 'call', 1, 'StartStreamIngest'],
-      [1, 'call', 2, 'StopStreamIngest'],
+    stores.close();
+    // No flush, no close: what record() returned from is in the file (a kill here keeps it).
+    const rows = committed();
+    expect(rows.map((row) => [row.seq, JSON.parse(row.entry).action])).toEqual([
+      [1, 'StartStreamIngest'],
+      [2, 'StopStreamIngest'],
     ]);
-    expect(written[0].id).toMatch(/^[A-Za-z0-9_-]{12}$/);
-    expect(written[0].id).not.toBe(written[1].id);
-    await log.close();
+    const first = JSON.parse(rows[0]?.entry ?? '{}');
+    expect(first.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    expect(first.id).not.toBe(JSON.parse(rows[1]?.entry ?? '{}').id);
 
     const again = await open();
     const page = await again.query({}, 0, 10);
-    expect(page.total).toBe(2);
+    expect(page).toMatchObject({ total: 2, complete: true, newestSeq: 2 });
     expect(page.rows.map((row) => row.requestId)).toEqual(['r-stop', 'r-start']);
     expect(page.rows[0]).not.toHaveProperty('params');
-    expect(await again.entry(written[0].id)).toMatchObject({ action: 'StartStreamIngest', params: { SdkAppId: 1400000001 } });
+    expect(await again.entry(first.id)).toMatchObject({ action: 'StartStreamIngest', params: { SdkAppId: 1400000001 } });
+    await expect(again.entry('no-such-id')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // Numbering continues after a restart.
     again.record(callRecord({ at: at(2) }));
-    await again.flushed();
-    expect((await lines()).at(-1).seq).toBe(3);
+    expect(committed().at(-1)?.seq).toBe(3);
   });
 
   it('never throws into the caller, and shows the failure as a status', async () => {
@@ -78,131 +91,139 @@ describe('TaskLog', () => {
     expect(log.status().writeError?.message).toBe('getter exploded');
   });
 
-  it('keeps lines queued when a write fails, reports it, and writes them once the disk is back', async () => {
-    // Tiny files: every line opens a new file, so a missing folder makes the next write fail.
-    const log = await open({ maxFileBytes: 10, retryMs: 20 });
+  it('keeps calls in memory when the disk is full (DISK_FULL), reports it, and commits them in order once there is room', async () => {
+    const log = await open({ retryMs: 20 });
     log.record(callRecord({ at: at(0), requestId: 'before' }));
-    await log.flushed();
-    await rename(logDir(), `${logDir()}-away`);
-    await writeFile(logDir(), 'not a folder');
-    log.record(callRecord({ at: at(1), requestId: 'during' }));
-    await log.flushed();
-    const status = log.status();
-    expect(status.writeError?.message).toMatch(/ENOTDIR|EEXIST|ENOENT/);
-    expect(status.pending).toBe(1);
-    // Still searchable while it waits.
-    expect((await log.query({ text: 'during' }, 0, 10)).total).toBe(1);
+    const pages = (stores.database.pragma('page_count') as { page_count: number }[])[0]?.page_count ?? 0;
+    stores.database.pragma(`max_page_count = ${pages}`);
+    const big = { Blob: 'x'.repeat(20_000) };
+    expect(() => log.record(callRecord({ action: 'UpdateStreamIngest', at: at(1), requestId: 'during-1', params: big }))).not.toThrow();
+    log.record(callRecord({ action: 'UpdateStreamIngest', at: at(2), requestId: 'during-2', params: big }));
+    expect(log.status()).toMatchObject({ pending: 2, writeError: { message: expect.stringMatching(/full/) } });
+    expect((await log.query({}, 0, 10)).total).toBe(1);
 
-    await rm(logDir());
-    await rename(`${logDir()}-away`, logDir());
+    stores.database.pragma('max_page_count = 1073741823');
     await vi.waitFor(() => expect(log.status()).toMatchObject({ writeError: null, pending: 0 }), { timeout: 2000, interval: 10 });
-    expect((await lines(logFileName(2)))[0].requestId).toBe('during');
+    expect((await log.query({}, 0, 10)).rows.map((row) => row.requestId)).toEqual(['during-2', 'during-1', 'before']);
+    expect(stores.database.integrityCheck()).toBe('ok');
   });
 
-  it('fsyncs Start and Stop lines before moving on, and other lines within the sync interval', async () => {
-    const log = await open({ syncIntervalMs: 50 });
-    log.record(callRecord({ action: 'DescribeStreamIngest', at: at(0) }));
-    await log.flushed();
-    expect(log.status().unsynced).toBe(1);
-    await vi.waitFor(() => expect(log.status().unsynced).toBe(0), { timeout: 2000, interval: 5 });
-
-    log.record(callRecord({ action: 'UpdateStreamIngest', at: at(1) }));
-    log.record(callRecord({ action: 'StartStreamIngest', at: at(2) }));
-    await log.flushed();
-    expect(log.status().unsynced).toBe(0);
-  });
-
-  it('rotates by size and keeps only the newest files the retention setting allows', async () => {
+  it('closes a segment by size and keeps only the newest segments the retention setting allows', async () => {
     const log = await open({ maxFileBytes: 1500 });
     for (let i = 0; i < 40; i++) log.record(callRecord({ action: 'UpdateStreamIngest', at: at(i), requestId: `r-${i}` }));
     await log.flushed();
-    const files = (await readdir(logDir())).filter((name) => name.endsWith('.jsonl')).sort();
-    expect(files.length).toBeGreaterThan(4);
-    for (const file of files) expect((await stat(join(logDir(), file))).size).toBeLessThanOrEqual(1500);
+    const segments = [...new Set(committed().map((row) => row.segment))];
+    expect(segments.length).toBeGreaterThan(4);
+    expect(log.status().files).toBe(segments.length);
 
     const status = await log.updateRetention({ maxFiles: 3 });
-    const kept = (await readdir(logDir())).filter((name) => name.endsWith('.jsonl')).sort();
-    expect(kept).toEqual(files.slice(-3));
-    expect(status).toMatchObject({ files: 3, retention: { maxFiles: 3 } });
-    const onDisk = (await Promise.all(kept.map((file) => lines(file)))).flat();
-    expect((await log.query({}, 0, 500)).total).toBe(onDisk.length);
+    expect([...new Set(committed().map((row) => row.segment))]).toEqual(segments.slice(-3));
+    expect(status).toMatchObject({ files: 3, retention: { maxFiles: 3 }, entries: committed().length });
+    expect((await log.query({}, 0, 500)).total).toBe(committed().length);
     expect((await log.query({}, 0, 1)).rows[0]?.requestId).toBe('r-39');
+    // A deleted row is gone from the search index too.
+    expect((await log.query({ text: 'r-0' }, 0, 10)).total).toBe(0);
 
-    // Rotation applies the setting as it goes; a restart keeps it.
+    // Closing a segment applies the setting as it goes; a restart keeps it.
     for (let i = 40; i < 60; i++) log.record(callRecord({ action: 'UpdateStreamIngest', at: at(i), requestId: `r-${i}` }));
     await log.flushed();
-    expect((await readdir(logDir())).filter((name) => name.endsWith('.jsonl'))).toHaveLength(3);
+    expect(new Set(committed().map((row) => row.segment)).size).toBe(3);
     const newestFirst = (await log.query({}, 0, 500)).rows.map((row) => row.seq);
     await log.close();
 
-    // A restart answers with the newest file at once and indexes the older ones behind it, in order.
-    const again = await open();
-    expect(again.status().retention.maxFiles).toBe(3);
-    await again.whenIndexed();
-    expect(again.status()).toMatchObject({ indexing: false, files: 3 });
-    expect(await again.query({}, 0, 500)).toMatchObject({ complete: true, total: newestFirst.length });
+    const again = await open({ maxFileBytes: 1500 });
+    expect(again.status()).toMatchObject({ files: 3, indexing: false, retention: { maxFiles: 3 } });
     expect((await again.query({}, 0, 500)).rows.map((row) => row.seq)).toEqual(newestFirst);
     expect(newestFirst).toEqual([...newestFirst].sort((a, b) => b - a));
   });
 
-  it('deletes files whose newest line is older than the retention age, never the current file', async () => {
+  it('deletes in slices, letting the event loop run between them', async () => {
+    const log = await open({ maxFileBytes: 4000, pruneSliceRows: 3 });
+    for (let i = 0; i < 60; i++) log.record(callRecord({ action: 'UpdateStreamIngest', at: at(i), requestId: `r-${i}` }));
+    // Another task of the event loop: it runs only when a slice lets it.
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await log.updateRetention({ maxFiles: 1 });
+    ticking = false;
+    expect(turns).toBeGreaterThan(10);
+    expect(log.status().files).toBe(1);
+    expect(stores.database.integrityCheck()).toBe('ok');
+  });
+
+  it('deletes segments whose newest call is older than the retention age, never the current one', async () => {
     const log = await open({ maxFileBytes: 1500 });
     for (let i = 0; i < 20; i++) log.record(callRecord({ action: 'UpdateStreamIngest', at: at(i) }));
-    await log.flushed();
-    const before = (await readdir(logDir())).filter((name) => name.endsWith('.jsonl')).sort();
+    const before = [...new Set(committed().map((row) => row.segment))];
     now = base + 3 * 86_400_000;
     await log.updateRetention({ maxAgeDays: 2 });
-    const after = (await readdir(logDir())).filter((name) => name.endsWith('.jsonl'));
-    expect(after).toEqual([before.at(-1)]);
-    expect(log.status().entries).toBe((await lines(before.at(-1))).length);
+    expect([...new Set(committed().map((row) => row.segment))]).toEqual([before.at(-1)]);
+    expect(log.status().entries).toBe(committed().length);
   });
 
-  it('skips a torn last line after a crash with a note, and appends cleanly after it', async () => {
-    const first = await open();
-    first.record(callRecord({ at: at(0), requestId: 'a', action: 'StartStreamIngest' }));
-    first.record(callRecord({ at: at(1), requestId: 'b', action: 'StopStreamIngest' }));
-    await first.close();
-    const file = join(logDir(), logFileName(1));
-    const whole = await readFile(file, 'utf8');
-    await writeFile(file, `${whole}{"v":1,"type":"call","id":"x","seq":3,"at":"2026-11-27T12:0`);
-
-    const log = await open();
-    expect(log.status()).toMatchObject({ entries: 2, skipped: 1, skippedLines: [{ file: logFileName(1), line: 3, reason: 'torn' }] });
-    log.record(callRecord({ at: at(2), requestId: 'c', action: 'StartStreamIngest' }));
-    await log.close();
-
-    const text = await readFile(file, 'utf8');
-    expect(text.split('\n').at(-2)).toMatch(/"requestId":"c"/);
-    const reopened = await open();
-    expect((await reopened.query({}, 0, 10)).rows.map((row) => row.requestId)).toEqual(['c', 'b', 'a']);
-    expect(reopened.status()).toMatchObject({ skipped: 1, skippedLines: [{ line: 3, reason: 'invalid' }] });
-    expect(reopened.status().newestSeq).toBe(3);
-  });
-
-  it('folds identical Describe results of one task into one row with a count, and keeps every call on disk', async () => {
+  it('folds identical Describe results of one task into one row with a count; every RequestId still finds it', async () => {
     const log = await open();
     for (let i = 0; i < 5; i++) log.record(callRecord({ at: at(i), requestId: `poll-${i}`, latencyMs: 10 + i }));
     log.record(callRecord({ at: at(5), taskId: 'task-2', requestId: 'other-task' }));
     log.record(callRecord({ at: at(6), requestId: 'gone', response: { Status: 'NotExist' } }));
     log.record(callRecord({ at: at(7), action: 'StopStreamIngest', requestId: 'stop', response: undefined }));
     log.record(callRecord({ at: at(8), requestId: 'after-stop', response: { Status: 'NotExist' } }));
-    await log.flushed();
-
-    const written = await lines();
-    expect(written.map((line) => line.type)).toEqual(['call', 'repeat', 'repeat', 'repeat', 'repeat', 'call', 'call', 'call', 'call']);
-    expect(written.slice(1, 5).map((line) => line.requestId)).toEqual(['poll-1', 'poll-2', 'poll-3', 'poll-4']);
+    expect(committed().map((row) => row.requestId)).toEqual(['poll-0', 'other-task', 'gone', 'stop', 'after-stop']);
 
     const check = async (target: TaskLog) => {
-      const { rows } = await target.query({}, 0, 10);
+      const { rows, newestSeq } = await target.query({}, 0, 10);
+      expect(newestSeq).toBe(9);
       expect(rows.map((row) => row.requestId)).toEqual(['after-stop', 'stop', 'gone', 'other-task', 'poll-0']);
       expect(rows.at(-1)?.repeat).toEqual({ count: 5, lastAt: at(4), lastRequestId: 'poll-4', lastLatencyMs: 14 });
       expect(rows[0]?.repeat).toBeUndefined();
-      // A folded call's RequestId still finds its row.
       expect((await target.query({ text: 'poll-3' }, 0, 10)).rows.map((row) => row.requestId)).toEqual(['poll-0']);
+      // A range that holds only a later repeat still finds the folded row.
+      expect((await target.query({ from: at(3), to: at(3) }, 0, 10)).rows.map((row) => row.requestId)).toEqual(['poll-0']);
     };
     await check(log);
     await log.close();
     await check(await open());
+  });
+
+  it('filters by each indexed column and searches text case-insensitively anywhere in TaskId, RequestId, error, parameters and response', async () => {
+    const log = await open();
+    log.record(callRecord({ action: 'StartStreamIngest', at: at(0), requestId: 'Req-ALPHA-1', taskId: 'Task-Alpha', roomId: 'r1' }));
+    log.record(
+      callRecord({
+        action: 'StartStreamIngest',
+        at: at(1),
+        sdkAppId: 1400000002,
+        roomId: 'r2',
+        taskId: undefined,
+        outcome: 'api-error',
+        errorCode: 'InvalidParameter.StreamUrl',
+        errorMessage: 'StreamUrl not reachable',
+        requestId: 'req-2',
+        params: { StreamUrl: 'https://media.example/Zq.m3u8' },
+        response: undefined,
+      }),
+    );
+    log.record(callRecord({ action: 'StopStreamIngest', at: at(2), requestId: 'req-3', taskId: 'task-alpha', response: { Note: 'Bye' } }));
+    const seqs = async (filter: Parameters<TaskLog['query']>[0]) => (await log.query(filter, 0, 10)).rows.map((row) => row.seq);
+    expect(await seqs({ sdkAppId: 1400000002 })).toEqual([2]);
+    expect(await seqs({ roomId: 'r1' })).toEqual([1]);
+    expect(await seqs({ taskId: 'Task-Alpha' })).toEqual([1]);
+    expect(await seqs({ actions: ['StartStreamIngest'], outcomes: ['api-error'] })).toEqual([2]);
+    expect(await seqs({ from: at(1), to: at(1) })).toEqual([2]);
+    expect(await seqs({ text: 'alpha' })).toEqual([3, 1]);
+    expect(await seqs({ text: 'REQ-alpha' })).toEqual([1]);
+    expect(await seqs({ text: 'not reach' })).toEqual([2]);
+    expect(await seqs({ text: 'parameter.stream' })).toEqual([2]);
+    expect(await seqs({ text: 'bye' })).toEqual([3]);
+    // One or two characters: no trigram holds them, a scan does.
+    expect(await seqs({ text: 'zq' })).toEqual([2]);
+    expect(await seqs({ text: 'Q' })).toEqual([3, 2, 1]);
+    expect(await seqs({ text: '"quoted"' })).toEqual([]);
+    expect(log.facets()).toEqual({ sdkAppIds: [1400000001, 1400000002], roomIds: ['1234', 'r1', 'r2'] });
   });
 
   it('pushes log.appended in batches', async () => {
@@ -217,10 +238,8 @@ describe('TaskLog', () => {
     expect(seen[0]).toMatchObject({ count: 10, newestSeq: 10, status: { entries: 10 } });
   });
 
-  it('starts a fresh log in an empty data dir and ignores foreign files in the log folder', async () => {
-    await mkdir(logDir(), { recursive: true });
-    await writeFile(join(logDir(), 'notes.txt'), 'not a log');
+  it('starts a fresh log on a fresh database', async () => {
     const log = await open();
-    expect(log.status()).toMatchObject({ entries: 0, files: 0, skipped: 0, newestSeq: 0, writeError: null });
+    expect(log.status()).toMatchObject({ entries: 0, files: 0, skipped: 0, newestSeq: 0, writeError: null, pending: 0 });
   });
 });

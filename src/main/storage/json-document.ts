@@ -12,7 +12,7 @@ export interface JsonDocumentOptions<T> extends EnvelopeFileOptions<T> {
  * A corrupt file is moved aside and reported; a file from a newer version is reported and left
  * untouched, and the document stays read-only so it is never overwritten. Each update validates and
  * rewrites the whole document. Only what lives outside the app's database uses it: the window's
- * size (the shell, before services start) and the task log's retention setting beside its files.
+ * size (the shell, before services start).
  */
 export class JsonDocument<T> {
   readonly #options: JsonDocumentOptions<T>;

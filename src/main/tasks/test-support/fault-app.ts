@@ -75,7 +75,7 @@ export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp>
   const { open, openRecords } = stores;
   const appVersion = 'fault-matrix';
 
-  const log = await TaskLog.open({ dataDir, clock, problems, events, warn: () => {} });
+  const log = await TaskLog.open({ database: stores.database, clock, events, warn: () => {} });
   const accounts = await createAccounts({ open, secrets, events, clock, appVersion, builtInSandbox: false, recorder: log });
   // A user account (not the built-in one) whose custom endpoint is this sandbox.
   const profile = await accounts.service.addProfile({
