@@ -178,7 +178,7 @@ function userVersion(db: DatabaseSync): number {
 function migrate(db: DatabaseSync, from: number): void {
   db.exec('BEGIN IMMEDIATE');
   try {
-    for (const sql of migrations.slice(from)) db.exec(sql);
+    for (const step of migrations.slice(from)) typeof step === 'string' ? db.exec(step) : step(db);
     db.exec(`PRAGMA user_version = ${schemaVersion}`);
     db.exec('COMMIT');
   } catch (error) {

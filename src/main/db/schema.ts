@@ -1,8 +1,9 @@
+import type { DatabaseSync } from 'node:sqlite';
 /**
  * The database's tables, as forward-only migrations: migration N brings `user_version` from N-1 to N.
  * A migration is never edited once released; a change is a new one at the end.
  */
-export const migrations: readonly string[] = [
+export const migrations: readonly Migration[] = [
   // 1: every former JSON document as one validated row, and record collections one row per record.
   `CREATE TABLE documents (
      name TEXT PRIMARY KEY,
@@ -36,7 +37,9 @@ export const migrations: readonly string[] = [
   // 2: the task log. The redacted entry as JSON beside the columns the filters use (a field added to
   // entries needs no migration); `segment` stands for the file a line went to before (rotation by size,
   // retention by count and age); `log_search` holds what the text filter searches, trigram-indexed.
-  `CREATE TABLE log_entries (
+  (db) => {
+    db.exec(
+      `CREATE TABLE log_entries (
      seq INTEGER PRIMARY KEY,
      id TEXT NOT NULL UNIQUE,
      segment INTEGER NOT NULL,
@@ -66,9 +69,33 @@ export const migrations: readonly string[] = [
      bytes INTEGER NOT NULL,
      newest_ms INTEGER NOT NULL,
      last_seq INTEGER NOT NULL
-   ) STRICT;
-   CREATE VIRTUAL TABLE log_search USING fts5 (text, tokenize = 'trigram');`,
+   ) STRICT;`,
+    );
+    createSearchTable(db);
+  },
 ];
+
+/**
+ * The log's search text. Node's SQLite has FTS5; should a runtime's build lack it (Electron's own build
+ * of it has not been tried here), the same table without the index keeps the app starting, and the
+ * text filter scans it instead (whereOf).
+ */
+function createSearchTable(db: DatabaseSync): void {
+  try {
+    db.exec(`CREATE VIRTUAL TABLE log_search USING fts5 (text, tokenize = 'trigram')`);
+  } catch {
+    db.exec('CREATE TABLE log_search (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL)');
+  }
+}
+
+/** One step of the schema: SQL, or a function for a step that depends on what the runtime's SQLite has. */
+export type Migration = string | ((db: DatabaseSync) => void);
+
+/** Whether the text search has its FTS5 index (see migration 2). */
+export function hasSearchIndex(db: { statement(sql: string): { get(): unknown } }): boolean {
+  const row = db.statement(`SELECT sql FROM sqlite_master WHERE name = 'log_search'`).get() as { sql?: string } | undefined;
+  return /fts5/i.test(row?.sql ?? '');
+}
 
 /** The schema version this build writes. */
 export const schemaVersion = migrations.length;

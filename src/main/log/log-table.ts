@@ -92,7 +92,7 @@ function countInSegment(db: AppDatabase, segment: number, entries: number, bytes
 }
 
 /** The WHERE clause of a filter (every column it names is indexed; the text goes through `log_search`). */
-export function whereOf(filter: LogFilter): { sql: string; values: (string | number)[] } {
+export function whereOf(filter: LogFilter, searchIndexed = true): { sql: string; values: (string | number)[] } {
   const clauses: string[] = [];
   const values: (string | number)[] = [];
   const add = (clause: string, ...more: (string | number)[]) => {
@@ -111,8 +111,10 @@ export function whereOf(filter: LogFilter): { sql: string; values: (string | num
   const text = filter.text?.trim();
   if (text) {
     // Case-insensitive substring, as before: three characters or more through the trigram index,
-    // shorter ones (which no trigram can hold) by a scan of the search text.
-    if ([...text].length >= 3) add('seq IN (SELECT rowid FROM log_search WHERE log_search MATCH ?)', `"${text.replaceAll('"', '""')}"`);
+    // shorter ones (which no trigram can hold) by a scan of the search text, as is everything when the
+    // runtime's SQLite has no FTS5 (see migration 2).
+    if (searchIndexed && [...text].length >= 3)
+      add('seq IN (SELECT rowid FROM log_search WHERE log_search MATCH ?)', `"${text.replaceAll('"', '""')}"`);
     else add('seq IN (SELECT rowid FROM log_search WHERE instr(lower(text), ?) > 0)', text.toLowerCase());
   }
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', values };

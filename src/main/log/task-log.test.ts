@@ -226,6 +226,23 @@ describe('TaskLog', () => {
     expect(log.facets()).toEqual({ sdkAppIds: [1400000001, 1400000002], roomIds: ['1234', 'r1', 'r2'] });
   });
 
+  it('searches the same without FTS5 (a runtime whose SQLite lacks it gets a plain search table, scanned)', async () => {
+    stores = testStores(dataDir, clock);
+    stores.database.statement('DROP TABLE log_search').run();
+    stores.database.statement('CREATE TABLE log_search (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL)').run();
+    const log = await TaskLog.open({ database: stores.database, clock });
+    opened.push(log);
+    log.record(callRecord({ at: at(0), requestId: 'REQ-alpha', taskId: 'task-alpha' }));
+    log.record(
+      callRecord({ at: at(1), requestId: 'req-2', errorMessage: 'StreamUrl not reachable', outcome: 'api-error', response: undefined }),
+    );
+    const seqs = async (text: string) => (await log.query({ text }, 0, 10)).rows.map((row) => row.seq);
+    expect(await seqs('alpha')).toEqual([1]);
+    expect(await seqs('NOT REACH')).toEqual([2]);
+    expect(await seqs('req')).toEqual([2, 1]);
+    expect(await seqs('nothing like it')).toEqual([]);
+  });
+
   it('pushes log.appended in batches', async () => {
     const events = new EventBus();
     const seen: EventMap['log.appended'][] = [];

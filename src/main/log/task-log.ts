@@ -5,6 +5,7 @@ import type { EventBus } from '../app/event-bus';
 import type { AppDatabase } from '../db/database';
 import { DatabaseDocument } from '../db/database-document';
 import { legacyLogStore } from '../db/legacy-log';
+import { hasSearchIndex } from '../db/schema';
 import type { ApiCallRecord, ApiCallRecorder } from '../trtc/api-call-record';
 import { entryOf, fingerprintOf, newEntryId } from './log-entries';
 import { logSettingsDocument } from './log-settings';
@@ -67,6 +68,8 @@ const unwrittenKept = 10_000;
  */
 export class TaskLog implements ApiCallRecorder {
   readonly #db: AppDatabase;
+  /** False only where the runtime's SQLite lacks FTS5: the text filter then scans. */
+  readonly #searchIndexed: boolean;
   readonly #options: Required<Omit<TaskLogOptions, 'events' | 'database'>> & { events?: EventBus };
   readonly #settings: DatabaseDocument<LogRetention>;
   readonly #segments = new Map<number, SegmentStats>();
@@ -85,6 +88,7 @@ export class TaskLog implements ApiCallRecorder {
 
   private constructor(options: TaskLogOptions) {
     this.#db = options.database;
+    this.#searchIndexed = hasSearchIndex(options.database);
     this.#options = {
       clock: options.clock,
       maxFileBytes: 5 * 1024 * 1024,
@@ -128,7 +132,7 @@ export class TaskLog implements ApiCallRecorder {
   }
 
   async query(filter: LogFilter, offset: number, limit: number): Promise<LogPage> {
-    const { sql, values } = whereOf(filter);
+    const { sql, values } = whereOf(filter, this.#searchIndexed);
     const total = (this.#db.statement(`SELECT count(*) AS n FROM log_entries ${sql}`).get(...values) as { n: number }).n;
     const rows = this.#db
       .statement(`SELECT entry, repeat FROM log_entries ${sql} ORDER BY seq DESC LIMIT ? OFFSET ?`)
@@ -144,7 +148,7 @@ export class TaskLog implements ApiCallRecorder {
 
   /** The newest `limit` entries matching `filter`, in full, read row by row (exports, the bundle). */
   async entries(filter: LogFilter, limit: number): Promise<{ entries: LogEntry[]; total: number }> {
-    const { sql, values } = whereOf(filter);
+    const { sql, values } = whereOf(filter, this.#searchIndexed);
     const total = (this.#db.statement(`SELECT count(*) AS n FROM log_entries ${sql}`).get(...values) as { n: number }).n;
     const entries: LogEntry[] = [];
     const rows = this.#db.statement(`SELECT entry, repeat FROM log_entries ${sql} ORDER BY seq DESC LIMIT ?`).iterate(...values, limit);
