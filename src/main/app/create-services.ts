@@ -40,6 +40,7 @@ import { EventBus } from './event-bus';
 import { firstRunDocument, sampleLanguageOf } from './first-run';
 import { seedFirstRun } from './first-run-wiring';
 import { openStores, type Stores } from './open-stores';
+import { quietSdkWarnings } from './sdk-warnings';
 
 export interface AppEnvironment {
   dataDir: string;
@@ -66,6 +67,7 @@ export interface AppServices {
 }
 
 export async function createAppServices(env: AppEnvironment): Promise<AppServices> {
+  quietSdkWarnings();
   const clock = env.clock ?? systemClock;
   const events = new EventBus();
   const problems = new StoreProblems();
