@@ -171,3 +171,32 @@ test('the per-app setting skips the question for single launches in later sessio
   await expect(confirm).toBeVisible();
   expect(starts()).toHaveLength(2);
 });
+
+test('a retry of a failed live launch asks first, as a launch does, and sends nothing until confirmed', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  await seed(host);
+  // A live launch that failed in an earlier session (sent by a script here: no page asked).
+  const presets = await rpc<{ id: string; name: string }[]>(host, 'presets.list');
+  const live = presets.find((preset) => preset.name === 'Live show');
+  studio.sandbox.faults.set('StartStreamIngest', { error: { code: 'InternalError', times: 1 } });
+  const failed = await rpc<TaskRecord>(host, 'launch.start', { source: { kind: 'preset', presetId: live?.id } });
+  expect(failed.state).toBe('failed');
+  const sent = starts().length;
+
+  await page.goto(host.url);
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  await pickApp(page, 'Studio app');
+  const record = page.getByTestId('task-record').filter({ hasText: 'Live show' }).first();
+  await expect(record).toHaveAttribute('data-state', 'failed');
+  await record.getByRole('button', { name: 'Retry deliberately' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Launch into a live app?' });
+  await expect(confirm.getByTestId('target')).toHaveAttribute('data-kind', 'live');
+  await expect(confirm).toContainText('Room: 8001');
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.waitForTimeout(500);
+  expect(starts()).toHaveLength(sent);
+
+  await confirm.getByRole('button', { name: 'Launch live' }).click();
+  await expect.poll(() => starts().length).toBe(sent + 1);
+  await expect.poll(async () => (await rpc<TaskRecord[]>(host, 'launch.tasks')).some((each) => each.retryOf === failed.id)).toBe(true);
+});

@@ -87,6 +87,8 @@ async function restartWithShow(host: RunningHost, count: number, page?: Page) {
     );
     expect(described).toHaveLength(count);
     if (page) await expect(page.getByTestId('startup-check')).toHaveCount(0);
+    // Hundreds of TRTC calls through the SDK, and no url.parse deprecation (DEP0169) on the host's stderr.
+    expect(again.stderr()).not.toContain('DEP0169');
     console.log(
       `${count} running tasks: serving line ${servingMs} ms after spawn, all described again after ${checkedMs} ms${page ? ' (6 s per Describe while the page looked)' : ''}`,
     );

@@ -110,7 +110,7 @@ export function LaunchScreen() {
             </Card>
           ))}
         </Stack>
-        <TaskList onRetry={(record) => void retry(record.id, record.state === 'unknown')} />
+        <TaskList onRetry={(record) => void retry(record)} />
       </SimpleGrid>
       {modal}
       <ConfirmLaunch onConfirm={(presetId) => void launch({ kind: 'preset', presetId }, { confirmed: true })} />

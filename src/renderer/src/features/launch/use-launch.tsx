@@ -12,6 +12,7 @@ import { needsLiveConfirm, useLiveConfirmStore } from './live-confirm-store';
 
 type Pending =
   | { kind: 'live'; source: LaunchSource; facts: LaunchFacts; target: Target }
+  | { kind: 'liveRetry'; record: TaskRecord; facts: LaunchFacts; target: Target }
   | { kind: 'loop'; source: LaunchSource }
   | { kind: 'duplicate'; recordId: string }
   | { kind: 'loopRetry'; recordId: string; duplicateConfirmed: boolean }
@@ -34,7 +35,8 @@ export function launchFactsOf(source: LaunchSource): { facts: LaunchFacts; targe
 export function useLaunch(): {
   /** `confirmed`: the user already saw this launch's summary (the keyboard confirmation). */
   launch(source: LaunchSource, options?: { confirmed?: boolean }): Promise<TaskRecord | null>;
-  retry(recordId: string, unknown: boolean): Promise<TaskRecord | null>;
+  /** A failed or unknown record launched again: a live one asks first too, as a launch does. */
+  retry(record: TaskRecord): Promise<TaskRecord | null>;
   busy: boolean;
   modal: ReactNode;
 } {
@@ -106,7 +108,7 @@ export function useLaunch(): {
     [send],
   );
 
-  const retry = useCallback(
+  const retryNow = useCallback(
     (recordId: string, unknown: boolean) =>
       unknown
         ? Promise.resolve(setPending({ kind: 'duplicate', recordId })).then(() => null)
@@ -117,13 +119,33 @@ export function useLaunch(): {
     [run],
   );
 
+  const retry = useCallback(
+    (record: TaskRecord) => {
+      // Where the retry goes is where the record went (its app, region and account), whatever the preset says now.
+      const target = targetOf(useAccountsStore.getState().overview, {
+        sdkAppId: record.sdkAppId,
+        profileId: record.profileId,
+        region: record.region,
+      });
+      if (needsLiveConfirm(target)) {
+        setSkip(false);
+        setPending({ kind: 'liveRetry', record, facts: record.launch, target });
+        return Promise.resolve(null);
+      }
+      return retryNow(record.id, record.state === 'unknown');
+    },
+    [retryNow],
+  );
+
   const confirm = () => {
     const current = pending;
     setPending(null);
-    if (current?.kind === 'live') {
+    if (current?.kind === 'live' || current?.kind === 'liveRetry') {
       useLiveConfirmStore.getState().markConfirmed(current.target);
       if (skip && current.target.appId) useLiveConfirmStore.getState().setSkipped(current.target.appId, true);
-      void send(current.source, isEndless(current.facts));
+      if (current.kind === 'live') void send(current.source, isEndless(current.facts));
+      // An unknown record still asks about the duplicate next: that is another risk than the bill.
+      else void retryNow(current.record.id, current.record.state === 'unknown');
     }
     if (current?.kind === 'loop')
       void run(
@@ -150,7 +172,7 @@ export function useLaunch(): {
   };
 
   const modal =
-    pending?.kind === 'live' ? (
+    pending?.kind === 'live' || pending?.kind === 'liveRetry' ? (
       <Modal opened onClose={() => setPending(null)} title={t('common:liveConfirm.title')} data-testid="live-confirm">
         <LaunchSummary facts={pending.facts} target={pending.target} />
         {pending.target.appId && !isEndless(pending.facts) ? (
