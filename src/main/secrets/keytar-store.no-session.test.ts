@@ -12,6 +12,8 @@ describe('KeytarSecretStore without a Secret Service', () => {
     const status = await store.status();
     expect(status.state).toBe('unavailable');
     expect(status.detail).toBeTruthy();
+    // The library's English message, recognised in main for the page's translated explanation.
+    expect(status.cause, status.detail).toBe('noDbus');
     await expect(store.set('profile:p:secretKey', 'do-not-store')).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
     await expect(store.get('profile:p:secretKey')).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
   });

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { AppError } from '../../shared/contract';
 import type { KeychainStatus } from '../../shared/contract/system';
+import { keychainCause } from './keychain-cause';
 import type { SecretStore } from './secret-store';
 
 type Keytar = typeof import('keytar');
@@ -58,7 +59,8 @@ export class KeytarSecretStore implements SecretStore {
     } catch (error) {
       const appError = error instanceof AppError ? error : toKeychainError('read', error);
       const state = appError.code === 'KEYCHAIN_LOCKED' ? 'locked' : appError.code === 'KEYCHAIN_TIMEOUT' ? 'timeout' : 'unavailable';
-      return { ...base, state, detail: appError.message };
+      const cause = keychainCause(appError.message);
+      return { ...base, state, detail: appError.message, ...(cause ? { cause } : {}) };
     }
   }
 

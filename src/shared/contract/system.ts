@@ -12,12 +12,17 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export type KeychainState = 'available' | 'unavailable' | 'locked' | 'timeout';
 
+/** Why the keychain cannot be used, when main recognises the library's message (translated by the page). */
+export type KeychainCause = 'noDbus' | 'noSecretService' | 'locked' | 'noNativeModule' | 'timeout';
+
 export interface KeychainStatus {
   state: KeychainState;
   /** Where secrets go, e.g. "Secret Service (libsecret)"; never a secret. */
   backend: string;
   /** Why the keychain cannot be used, in English; the page shows a translated guide by `state`. */
   detail?: string;
+  /** The recognised cause of `detail`, for the page's translated explanation. */
+  cause?: KeychainCause;
   platform: string;
 }
 

@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KeychainCause } from '../../../../shared/contract/system';
 import { useCall } from '../../api/use-call';
 import { ListFailed, ListLoading } from '../../app/ListStates';
 import { useAccountsStore } from '../accounts/accounts-store';
-import { keychainCause } from './keychain-cause';
 
 const stateColor = { available: 'green', unavailable: 'red', locked: 'orange', timeout: 'orange' } as const;
 
@@ -46,7 +46,7 @@ export function KeychainCard() {
           {data.state !== 'available' ? (
             <Alert color="orange" title={t(`keychain.state.${data.state}`)}>
               <Text size="sm">{t(`keychain.guide.${platformGuide}`)}</Text>
-              {data.detail ? <KeychainDetail detail={data.detail} /> : null}
+              {data.detail ? <KeychainDetail detail={data.detail} cause={data.cause} /> : null}
             </Alert>
           ) : null}
         </Stack>
@@ -60,9 +60,8 @@ export function KeychainCard() {
 }
 
 /** The library's message as a translated cause; its raw English text only under "details". */
-function KeychainDetail({ detail }: { detail: string }) {
+function KeychainDetail({ detail, cause }: { detail: string; cause: KeychainCause | undefined }) {
   const { t } = useTranslation('system');
-  const cause = keychainCause(detail);
   return (
     <>
       {cause ? (
