@@ -130,13 +130,13 @@ describe('the browser host against slow and stuck clients', () => {
   it('refuses event streams past the cap', async () => {
     const { host: running } = await host({ maxEventStreams: 2 });
     const headers = { Authorization: 'Bearer test-token' };
-    const open = [
+    const streams = [
       await fetch(`http://127.0.0.1:${running.port}/events`, { headers }),
       await fetch(`http://127.0.0.1:${running.port}/events`, { headers }),
     ];
     const third = await fetch(`http://127.0.0.1:${running.port}/events`, { headers });
-    expect(open.map((response) => response.status)).toEqual([200, 200]);
+    expect(streams.map((response) => response.status)).toEqual([200, 200]);
     expect(third.status).toBe(429);
-    for (const response of open) void response.body?.cancel();
+    for (const response of streams) void response.body?.cancel();
   });
 });

@@ -120,7 +120,8 @@ export class TasksService {
         return describeAgainAll(options, ids);
       });
     } catch {
-      // Closed while waiting: nothing more was sent.
+      // Closed while waiting (nothing more is sent), or the board could not be written: the monitor
+      // takes the tasks over as they are.
       return { checked: 0, running: 0, ended: 0, unknown: 0, unanswered: ids.length };
     }
   }
