@@ -39,6 +39,27 @@ async function rpc(name, input) {
   return result.value;
 }
 
+/** A preset draft: every field at its usual value, then what the screenshot's preset changes. */
+function presetDraft(fields) {
+  return {
+    roomIdType: 1,
+    repeatNum: 1,
+    maxDuration: null,
+    volume: 100,
+    seekSecond: 0,
+    autoPush: false,
+    enableProgress: false,
+    tempo: 1,
+    idleTimeout: null,
+    userSig: { mode: 'generate', expirySeconds: 600 },
+    privateMapKey: { mode: 'none' },
+    notes: '',
+    tags: [],
+    folder: 'Show',
+    ...fields,
+  };
+}
+
 try {
   const overview = await rpc('accounts.overview', {});
   const sandboxApp = overview.apps.find((app) => app.sandbox);
@@ -50,28 +71,18 @@ try {
   await rpc('media.add', { url: 'https://live.example.com/stage/master.m3u8', name: 'Stage camera (HLS)', tags: ['live'] });
   await rpc('media.add', { url: 'rtmp://ingest.example.com/live/backup', name: 'Backup feed', tags: ['live', 'backup'] });
   const preset = await rpc('presets.create', {
-    draft: {
+    draft: presetDraft({
       name: 'Lobby loop',
       sdkAppId: sandboxApp.sdkAppId,
       region: 'ap-guangzhou',
-      roomIdType: 1,
       roomId: '8001',
       userId: 'robot_lobby',
       media: { kind: 'library', entryId: clip.id },
       repeatNum: -1,
       maxDuration: 120,
-      volume: 100,
-      seekSecond: 0,
-      autoPush: false,
-      enableProgress: false,
-      tempo: 1,
-      idleTimeout: null,
-      userSig: { mode: 'generate', expirySeconds: 600 },
-      privateMapKey: { mode: 'none' },
       notes: 'Plays before the show starts.',
       tags: ['lobby'],
-      folder: 'Show',
-    },
+    }),
   });
   await rpc('launch.start', { source: { kind: 'preset', presetId: preset.id } });
   // A live app (keys made up, never called): its preset shows LIVE on Presets and in the palette.
@@ -91,28 +102,15 @@ try {
     defaults: { robotUserIdPrefix: 'robot_', userSigExpirySeconds: 600 },
   });
   await rpc('presets.create', {
-    draft: {
+    draft: presetDraft({
       name: 'Evening show',
       sdkAppId: 1400000555,
       region: 'ap-singapore',
-      roomIdType: 1,
       roomId: '9001',
       userId: 'robot_evening',
       media: { kind: 'library', entryId: clip.id },
-      repeatNum: 1,
-      maxDuration: null,
-      volume: 100,
-      seekSecond: 0,
-      autoPush: false,
-      enableProgress: false,
-      tempo: 1,
-      idleTimeout: null,
-      userSig: { mode: 'generate', expirySeconds: 600 },
-      privateMapKey: { mode: 'none' },
-      notes: '',
       tags: ['show'],
-      folder: 'Show',
-    },
+    }),
   });
 
   mkdirSync('docs/screenshots', { recursive: true });
