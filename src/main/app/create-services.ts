@@ -23,6 +23,9 @@ import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import { ReadThroughSecretStore } from '../secrets/read-through-store';
 import type { SecretStore } from '../secrets/secret-store';
+import { createShows } from '../shows/create-shows';
+import { presetsPortFrom } from '../shows/other-domains';
+import { showsDocument } from '../shows/show-document';
 import { MemoryRecords } from '../storage/memory-records';
 import { StoreProblems } from '../storage/store-problems';
 import { SettingsService, settingsDocument } from '../system/settings-service';
@@ -76,7 +79,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     dataDir: env.dataDir,
     clock,
     problems,
-    documents: [settingsDocument, accountsDocument, presetsDocument, mediaDocument, firstRunDocument],
+    documents: [settingsDocument, accountsDocument, presetsDocument, mediaDocument, firstRunDocument, showsDocument],
     records: [tasksRecords, liveTasksRecords],
   });
   // The page shows it as a store notice; the terminal hears it once too.
@@ -154,6 +157,14 @@ async function buildServices(
   // biome-ignore lint/correctness/useHookAtTopLevel: TaskLog's setter, not a React hook
   log.useTaskStateProvider({ taskState: (taskId) => taskStateOf({ store: tasks.store, records: registry }, taskId) });
 
+  // Shows: run-sheets whose cues launch presets and drive the board's controls.
+  const shows = createShows({
+    document: await open(showsDocument),
+    events,
+    clock,
+    presets: presetsPortFrom(presets),
+  });
+
   const handlers: Handlers = {
     system: createSystemHandlers({
       info: {
@@ -183,6 +194,7 @@ async function buildServices(
     }),
     presets: createPresetsHandlers(presets),
     launch: createLaunchHandlers(launch),
+    shows: shows.handlers,
   };
 
   const warn = env.warn ?? ((message: string) => console.warn(message));
@@ -196,6 +208,7 @@ async function buildServices(
     events,
     log,
     close: async () => {
+      await shows.close();
       tasks.close();
       await Promise.all([launchRecords.close(), liveTasks.close()]);
       await accounts.close();
