@@ -166,6 +166,7 @@ export const common = {
       help: 'Show the keyboard shortcuts',
       goTo: 'Go to {{screen}}',
       launch: 'On the Launch screen: launch the selected preset (asks first)',
+      showGo: 'On a running show (its view has the focus, not a text field): Go, fire the next cue',
       close: 'Close the open dialog or palette',
     },
   },

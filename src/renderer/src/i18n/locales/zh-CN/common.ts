@@ -163,6 +163,7 @@ export const common: typeof en = {
       help: '显示键盘快捷键',
       goTo: '跳转到{{screen}}',
       launch: '在启动页面：启动所选预设（会先确认）',
+      showGo: '在运行中的演出（焦点在其视图上而非输入框）：Go，触发下一个提示点',
       close: '关闭当前对话框或命令面板',
     },
   },
