@@ -6,6 +6,7 @@ export const common = {
     accounts: 'Accounts & apps',
     media: 'Media library',
     log: 'Task log',
+    shows: 'Shows',
     presets: 'Presets',
     launch: 'Launch',
   },

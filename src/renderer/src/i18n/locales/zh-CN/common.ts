@@ -8,6 +8,7 @@ export const common: typeof en = {
     accounts: '账号与应用',
     media: '媒体库',
     log: '任务日志',
+    shows: '演出',
     presets: '预设',
     launch: '启动',
   },
