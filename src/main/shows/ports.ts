@@ -1,7 +1,8 @@
 /**
  * What the shows domain needs from the others, as small interfaces; the composition root builds each
- * from the other domains' services, and the tests from fakes or the real stack.
+ * from the other domains' services (other-domains.ts), the tests from fakes or the real stack.
  */
+import type { CueSource, ShowTask } from '../../shared/shows/show-schema';
 
 /** The presets a show's tasks launch. */
 export interface PresetsPort {
@@ -9,4 +10,60 @@ export interface PresetsPort {
   find(id: string): { id: string; name: string } | null;
   /** By exact name, for imports from another machine (the first match). */
   findByName(name: string): { id: string; name: string } | null;
+}
+
+/** Where a task's Start goes: its app, room and robot user, and whether that is a real account. */
+export interface LaunchTarget {
+  sdkAppId: number;
+  roomId: string;
+  userId: string;
+  live: boolean;
+}
+
+export interface LaunchOutcome {
+  state: 'started' | 'failed' | 'unknown';
+  /** The launch record, and the board task of the same id; absent when nothing was sent. */
+  recordId?: string;
+  error?: { code: string; message: string };
+}
+
+/** A launch record as a restart needs it, to tell whether a cue caught mid-fire sent its Start. */
+export interface LaunchRecordBrief {
+  id: string;
+  state: 'pending' | 'started' | 'failed' | 'unknown';
+  sdkAppId: number;
+  roomId: string;
+  userId: string;
+  /** Epoch ms. */
+  createdAt: number;
+}
+
+export interface LaunchPort {
+  /** Where the task would go; in a rehearsal always the built-in sandbox. Throws NOT_FOUND for a preset that is gone. */
+  target(task: ShowTask, rehearsal: boolean): Promise<LaunchTarget>;
+  /** Launches the task's preset (into its room): never retried; a failure or an unknown outcome is the answer. */
+  launch(task: ShowTask, rehearsal: boolean): Promise<LaunchOutcome>;
+  /** Launch records written at or after `since` (epoch ms). */
+  recordsSince(since: number): LaunchRecordBrief[];
+}
+
+/** The board's controls, by board task id (a launch's record id). Each throws an AppError when the call fails. */
+export interface ControlsPort {
+  switchSource(id: string, source: CueSource): Promise<void>;
+  setVolume(id: string, volume: number): Promise<void>;
+  setTempo(id: string, tempo: number): Promise<void>;
+  pause(id: string): Promise<void>;
+  resume(id: string): Promise<void>;
+  stop(id: string): Promise<void>;
+}
+
+/** Keeps the machine from sleeping while a show is armed (Electron's powerSaveBlocker; nothing in the browser host). */
+export interface KeepAwakePort {
+  /** Returns the release. */
+  hold(): () => void;
+}
+
+/** The OS said the machine woke up (Electron's powerMonitor 'resume'; never in the browser host). */
+export interface PowerEventsPort {
+  onResume(listener: () => void): () => void;
 }

@@ -1,0 +1,51 @@
+import type { RunMode, ShowRun } from '../../shared/shows/run-state';
+import type { Cue } from '../../shared/shows/show-schema';
+import { nextCueId } from './cue-timing';
+import type { LaunchTarget } from './ports';
+import type { CueRecord, RunRecord } from './run-record';
+
+export function skip(record: CueRecord, now: number): void {
+  record.state = 'skipped';
+  record.finishedAt = now;
+  record.heldBy = undefined;
+}
+
+/** A task whose preset is gone still gets a record; pre-flight has said why it cannot launch. */
+export function fallbackTarget(mode: RunMode): LaunchTarget {
+  return { sdkAppId: 0, roomId: '', userId: '', live: mode === 'live' };
+}
+
+export function cueRecordOf(cue: Cue, target: LaunchTarget | undefined, mode: RunMode): CueRecord {
+  const record: CueRecord = {
+    cueId: cue.id,
+    state: cue.trigger.kind === 'go' ? 'standby' : 'waiting',
+    dueAt: null,
+    target: mode === 'rehearsal' || target?.live === false ? 'sandbox' : 'live',
+  };
+  if (cue.action.kind === 'launch' && target) record.planned = { sdkAppId: target.sdkAppId, roomId: target.roomId, userId: target.userId };
+  return record;
+}
+
+/** What the page gets: the run without the restart bookkeeping. */
+export function viewOf(run: RunRecord): ShowRun {
+  return {
+    runId: run.id,
+    showId: run.show.id,
+    showName: run.show.name,
+    revision: run.show.revision,
+    mode: run.mode,
+    state: run.state,
+    armedAt: run.armedAt,
+    startedAt: run.startedAt,
+    clock: run.clock,
+    cues: run.cues.map(({ finishedAt: _f, firedReal: _r, planned: _p, recordId: _i, ...cue }) => dropUndefined(cue)),
+    nextCueId: nextCueId(run),
+    taskIds: run.taskIds,
+    ...(run.recoveredAt === undefined ? {} : { recoveredAt: run.recoveredAt }),
+    overridden: run.overridden,
+  };
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}
