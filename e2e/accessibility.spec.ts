@@ -34,6 +34,18 @@ async function seed(host: RunningHost) {
   const preset = await rpc<{ id: string }>(host, 'presets.create', { draft: sandboxDraft('Evening show') });
   const record = await rpc<{ state: string }>(host, 'launch.start', { source: { kind: 'preset', presetId: preset.id } });
   expect(record.state).toBe('started');
+  await rpc(host, 'shows.save', {
+    draft: {
+      name: 'Opening night',
+      preflightLeadMinutes: 0,
+      notes: '',
+      tasks: [{ name: 'Lobby', presetId: preset.id }],
+      cues: [
+        { id: 'c1', trigger: { kind: 'go' }, action: { kind: 'launch', task: 'Lobby' } },
+        { id: 'c2', trigger: { kind: 'offset', seconds: 60 }, action: { kind: 'volume', task: 'Lobby', volume: 40 } },
+      ],
+    },
+  });
 }
 
 /** Serious and critical findings, one line each, so a failure says what and where. */
@@ -97,6 +109,14 @@ for (const { language, theme } of combinations) {
         await dialog('media import', () =>
           page.getByRole('button', { name: text.media.actions.import, exact: true }).click({ timeout: 20_000 }),
         );
+      }
+      if (id === 'shows') {
+        await page.getByTestId('show-open').click();
+        await expect(page.getByTestId('cue-card')).toHaveCount(2);
+        await check('show sheet');
+        await page.getByRole('tab', { name: text.shows.tabs.preflight }).click();
+        await expect(page.getByTestId('arm-controls')).toBeVisible();
+        await check('show pre-flight');
       }
       if (id === 'presets') {
         await dialog('preset form', () => page.getByRole('button', { name: text.presets.actions.new }).click({ timeout: 20_000 }));

@@ -53,7 +53,7 @@ async function saveShow(host: RunningHost, name: string, tasks: ShowTask[], cues
 
 async function openShow(page: Page, host: RunningHost, name: string, tab: 'Run-sheet' | 'Pre-flight' | 'Run') {
   await openShows(page, host);
-  await page.getByRole('button', { name: `Open ${name}` }).click();
+  await page.getByRole('article', { name }).getByTestId('show-open').click();
   await page.getByRole('tab', { name: tab }).click();
 }
 
@@ -223,7 +223,7 @@ test('a CSV run-sheet becomes a show; a bad row is named and nothing is saved', 
   await input.setInputFiles({ name: 'Evening.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
   const row = page.getByRole('article', { name: 'Evening' });
   await expect(row).toContainText('2 tasks · 4 cues');
-  await row.getByRole('button', { name: 'Open Evening' }).click();
+  await row.getByTestId('show-open').click();
   await expect(page.getByTestId('cue-card')).toHaveCount(4);
   await expect(cueCard(page, 3).getByRole('textbox', { name: 'Seconds' })).toHaveValue('90');
   await expect(cueCard(page, 3).getByRole('textbox', { name: 'Volume' })).toHaveValue('40');

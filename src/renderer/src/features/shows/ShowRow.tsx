@@ -40,22 +40,23 @@ export function ShowRow({ show, selected, run, onOpen, onDuplicate, onDelete, on
       style={selected ? { borderColor: 'var(--mantine-primary-color-filled)' } : undefined}
     >
       <Stack gap={4}>
-        <UnstyledButton onClick={onOpen} aria-label={t('actions.open', { name })} aria-current={selected || undefined}>
-          <Group gap="xs" wrap="nowrap">
-            <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+        <Group gap="xs" wrap="nowrap">
+          {/* The name is the button: its accessible name is what it shows. */}
+          <UnstyledButton onClick={onOpen} aria-current={selected || undefined} data-testid="show-open">
+            <Text fw={600} style={{ overflowWrap: 'anywhere' }} td={selected ? undefined : 'underline'}>
               {name}
             </Text>
-            {mine ? (
-              <Badge size="xs" color={mine.state === 'held' ? 'yellow.9' : 'green.9'} data-testid="show-row-state">
-                {t(`summary.${mine.state === 'held' ? 'held' : mine.state === 'running' ? 'running' : 'armed'}`)}
-              </Badge>
-            ) : null}
-          </Group>
-          <Text size="xs" c="dimmed">
-            {t('summary.tasks', { count: show.taskCount })} · {t('summary.cues', { count: show.cueCount })} ·{' '}
-            {show.plannedStart ? t('summary.starts', { time: format.dayTime(show.plannedStart) }) : t('summary.noStart')}
-          </Text>
-        </UnstyledButton>
+          </UnstyledButton>
+          {mine ? (
+            <Badge size="xs" color={mine.state === 'held' ? 'yellow.9' : 'green.9'} data-testid="show-row-state">
+              {t(`summary.${mine.state === 'held' ? 'held' : mine.state === 'running' ? 'running' : 'armed'}`)}
+            </Badge>
+          ) : null}
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('summary.tasks', { count: show.taskCount })} · {t('summary.cues', { count: show.cueCount })} ·{' '}
+          {show.plannedStart ? t('summary.starts', { time: format.dayTime(show.plannedStart) }) : t('summary.noStart')}
+        </Text>
         <Group gap={2} justify="flex-end">
           {icon(t('actions.duplicate', { name }), IconCopy, onDuplicate)}
           {icon(t('actions.exportJson', { name }), IconJson, onExportJson)}

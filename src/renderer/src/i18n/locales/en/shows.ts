@@ -18,7 +18,6 @@ export const shows = {
   },
   actions: {
     new: 'New show',
-    open: 'Open {{name}}',
     duplicate: 'Duplicate {{name}}',
     delete: 'Delete {{name}}',
     exportJson: 'Export {{name}} as JSON',

@@ -19,7 +19,6 @@ export const shows: typeof en = {
   },
   actions: {
     new: '新建演出',
-    open: '打开 {{name}}',
     duplicate: '复制 {{name}}',
     delete: '删除 {{name}}',
     exportJson: '将 {{name}} 导出为 JSON',
