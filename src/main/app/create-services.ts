@@ -24,14 +24,16 @@ import type { Handlers } from '../rpc/handlers';
 import { ReadThroughSecretStore } from '../secrets/read-through-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { createShows } from '../shows/create-shows';
-import { presetsPortFrom } from '../shows/other-domains';
+import { noPowerEvents, showsPortsFrom, stayAwakeNowhere } from '../shows/other-domains';
+import type { KeepAwakePort, PowerEventsPort } from '../shows/ports';
+import { showRunsRecords } from '../shows/run-record';
 import { showsDocument } from '../shows/show-document';
 import { MemoryRecords } from '../storage/memory-records';
 import { StoreProblems } from '../storage/store-problems';
 import { SettingsService, settingsDocument } from '../system/settings-service';
 import { createSystemHandlers } from '../system/system-handlers';
 import { appScheduler, createRateLimiter, createTasksService, mediaPortsFrom, profileOfAppFrom } from '../tasks/create-tasks';
-import { limitClient } from '../tasks/ingest-client';
+import { limitClient, runInLane } from '../tasks/ingest-client';
 import { presetItemLauncher } from '../tasks/launch-batch-item';
 import { liveTasksRecords } from '../tasks/live-task-store';
 import { TaskRegistry, tasksRecords } from '../tasks/task-registry';
@@ -56,6 +58,8 @@ export interface AppEnvironment {
   warn?: (message: string) => void;
   /** The OS's locale (Electron's app.getLocale()); Node's Intl locale when absent. */
   locale?: string;
+  /** Keep the machine awake while a show is armed, and hear the OS wake up (Electron's; none in the browser host). */
+  power?: { keepAwake: KeepAwakePort; events: PowerEventsPort };
   /** Seed the sample media entry and preset on a first start (default true; e2e specs turn it off). */
   samples?: boolean;
 }
@@ -80,7 +84,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     clock,
     problems,
     documents: [settingsDocument, accountsDocument, presetsDocument, mediaDocument, firstRunDocument, showsDocument],
-    records: [tasksRecords, liveTasksRecords],
+    records: [tasksRecords, liveTasksRecords, showRunsRecords],
   });
   // The page shows it as a store notice; the terminal hears it once too.
   for (const notice of problems.list().filter((problem) => problem.kind === 'imported')) {
@@ -157,12 +161,28 @@ async function buildServices(
   // biome-ignore lint/correctness/useHookAtTopLevel: TaskLog's setter, not a React hook
   log.useTaskStateProvider({ taskState: (taskId) => taskStateOf({ store: tasks.store, records: registry }, taskId) });
 
-  // Shows: run-sheets whose cues launch presets and drive the board's controls.
-  const shows = createShows({
+  // Shows: run-sheets whose cues launch presets and drive the board's controls, on the same scheduler and limiter.
+  const shows = await createShows({
     document: await open(showsDocument),
+    runs: openRecords(showRunsRecords),
     events,
-    clock,
-    presets: presetsPortFrom(presets),
+    scheduler,
+    inLane: runInLane,
+    keepAwake: env.power?.keepAwake ?? stayAwakeNowhere,
+    power: env.power?.events ?? noPowerEvents,
+    ...showsPortsFrom({
+      presets,
+      launch,
+      launchPorts,
+      registry,
+      tasks,
+      accounts: accounts.service,
+      clients: accounts.clients,
+      sandbox: accounts.sandbox,
+      media,
+      limiter,
+      clock,
+    }),
   });
 
   const handlers: Handlers = {

@@ -1,32 +1,81 @@
-import { AppError } from '../../shared/contract';
-import type { Clock } from '../app/clock';
 import type { DomainParts } from '../app/domain';
 import type { EventBus } from '../app/event-bus';
+import type { RecordStore } from '../storage/record-store';
 import type { StoredDocument } from '../storage/stored-document';
-import type { PresetsPort } from './ports';
+import type { Lane } from '../tasks/rate-limiter';
+import type { Scheduler } from '../tasks/scheduler';
+import { AutoPreflight } from './auto-preflight';
+import type { ControlsPort, KeepAwakePort, LaunchPort, PowerEventsPort, PreflightPort, PresetsPort, SandboxFaultsPort } from './ports';
+import type { RunRecord } from './run-record';
 import type { ShowsFile } from './show-document';
 import { ShowLibrary } from './show-library';
+import { ShowRunner } from './show-runner';
+import { ShowService } from './show-service';
+import { watchForGaps } from './sleep-watch';
 
 export interface ShowsDeps {
   document: StoredDocument<ShowsFile>;
+  /** The runs, written before each cue fires (rows of the app's database). */
+  runs: RecordStore<RunRecord>;
   events: EventBus;
-  clock: Clock;
+  /** The app's clock and timers (the tasks domain's scheduler). */
+  scheduler: Scheduler;
   presets: PresetsPort;
+  preflight: PreflightPort;
+  launch: LaunchPort;
+  controls: ControlsPort;
+  keepAwake: KeepAwakePort;
+  power: PowerEventsPort;
+  faults: SandboxFaultsPort;
+  /** The tasks domain's runInLane: a cue's calls take the limiter's lane it says. */
+  inLane: <T>(lane: Lane, work: () => Promise<T>) => Promise<T>;
 }
 
 export interface ShowsService {
   library: ShowLibrary;
+  runner: ShowRunner;
+  shows: ShowService;
 }
 
-const notYet = (): never => {
-  throw new AppError('UNSUPPORTED', 'Running shows is not built yet.');
-};
+/**
+ * The shows domain: saved run-sheets, their pre-flight (by hand, and by itself before the first
+ * timed cue) and one armed run, picked up again after a restart, a sleep or a clock jump.
+ */
+export async function createShows(deps: ShowsDeps): Promise<DomainParts<'shows', ShowsService>> {
+  const { events, scheduler } = deps;
+  const library = new ShowLibrary({ document: deps.document, presets: deps.presets, events, clock: scheduler });
+  const runner = new ShowRunner({
+    runs: deps.runs,
+    scheduler,
+    events,
+    launch: deps.launch,
+    controls: deps.controls,
+    keepAwake: deps.keepAwake,
+    inLane: deps.inLane,
+  });
+  const shows = new ShowService({
+    library,
+    runner,
+    scheduler,
+    events,
+    presets: deps.presets,
+    preflight: deps.preflight,
+    faults: deps.faults,
+  });
+  await runner.restore();
 
-/** The shows domain: saved run-sheets, their pre-flight and runs. */
-export function createShows(deps: ShowsDeps): DomainParts<'shows', ShowsService> {
-  const library = new ShowLibrary({ document: deps.document, presets: deps.presets, events: deps.events, clock: deps.clock });
+  const auto = new AutoPreflight(scheduler, (show) => shows.preflight(show.id, 'live', 'automatic'));
+  const replan = () => auto.plan(deps.document.value.shows);
+  replan();
+  const unsubscribe = events.subscribe((event) => {
+    if (event === 'shows.changed') replan();
+  });
+  const recover = () => void runner.recover().catch(() => undefined);
+  const stopWatching = watchForGaps(scheduler, recover);
+  const stopListening = deps.power.onResume(recover);
+
   return {
-    service: { library },
+    service: { library, runner, shows },
     handlers: {
       list: () => library.list(),
       get: ({ id }) => library.get(id),
@@ -35,21 +84,28 @@ export function createShows(deps: ShowsDeps): DomainParts<'shows', ShowsService>
       remove: ({ id }) => library.remove(id),
       exportJson: ({ ids }) => library.exportJson(ids),
       importJson: ({ json }) => library.importJson(json),
-      exportCsv: notYet,
-      importCsv: notYet,
-      preflight: notYet,
-      lastPreflight: () => null,
-      arm: notYet,
-      run: () => null,
-      go: notYet,
-      hold: notYet,
-      resume: notYet,
-      skip: notYet,
-      jump: notYet,
-      fire: notYet,
-      disarm: notYet,
-      setFault: notYet,
+      exportCsv: ({ id }) => shows.exportCsv(id),
+      importCsv: ({ csv, ...base }) => shows.importCsv(csv, base),
+      preflight: ({ id, mode }) => shows.preflight(id, mode),
+      lastPreflight: ({ id }) => shows.lastPreflight(id),
+      arm: ({ id, mode, speed, override }) => shows.arm(id, mode, speed, override ?? false),
+      run: () => runner.view(),
+      go: ({ id }) => shows.running(id).go(),
+      hold: ({ id }) => shows.running(id).hold(),
+      resume: ({ id }) => shows.running(id).resume(),
+      skip: ({ id, cueId }) => shows.running(id).skip(cueId),
+      jump: ({ id, cueId }) => shows.running(id).jump(cueId),
+      fire: ({ id, cueId }) => shows.running(id).fire(cueId),
+      disarm: ({ id, stopTasks }) => shows.disarm(id, stopTasks ?? false),
+      setFault: ({ id, action, rule }) => shows.setFault(id, action, rule),
     },
-    close: async () => {},
+    close: async () => {
+      unsubscribe();
+      stopWatching();
+      stopListening();
+      auto.close();
+      runner.close();
+      await deps.runs.close();
+    },
   };
 }

@@ -67,3 +67,37 @@ export interface KeepAwakePort {
 export interface PowerEventsPort {
   onResume(listener: () => void): () => void;
 }
+
+/** A preset's facts pre-flight needs (never a ticket). */
+export interface PresetFacts {
+  id: string;
+  name: string;
+  sdkAppId: number;
+  roomId: string;
+  userId: string;
+  media: { kind: 'url'; url: string } | { kind: 'library'; entryId: string };
+  repeatNum: number;
+  maxDuration: number | null;
+}
+
+/** What pre-flight asks of the accounts, media and presets domains. */
+export interface PreflightPort {
+  preset(id: string): PresetFacts | null;
+  /** The app's account, and whether it is the built-in sandbox; null when no such app is set up. */
+  app(sdkAppId: number): { profileId: string; sandbox: boolean } | null;
+  /** The built-in sandbox app a rehearsal launches into; null when it is not set up. */
+  sandboxApp(): { sdkAppId: number } | null;
+  /** A library entry's URL; null when the entry is gone. */
+  mediaUrl(entryId: string): string | null;
+  probe(url: string): Promise<{ ok: boolean; detail: string | null }>;
+  /** The accounts domain's connection test of the app's account. */
+  testApp(sdkAppId: number): Promise<{ ok: boolean; verdict: string }>;
+  /** Makes every ticket a launch of the preset into this room would need, and drops them: null when all could be made, else a reason. */
+  tickets(presetId: string, target: { sdkAppId: number; roomId: string }, rehearsal: boolean): Promise<string | null>;
+}
+
+/** The built-in sandbox's fault switch (only a rehearsal may use it). */
+export interface SandboxFaultsPort {
+  set(action: string, rule: Record<string, unknown> | null): Promise<Record<string, unknown>>;
+  clear(): Promise<void>;
+}
