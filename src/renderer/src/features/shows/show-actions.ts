@@ -24,7 +24,7 @@ export function download(text: string, fileName: string, type: string): void {
   URL.revokeObjectURL(link.href);
 }
 
-/** What an import did: how many came in, and each rejected item or CSV row with its reasons, translated. */
+/** What an import did: how many came in, and each rejected item or CSV row (main counts those from 1, the header) with its reasons, translated. */
 export function announceImport(t: TFunction, report: ShowImportReport, csv: boolean): void {
   if (report.imported.length > 0) notifications.show({ color: 'green', message: t('shows:imported', { count: report.imported.length }) });
   for (const rejected of report.rejected) {
@@ -35,7 +35,7 @@ export function announceImport(t: TFunction, report: ShowImportReport, csv: bool
       rejected.index < 0
         ? t('shows:importFileRejected', { reasons })
         : csv
-          ? t('shows:csvRowRejected', { row: rejected.index + 1, reasons })
+          ? t('shows:csvRowRejected', { row: rejected.index, reasons })
           : t('shows:importRejected', { index: rejected.index + 1, name: rejected.name ?? '?', reasons });
     notifications.show({ color: 'orange', autoClose: false, message, 'data-testid': 'show-import-rejected' } as never);
   }
