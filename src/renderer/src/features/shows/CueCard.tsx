@@ -2,8 +2,10 @@ import { ActionIcon, Alert, Card, Group, List, NumberInput, Select, SimpleGrid, 
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PreflightProblem } from '../../../../shared/shows/preflight';
 import { actionKinds, type Cue, type CueActionKind, type CueTrigger, triggerKinds } from '../../../../shared/shows/show-schema';
 import { tempoValues } from '../../../../shared/trtc/requests';
+import { SheetChecks } from './SheetChecks';
 import { actionOfKind, isoOfLocalInput, localInputOf, triggerOfKind } from './sheet-model';
 
 export interface CueCardProps {
@@ -15,6 +17,8 @@ export interface CueCardProps {
   plannedStart: string | undefined;
   /** Problems of this cue (message keys), and a field's own by its path inside the cue ("trigger.seconds"). */
   problems: string[];
+  /** What pre-flight will say about this cue from the sheet alone. */
+  checks: PreflightProblem[];
   fieldProblem(path: string): string | undefined;
   onChange(cue: Cue): void;
   onMove(by: -1 | 1): void;
@@ -25,7 +29,7 @@ const num = (value: string | number) => (typeof value === 'number' ? value : val
 
 /** One cue of the sheet: when it fires, what it does, and what the shared schema says is wrong with it. */
 export const CueCard = memo(function CueCard(props: CueCardProps) {
-  const { cue, index, count, taskNames, mediaOptions, plannedStart, problems, fieldProblem, onChange, onMove, onRemove } = props;
+  const { cue, index, count, taskNames, mediaOptions, plannedStart, problems, checks, fieldProblem, onChange, onMove, onRemove } = props;
   const { t } = useTranslation('shows');
   const number = index + 1;
   const error = (path: string) => {
@@ -187,6 +191,7 @@ export const CueCard = memo(function CueCard(props: CueCardProps) {
           </List>
         </Alert>
       ) : null}
+      <SheetChecks problems={checks} />
     </Card>
   );
 });

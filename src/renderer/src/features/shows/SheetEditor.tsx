@@ -3,12 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sheetProblems } from '../../../../shared/shows/sheet-checks';
 import type { Cue, ShowTask, StoredShow } from '../../../../shared/shows/show-schema';
 import { CallError, invoke } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { mediaOptionsOf } from '../presets/PresetForm';
 import { usePresetsStore } from '../presets/presets-store';
 import { CueCard } from './CueCard';
+import { SheetChecks } from './SheetChecks';
 import { checkSheet, cleanSheet, emptySheet, isoOfLocalInput, localInputOf, newCue, type SheetValues, sheetOf } from './sheet-model';
 import { act } from './show-actions';
 import { TasksFields } from './TasksFields';
@@ -28,6 +30,8 @@ export function SheetEditor({ show, onSaved }: { show: StoredShow | null; onSave
   // A save refused for problems says so beside the button (a notice would cover it) until they are fixed.
   const [refused, setRefused] = useState(false);
   const issues = useMemo(() => checkSheet(values), [values]);
+  // Pre-flight's sheet checks, once the schema is satisfied (they read a well-formed sheet).
+  const checks = useMemo(() => (issues.valid ? sheetProblems(cleanSheet(values)) : []), [issues, values]);
   const presets = usePresetsStore((state) => state.presets);
   const loadPresets = usePresetsStore((state) => state.load);
   const library = useCall('media.list', {}).data;
@@ -166,6 +170,7 @@ export function SheetEditor({ show, onSaved }: { show: StoredShow | null; onSave
               mediaOptions={mediaOptions}
               plannedStart={values.plannedStart}
               problems={issues.cues.get(index) ?? []}
+              checks={checks.filter((problem) => problem.cueId === cue.id)}
               fieldProblem={(path) => issues.byPath.get(`cues.${index}.${path}`)}
               onChange={(next) => setCue(index, next)}
               onMove={(by) => moveCue(index, by)}
@@ -199,6 +204,7 @@ export function SheetEditor({ show, onSaved }: { show: StoredShow | null; onSave
             </List>
           </Alert>
         ) : null}
+        <SheetChecks problems={checks.filter((problem) => problem.cueId === undefined)} />
         {conflict !== null ? (
           <Alert color="orange" title={t('editor.conflictTitle')} data-testid="show-conflict">
             <Text size="sm">{t('editor.conflict', { revision: conflict })}</Text>
