@@ -73,7 +73,8 @@ export function CueRunList({ show, run, showNow }: { show: StoredShow; run: Show
                       {t(`run.cueStates.${state.state}`)}
                     </Badge>
                   ) : null}
-                  {late !== undefined && late > 0 ? (
+                  {/* Under a second reads 0:00: scheduling noise, not lateness worth showing. */}
+                  {late !== undefined && late >= 1000 ? (
                     <Text size="xs" c="dimmed">
                       {t('run.late', { time: format.duration(late) })}
                     </Text>

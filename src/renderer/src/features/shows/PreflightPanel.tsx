@@ -78,8 +78,8 @@ export function PreflightPanel({ show }: { show: StoredShow }) {
             <Table striped data-testid="preflight-problems">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('preflightPanel.severityHeader')}</Table.Th>
-                  <Table.Th>{t('preflightPanel.concerns')}</Table.Th>
+                  <Table.Th w={120}>{t('preflightPanel.severityHeader')}</Table.Th>
+                  <Table.Th w={200}>{t('preflightPanel.concerns')}</Table.Th>
                   <Table.Th>{t('preflightPanel.problemHeader')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -100,7 +100,7 @@ export function PreflightPanel({ show }: { show: StoredShow }) {
                       <Table.Td>
                         <Text size="sm">{text.explanation}</Text>
                         <Text size="sm" c="dimmed" data-testid="preflight-fix">
-                          {t('preflightPanel.fixLabel')} {text.fix}
+                          {t('preflightPanel.fixLabel', { fix: text.fix })}
                         </Text>
                       </Table.Td>
                     </Table.Tr>

@@ -19,7 +19,7 @@ export function SheetChecks({ problems }: { problems: PreflightProblem[] }) {
           const text = problemText(t, (key) => i18n.exists(key), problem);
           return (
             <List.Item key={`${problem.code}:${problem.cueId ?? ''}:${problem.task ?? ''}`} data-code={problem.code}>
-              {t(`preflightPanel.severity.${problem.severity}`)}: {text.explanation} {t('preflightPanel.fixLabel')} {text.fix}
+              {t(`preflightPanel.severity.${problem.severity}`)}: {text.explanation} {t('preflightPanel.fixLabel', { fix: text.fix })}
             </List.Item>
           );
         })}
