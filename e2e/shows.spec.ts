@@ -303,3 +303,42 @@ test('kill the host mid-show and restart: no Start sent twice, the missed cue is
     await again.stop();
   }
 });
+
+test('a fault switched on mid-rehearsal fails a launch: its task’s next cue is held and the producer skips it', async ({ page, host }) => {
+  const preset = await rpc<{ id: string }>(host, 'presets.create', { draft: sandboxDraft('Lobby loop') });
+  await saveShow(
+    host,
+    'Faults',
+    [
+      { name: 'Lobby 8201', presetId: preset.id, roomId: '8201' },
+      { name: 'Lobby 8202', presetId: preset.id, roomId: '8202' },
+    ],
+    [
+      { trigger: { kind: 'offset', seconds: 0 }, action: { kind: 'launch', task: 'Lobby 8201' } },
+      { trigger: { kind: 'go' }, action: { kind: 'launch', task: 'Lobby 8202' } },
+      { trigger: { kind: 'after', seconds: 30 }, action: { kind: 'volume', task: 'Lobby 8202', volume: 40 } },
+    ],
+  );
+  await openShow(page, host, 'Faults', 'Pre-flight');
+  await page.getByTestId('arm-controls').locator('label', { hasText: '×60' }).click();
+  await page.getByTestId('arm-button').click();
+  const runView = page.getByTestId('run-view');
+  await expect(runView).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('run-go').click();
+  await expect(cueState(page, 'c1')).toHaveAttribute('data-state', 'done');
+
+  await page.getByTestId('rehearsal-faults').locator('label', { hasText: 'Starts fail (TRTC error)' }).click();
+  await expect(page.getByText('Fault switched on.')).toBeVisible();
+  await runView.focus();
+  await page.keyboard.press('Space');
+  await expect(cueState(page, 'c2')).toHaveAttribute('data-state', 'failed');
+  await expect(cueState(page, 'c2').getByTestId('cue-error')).toHaveText('FailedOperation');
+  const held = page.getByTestId('held-cue');
+  await expect(held).toHaveAttribute('data-cue-id', 'c3');
+  await expect(held).toContainText('“Lobby 8202”');
+  await held.getByRole('button', { name: 'Skip cue 3' }).click();
+  await expect(cueState(page, 'c3')).toHaveAttribute('data-state', 'skipped');
+  await expect(held).toHaveCount(0);
+  const tasks = await rpc<LiveTask[]>(host, 'tasks.list');
+  expect(tasks.map((task) => task.roomId)).toEqual(['8201']);
+});
