@@ -28,6 +28,7 @@ export function entryOf(record: ApiCallRecord, id: string, seq: number): LogEntr
   if (record.errorCode !== undefined) entry.errorCode = record.errorCode;
   if (record.errorMessage !== undefined) entry.errorMessage = record.errorMessage;
   if (record.response !== undefined) entry.response = record.response;
+  if (record.show !== undefined) entry.show = record.show;
   return entry;
 }
 

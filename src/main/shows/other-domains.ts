@@ -1,4 +1,5 @@
 /** Adapters from the other domains' services to the shows' ports, so the composition root stays one block. */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../shared/contract';
 import type { PresetDraft, StoredPreset } from '../../shared/contract/presets';
 import type { AccountsService } from '../accounts/accounts-service';
@@ -17,6 +18,9 @@ import type { TaskRegistry } from '../tasks/task-registry';
 import type { TasksService } from '../tasks/tasks-service';
 import type { ShowsDeps } from './create-shows';
 import type { KeepAwakePort, LaunchOutcome, PowerEventsPort, PresetsPort } from './ports';
+
+/** Runs work in no AsyncLocalStorage context (taken at load, before any call runs): no lane, no call tag. */
+const outsideCallContexts = AsyncLocalStorage.snapshot();
 
 export interface OtherDomains {
   presets: PresetService;
@@ -95,8 +99,9 @@ export function showsPortsFrom(domains: OtherDomains): Pick<ShowsDeps, 'presets'
         }
         // The sheet is the producer's word on how long a looping preset runs (pre-flight warns when no cue stops it).
         const record = await domains.launch.start({ kind: 'draft', draft: draftOf(preset, task.roomId, rehearsal), secrets }, true);
-        // The board mirrors the record before the next cue controls it.
-        await domains.tasks.trackLaunch(record);
+        // The board mirrors the record before the next cue controls it. Outside the cue's context: the
+        // board's polls of the task that start here are neither the cue's calls nor in its lane.
+        await outsideCallContexts(() => domains.tasks.trackLaunch(record));
         const state = record.state === 'started' ? 'started' : record.state === 'failed' ? 'failed' : 'unknown';
         return {
           state,

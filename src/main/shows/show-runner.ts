@@ -6,6 +6,7 @@ import type { EventBus } from '../app/event-bus';
 import type { RecordStore } from '../storage/record-store';
 import type { Lane } from '../tasks/rate-limiter';
 import type { Cancel, Scheduler } from '../tasks/scheduler';
+import { withCallContext } from '../trtc/call-context';
 import { type ActionResult, performAction } from './cue-actions';
 import { refreshDueTimes, taskOf } from './cue-timing';
 import type { ControlsPort, KeepAwakePort, LaunchPort, LaunchTarget } from './ports';
@@ -231,7 +232,11 @@ export class ShowRunner {
         (other, at) => other.planned && (run.show.cues[at] as Cue).action.kind === 'launch' && taskOf(run.show.cues[at] as Cue) === name,
       )?.planned?.roomId;
     const context = { tasks: run.show.tasks, rehearsal: run.mode === 'rehearsal', taskIds: { ...run.taskIds }, roomOf };
-    const result: ActionResult = await this.#deps.inLane(lane, () => performAction(this.#deps, cue.action, context));
+    // Every call the cue makes is logged with the show and cue named.
+    const tag = { id: run.show.id, name: run.show.name, cueId: cue.id, ...(cue.label ? { cue: cue.label } : {}) };
+    const result: ActionResult = await this.#deps.inLane(lane, () =>
+      withCallContext({ show: tag }, () => performAction(this.#deps, cue.action, context)),
+    );
     if (this.#run !== run) return;
     settleCue(run, index, result, this.#showNow());
     await this.#tick();

@@ -98,8 +98,25 @@ describe('a show on the real stack', () => {
     expect(Object.keys(run.taskIds).sort()).toEqual(['Lobby 8001', 'Lobby 8002', 'Lobby 8003']);
 
     // Every call went through the log; none was refused by the sandbox's own rate limit.
-    const log = await call<{ rows: { action: string; errorCode?: string }[] }>('log.query', { filter: {}, offset: 0, limit: 500 });
+    const log = await call<{ rows: { action: string; errorCode?: string; show?: { id: string; cueId: string } }[] }>('log.query', {
+      filter: {},
+      offset: 0,
+      limit: 500,
+    });
     expect(log.rows.filter((entry) => entry.action === 'StartStreamIngest')).toHaveLength(3);
+    // Each cue's calls are logged with the show and cue named, and found by the show's name.
+    const tagged = log.rows.filter((entry) => entry.show?.id === show.id).map((entry) => `${entry.action} ${entry.show?.cueId}`);
+    expect(tagged.sort()).toEqual([
+      'StartStreamIngest c1',
+      'StartStreamIngest c2',
+      'StartStreamIngest c3',
+      'StopStreamIngest c5',
+      'StopStreamIngest c5',
+      'StopStreamIngest c5',
+      'UpdateStreamIngest c4',
+    ]);
+    const found = await call<{ total: number }>('log.query', { filter: { text: 'Friday rehearsal' }, offset: 0, limit: 50 });
+    expect(found.total).toBe(7);
     expect(log.rows.filter((entry) => entry.errorCode?.startsWith('RequestLimitExceeded'))).toEqual([]);
     expect(runs.length).toBeGreaterThan(5);
 
