@@ -207,6 +207,10 @@ test('rehearse at x60 on the sandbox: Space is Go, cues fire in order, their tas
 
   await page.locator('nav [data-screen="tasks"]').click();
   await expect(page.getByTestId('task-card')).toHaveCount(2);
+  // Each card says how fresh its status is, once the board's first Describe has answered.
+  for (const card of await page.getByTestId('task-card').all()) {
+    await expect(card.getByTestId('task-checked')).toContainText(/^Status checked .*(now|ago)$/, { timeout: 30_000 });
+  }
   const tasks = await rpc<LiveTask[]>(host, 'tasks.list');
   expect(tasks.map((task) => task.roomId).sort()).toEqual(['8101', '8102']);
   expect(tasks.find((task) => task.roomId === '8101')?.volume).toBe(40);
