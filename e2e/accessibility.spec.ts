@@ -39,7 +39,7 @@ async function seed(host: RunningHost) {
       name: 'Opening night',
       preflightLeadMinutes: 0,
       notes: '',
-      tasks: [{ name: 'Lobby', presetId: preset.id }],
+      tasks: [{ name: 'Lobby', presetId: preset.id, roomId: '4321' }],
       cues: [
         { id: 'c1', trigger: { kind: 'go' }, action: { kind: 'launch', task: 'Lobby' } },
         { id: 'c2', trigger: { kind: 'offset', seconds: 60 }, action: { kind: 'volume', task: 'Lobby', volume: 40 } },
@@ -117,6 +117,15 @@ for (const { language, theme } of combinations) {
         await page.getByRole('tab', { name: text.shows.tabs.preflight }).click();
         await expect(page.getByTestId('arm-controls')).toBeVisible();
         await check('show pre-flight');
+        // A rehearsal under way: the run view with its clock, buttons, faults and cue states.
+        const [show] = await rpc<{ id: string }[]>(host, 'shows.list');
+        await rpc(host, 'shows.arm', { id: show?.id, mode: 'rehearsal', speed: 60 });
+        await rpc(host, 'shows.go', { id: show?.id });
+        await rpc(host, 'shows.go', { id: show?.id });
+        await expect(page.locator('[data-testid="run-cue"][data-state="done"]')).not.toHaveCount(0);
+        await check('show run');
+        await dialog('end show', () => page.getByRole('button', { name: text.shows.run.disarm }).click({ timeout: 20_000 }));
+        await rpc(host, 'shows.disarm', { id: show?.id });
       }
       if (id === 'presets') {
         await dialog('preset form', () => page.getByRole('button', { name: text.presets.actions.new }).click({ timeout: 20_000 }));

@@ -228,7 +228,7 @@ export const shows = {
     resume: 'Resume',
     skip: 'Skip next',
     jump: 'Jump here',
-    jumpTo: 'Jump to cue {{number}}',
+    jumpTo: 'Jump here (cue {{number}})',
     fire: 'Fire now',
     fireCue: 'Fire cue {{number}} now',
     skipCue: 'Skip cue {{number}}',

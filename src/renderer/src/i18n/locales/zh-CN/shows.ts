@@ -226,7 +226,7 @@ export const shows: typeof en = {
     resume: '继续',
     skip: '跳过下一个',
     jump: '跳到这里',
-    jumpTo: '跳到提示点 {{number}}',
+    jumpTo: '跳到这里（提示点 {{number}}）',
     fire: '立即触发',
     fireCue: '立即触发提示点 {{number}}',
     skipCue: '跳过提示点 {{number}}',
