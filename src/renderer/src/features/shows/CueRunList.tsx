@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CueRunState, ShowRun } from '../../../../shared/shows/run-state';
 import type { StoredShow } from '../../../../shared/shows/show-schema';
@@ -22,8 +23,8 @@ const stateColour: Record<CueRunState, string> = {
   skipped: 'gray.7',
 };
 
-/** Every cue of the run: what it does, when, where it goes (LIVE or SANDBOX), its state, and Jump for one still to come. */
-export function CueRunList({ show, run, showNow }: { show: StoredShow; run: ShowRun; showNow: number }) {
+/** Every cue of the run (memoised: it renders when main sends a new run, not at each tick of the clock): what it does, when, where it goes (LIVE or SANDBOX), its state, and Jump for one still to come. */
+export const CueRunList = memo(function CueRunList({ show, run }: { show: StoredShow; run: ShowRun }) {
   const { t } = useTranslation('shows');
   const format = useFormat();
   const setRun = useShowsStore((state) => state.setRun);
@@ -46,7 +47,7 @@ export function CueRunList({ show, run, showNow }: { show: StoredShow; run: Show
         {show.cues.map((cue, index) => {
           const state = states.get(cue.id);
           const number = index + 1;
-          const late = state?.lateMs ?? (state?.state === 'missed' && state.dueAt !== null ? showNow - state.dueAt : undefined);
+          const late = state?.lateMs;
           return (
             <Table.Tr
               key={cue.id}
@@ -109,4 +110,4 @@ export function CueRunList({ show, run, showNow }: { show: StoredShow; run: Show
       </Table.Tbody>
     </Table>
   );
-}
+});

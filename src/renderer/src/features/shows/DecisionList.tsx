@@ -13,7 +13,7 @@ import { useShowsStore } from './shows-store';
  * What the producer must decide: cues missed while the app was down or asleep (never fired late on
  * their own; how late each is now), and cues held after a failed or unknown launch. Fire or skip each.
  */
-export function DecisionList({ show, run, showNow }: { show: StoredShow; run: ShowRun; showNow: number }) {
+export function DecisionList({ show, run }: { show: StoredShow; run: ShowRun }) {
   const { t } = useTranslation('shows');
   const format = useFormat();
   const setRun = useShowsStore((state) => state.setRun);
@@ -50,8 +50,7 @@ export function DecisionList({ show, run, showNow }: { show: StoredShow; run: Sh
             {missed.map((cue) => (
               <Group key={cue.cueId} justify="space-between" data-testid="missed-cue" data-cue-id={cue.cueId}>
                 <Text size="sm">
-                  {line(cue.cueId)} ·{' '}
-                  {t('run.late', { time: format.duration(cue.lateMs ?? (cue.dueAt === null ? 0 : showNow - cue.dueAt)) })}
+                  {line(cue.cueId)} · {t('run.late', { time: format.duration(cue.lateMs ?? 0) })}
                 </Text>
                 {choice(cue.cueId)}
               </Group>

@@ -1,17 +1,16 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconHandStop, IconPlayerPlay, IconPlayerSkipForward } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { StoredShow } from '../../../../shared/shows/show-schema';
 import { invoke } from '../../api/client';
 import { useFormat } from '../../i18n/format';
-import { useNow } from '../tasks/use-now';
 import { CueRunList } from './CueRunList';
-import { actionText } from './cue-text';
 import { DecisionList } from './DecisionList';
 import { DisarmButton } from './DisarmButton';
 import { isGoKey } from './go-key';
 import { RehearsalControls } from './RehearsalControls';
-import { countdownMs, nextCueOf, showTimeAt } from './run-clock';
+import { RunClocks } from './RunClocks';
+import { nextCueOf } from './run-clock';
 import { act } from './show-actions';
 import { useShowsStore } from './shows-store';
 
@@ -21,11 +20,10 @@ import { useShowsStore } from './shows-store';
  * and no field or control inside it does.
  */
 export function RunView({ show }: { show: StoredShow }) {
-  const { t, i18n } = useTranslation('shows');
+  const { t } = useTranslation('shows');
   const format = useFormat();
   const run = useShowsStore((state) => state.run);
   const setRun = useShowsStore((state) => state.setRun);
-  const now = useNow(250);
 
   if (!run || run.state === 'ended' || run.showId !== show.id) {
     return (
@@ -35,14 +33,9 @@ export function RunView({ show }: { show: StoredShow }) {
     );
   }
 
-  const showNow = showTimeAt(run.clock, now);
   const next = nextCueOf(run);
-  const nextIndex = next ? show.cues.findIndex((cue) => cue.id === next.cueId) : -1;
-  const nextCue = show.cues[nextIndex];
-  const countdown = next ? countdownMs(next.dueAt, showNow) : null;
   const call = (send: () => Promise<Parameters<typeof setRun>[0]>) => void act(t, async () => setRun(await send()));
   const go = () => call(() => invoke('shows.go', { id: show.id }));
-  const clock = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
   return (
     <Stack
@@ -84,34 +77,7 @@ export function RunView({ show }: { show: StoredShow }) {
           {t('run.recovered', { time: format.dayTime(run.recoveredAt) })}
         </Alert>
       ) : null}
-      <Group align="stretch" grow>
-        <Paper withBorder p="md">
-          <Text size="sm" c="dimmed">
-            {t('run.clock')}
-          </Text>
-          <Text fz={56} fw={700} ff="monospace" lh={1.1} data-testid="run-clock" aria-live="off">
-            {run.startedAt === null ? '--:--:--' : clock.format(showNow)}
-          </Text>
-          {run.startedAt === null ? <Text size="sm">{t('run.notStarted')}</Text> : null}
-        </Paper>
-        <Paper withBorder p="md" data-testid="run-next">
-          <Text size="sm" c="dimmed">
-            {t('run.next')}
-          </Text>
-          {nextCue && next ? (
-            <>
-              <Text fw={600} size="lg">
-                {nextIndex + 1}. {nextCue.label || actionText(t, nextCue)}
-              </Text>
-              <Text fz={32} fw={700} ff="monospace" data-testid="run-countdown">
-                {countdown === null ? (next.state === 'standby' ? t('run.nextOnGo') : t('run.nextAfter')) : format.duration(countdown)}
-              </Text>
-            </>
-          ) : (
-            <Text>{t('run.none')}</Text>
-          )}
-        </Paper>
-      </Group>
+      <RunClocks show={show} run={run} />
       <Group>
         <Button
           size="lg"
@@ -150,9 +116,9 @@ export function RunView({ show }: { show: StoredShow }) {
           {t('run.goHint')}
         </Text>
       </Group>
-      <DecisionList show={show} run={run} showNow={showNow} />
+      <DecisionList show={show} run={run} />
       {run.mode === 'rehearsal' ? <RehearsalControls showId={show.id} /> : null}
-      <CueRunList show={show} run={run} showNow={showNow} />
+      <CueRunList show={show} run={run} />
     </Stack>
   );
 }
