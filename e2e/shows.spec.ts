@@ -352,3 +352,48 @@ test('a fault switched on mid-rehearsal fails a launch: its task’s next cue is
   const tasks = await rpc<LiveTask[]>(host, 'tasks.list');
   expect(tasks.map((task) => task.roomId)).toEqual(['8201']);
 });
+
+test('arming a live show asks first, naming its live account and app; Cancel arms nothing, and arming sends nothing', async ({
+  page,
+  host,
+}) => {
+  await studio.addAccount(host);
+  const preset = await rpc<{ id: string }>(host, 'presets.create', {
+    draft: sampleDraft({
+      name: 'Stage loop',
+      sdkAppId: studio.sdkAppId,
+      roomId: '9101',
+      media: { kind: 'url', url: 'https://media.example.com/clip.mp4#duration=3600' },
+    }),
+  });
+  await saveShow(
+    host,
+    'Live night',
+    [{ name: 'Stage', presetId: preset.id }],
+    [{ trigger: { kind: 'go' }, action: { kind: 'launch', task: 'Stage' } }],
+  );
+  await openShow(page, host, 'Live night', 'Pre-flight');
+  await page.getByTestId('arm-controls').locator('label', { hasText: 'Live' }).click();
+  await page.getByTestId('arm-button').click();
+  const confirm = page.getByRole('dialog', { name: 'Arm a live show?' });
+  await expect(confirm.getByTestId('target-where')).toHaveText(
+    'Account Stage sandbox · App Stage app (1400000444) · International site · ap-singapore',
+  );
+  await expect(confirm.getByTestId('target-kind')).toHaveAttribute('data-kind', 'live');
+  // Cancel has the focus: Enter alone never arms a billed show.
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeHidden();
+  expect(await rpc<ShowRun | null>(host, 'shows.run')).toBeNull();
+
+  await page.getByTestId('arm-button').click();
+  await confirm.getByRole('button', { name: 'Arm live' }).click();
+  await expect(page.getByTestId('run-mode')).toHaveText('LIVE show');
+  await expect(page.getByTestId('run-cue').getByTestId('target-kind')).toHaveAttribute('data-kind', 'live');
+  expect(studio.sandbox.requests().filter((request) => request.action === 'StartStreamIngest')).toEqual([]);
+
+  await page.getByRole('button', { name: 'End show' }).click();
+  await page.getByRole('dialog', { name: 'End the show?' }).getByRole('button', { name: 'End, keep tasks' }).click();
+  await expect(page.getByTestId('run-empty')).toBeVisible();
+  expect((await rpc<ShowRun>(host, 'shows.run'))?.state ?? 'ended').toBe('ended');
+});
