@@ -42,6 +42,28 @@ describe('ShowRunner on a fake clock', () => {
     expect(kit.runner.view()?.nextCueId).toBeNull();
   });
 
+  it('fires a cue whose time came while the run was being written (not a second later)', async () => {
+    const kit = runnerKit();
+    kit.account.startMs = 993;
+    await kit.arm(show([launchCue('a1', 'A', 0), launchCue('b1', 'B', 1)]));
+    kit.writeMs = 5;
+    // A's Start leaves at +5 ms (after the write) and answers at +998 ms; that tick's write ends at +1003 ms, after B was due.
+    await kit.scheduler.advance(60_000 + 1010);
+    expect(kit.cue('b1')).toMatchObject({ state: 'firing' });
+    expect(kit.cue('b1')?.lateMs).toBeLessThan(10);
+  });
+
+  it('never sends a cue whose run could not be written first', async () => {
+    const kit = runnerKit();
+    await kit.arm(show([launchCue('a1', 'A', 0)]));
+    kit.runs.put = async () => {
+      throw new Error('disk full');
+    };
+    await kit.scheduler.advance(60_000);
+    expect(kit.account.sent).toEqual([]);
+    expect(kit.cue('a1')).toMatchObject({ state: 'failed', error: { code: 'STORE_UNAVAILABLE', message: 'disk full' } });
+  });
+
   it('spreads 50 launch cues due at one second at the limiter pace, below 20 a second, in the background lane', async () => {
     const kit = runnerKit();
     const names = Array.from({ length: 50 }, (_, index) => `T${index}`);

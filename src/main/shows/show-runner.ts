@@ -15,6 +15,7 @@ import type { CueRecord, RunRecord } from './run-record';
 import { resolveAfterRestart } from './run-recovery';
 import { markDue, settleCue } from './run-steps';
 import { cueRecordOf, fallbackTarget, skip, viewOf } from './run-view';
+import { RunWriter } from './run-writer';
 
 export interface ShowRunnerDeps {
   runs: RecordStore<RunRecord>;
@@ -42,10 +43,12 @@ export class ShowRunner {
   #run: RunRecord | null = null;
   #timer: Cancel | undefined;
   #release: (() => void) | undefined;
-  #writes: Promise<void> = Promise.resolve();
+
+  readonly #writer: RunWriter;
 
   constructor(deps: ShowRunnerDeps) {
     this.#deps = deps;
+    this.#writer = new RunWriter(deps.runs, deps.events);
   }
 
   view(): ShowRun | null {
@@ -205,7 +208,15 @@ export class ShowRunner {
       // A missed cue shows how late it is now.
       for (const record of run.cues) if (record.state === 'missed' && record.dueAt !== null) record.lateMs = now - record.dueAt;
     }
-    await this.#save();
+    try {
+      await this.#save();
+    } catch (error) {
+      // Not written, not sent: a cue fires only once its run says so on disk. The producer decides.
+      for (const index of due)
+        Object.assign(run.cues[index] as CueRecord, { state: 'failed', error: { code: 'STORE_UNAVAILABLE', message: errorText(error) } });
+      this.#deps.events.emit('shows.run', viewOf(run));
+      due.length = 0;
+    }
     for (const index of due) void this.#perform(index, 'background');
     this.#arm();
   }
@@ -245,12 +256,18 @@ export class ShowRunner {
   #arm(): void {
     const run = this.#run;
     if (!run || run.state === 'ended' || !run.clock.running) return;
-    const now = this.#showNow();
-    // Cues already due wait for their task's launch to answer; that answer ticks again.
+    // A cue already due whose task's Start is on its way waits for that answer (which ticks again);
+    // any other due cue (its time came while this tick was writing) fires at once.
+    const launching = new Set(
+      run.show.cues.filter((cue, index) => cue.action.kind === 'launch' && run.cues[index]?.state === 'firing').map(taskOf),
+    );
     const next = Math.min(
-      ...run.cues.filter((cue) => cue.state === 'waiting' && cue.dueAt !== null && cue.dueAt > now).map((cue) => cue.dueAt as number),
+      ...run.cues
+        .filter((cue, index) => cue.state === 'waiting' && cue.dueAt !== null && !launching.has(taskOf(run.show.cues[index] as Cue)))
+        .map((cue) => cue.dueAt as number),
     );
     if (!Number.isFinite(next)) return;
+    this.#timer?.();
     const wait = realDelayUntil(run.clock, this.#deps.scheduler.now(), next);
     this.#timer = this.#deps.scheduler.schedule(Math.ceil(wait), () => void this.#tick());
   }
@@ -270,12 +287,11 @@ export class ShowRunner {
     return showNow((this.#run as RunRecord).clock, this.#deps.scheduler.now());
   }
 
-  /** Writes the run (in order: each write is the state at its call) and tells the page. */
   #save(): Promise<void> {
-    const run = this.#run as RunRecord;
-    const snapshot = structuredClone(run);
-    this.#deps.events.emit('shows.run', viewOf(run));
-    this.#writes = this.#writes.catch(() => undefined).then(() => this.#deps.runs.put(snapshot));
-    return this.#writes;
+    return this.#writer.save(this.#run as RunRecord);
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message.slice(0, 500) : 'The run could not be written.';
 }
