@@ -95,7 +95,8 @@ test('50 launch cues at one second: send rate, RequestLimitExceeded, a launch cl
     expect(starts).toHaveLength(51);
     const spanS = (Math.max(...starts) - Math.min(...starts)) / 1000;
     figures.push(single('burst: 50 launch cues + 1 click sent over', 's', spanS));
-    figures.push(single('burst: Starts sent per second', '/s', (starts.length - 1) / spanS, '<= 20/s'));
+    const peak = Math.max(...starts.map((at) => starts.filter((other) => other >= at && other < at + 1000).length));
+    figures.push(single('burst: most Starts sent within any 1 s', 'count', peak, '<= 20'));
     figures.push(
       single(
         'burst: RequestLimitExceeded from the sandbox',
@@ -177,12 +178,22 @@ test('12-hour show on a fake clock: heap and CPU; an idle armed show on the real
     false,
   );
   await waitFor(() => idle.runner.view()?.cues.filter((cue) => cue.state === 'done').length === 200);
+  const baselineFrom = process.cpuUsage();
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  const baseline = process.cpuUsage(baselineFrom);
   const stopWatch = watchForGaps(systemScheduler, () => undefined);
   const idleFrom = process.cpuUsage();
   await new Promise((resolve) => setTimeout(resolve, 10_000));
   const idleCpu = process.cpuUsage(idleFrom);
   stopWatch();
   idle.runner.close();
+  figures.push(
+    single(
+      'bench process, show armed but before the gap watch (baseline): CPU per second',
+      'ms/s',
+      (baseline.user + baseline.system) / 1000 / 10,
+    ),
+  );
   figures.push(
     single(
       'armed show idle, 200 tasks, gap watch on: CPU per second (runner only, no board polls)',
