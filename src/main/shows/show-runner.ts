@@ -14,7 +14,7 @@ import { realDelayUntil, showNow, started, stopped } from './run-clock';
 import type { CueRecord, RunRecord } from './run-record';
 import { resolveAfterRestart } from './run-recovery';
 import { markDue, settleCue } from './run-steps';
-import { cueRecordOf, fallbackTarget, skip, viewOf } from './run-view';
+import { fallbackTarget, newRun, skip, viewOf } from './run-view';
 import { RunWriter } from './run-writer';
 
 export interface ShowRunnerDeps {
@@ -82,29 +82,7 @@ export class ShowRunner {
     const targets = new Map<string, LaunchTarget>();
     for (const task of show.tasks)
       targets.set(task.name, await this.#deps.launch.target(task, mode === 'rehearsal').catch(() => fallbackTarget(mode)));
-    const now = this.#deps.scheduler.now();
-    const planned = show.plannedStart === undefined ? null : Date.parse(show.plannedStart);
-    const firstAt = Math.min(
-      ...show.cues.flatMap((cue) => (cue.trigger.kind === 'at' ? [Date.parse(cue.trigger.at)] : [])),
-      planned ?? Number.POSITIVE_INFINITY,
-    );
-    // Live: show time is real time. Rehearsal: it stands at the show's first moment until the first Go.
-    const clock =
-      mode === 'live'
-        ? { realBase: now, showBase: now, speed: 1 as const, running: true }
-        : { realBase: now, showBase: Number.isFinite(firstAt) ? firstAt : now, speed, running: false };
-    const run: RunRecord = {
-      id: (this.#deps.newId ?? randomUUID)(),
-      show,
-      mode,
-      state: 'armed',
-      armedAt: now,
-      startedAt: mode === 'live' ? planned : null,
-      clock,
-      cues: show.cues.map((cue) => cueRecordOf(cue, targets.get(taskOf(cue) ?? ''), mode)),
-      taskIds: {},
-      overridden,
-    };
+    const run = newRun({ id: (this.#deps.newId ?? randomUUID)(), show, mode, speed, overridden, targets, now: this.#deps.scheduler.now() });
     this.#run = run;
     this.#release?.();
     this.#release = this.#deps.keepAwake.hold();
