@@ -214,6 +214,17 @@ describe('ShowRunner on a fake clock', () => {
     expect(kit.awake()).toBe(0);
   });
 
+  it('keeps the last 20 ended runs and lets go of older ones', async () => {
+    const kit = runnerKit();
+    for (let index = 0; index < 25; index++) {
+      await kit.arm(show([launchCue('a1', 'A', 3600)]));
+      await kit.runner.disarm(false);
+    }
+    await kit.arm(show([launchCue('a1', 'A', 3600)]));
+    expect(kit.runs.values().filter((run) => run.state === 'ended')).toHaveLength(20);
+    expect(kit.runs.values().filter((run) => run.state !== 'ended')).toHaveLength(1);
+  });
+
   it('hold stops the show clock and resume carries on from there', async () => {
     const kit = runnerKit();
     await kit.arm(show([launchCue('a1', 'A', 0), launchCue('b1', 'B', 60)]));

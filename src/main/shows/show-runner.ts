@@ -31,6 +31,9 @@ export interface ShowRunnerDeps {
   newId?: () => string;
 }
 
+/** Ended runs kept in the database. */
+const keptRuns = 20;
+
 const toFire = new Set(['waiting', 'standby', 'held', 'missed', 'failed', 'unknown']);
 
 /**
@@ -83,6 +86,12 @@ export class ShowRunner {
     for (const task of show.tasks)
       targets.set(task.name, await this.#deps.launch.target(task, mode === 'rehearsal').catch(() => fallbackTarget(mode)));
     const run = newRun({ id: (this.#deps.newId ?? randomUUID)(), show, mode, speed, overridden, targets, now: this.#deps.scheduler.now() });
+    // Ended runs are history; the last few are kept (the records table has a ceiling).
+    for (const ended of this.#deps.runs
+      .values()
+      .filter((old) => old.state === 'ended')
+      .slice(0, -keptRuns))
+      await this.#deps.runs.remove(ended.id);
     this.#run = run;
     this.#release?.();
     this.#release = this.#deps.keepAwake.hold();
