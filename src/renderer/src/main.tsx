@@ -13,7 +13,10 @@ const transport = pickTransport();
 let firstScreenData: Promise<void> = Promise.resolve();
 if (transport) {
   const dispose = connectStores(transport);
-  window.addEventListener('pagehide', dispose, { once: true });
+  // A page kept for the back button (persisted) comes back still connected.
+  window.addEventListener('pagehide', (event) => {
+    if (!event.persisted) dispose();
+  });
   firstScreenData = loadFirstScreenData();
 }
 
