@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 // The layers are lint rules (biome.json's overrides of noRestrictedImports), not a paragraph: a file
 // planted in each layer with an import it must not make fails `biome lint`, which `npm test` runs.
+// Domains (accounts, launch, log, media, presets, system, tasks) reach each other only through a
+// `*-ports` module; only the composition root in src/main/app imports their services.
 const root = process.cwd();
 
 function lint(path: string, source: string): { failed: boolean; output: string } {
@@ -37,6 +39,16 @@ describe('layer rules', () => {
       'src/main/tasks/planted-layer.ts',
       "import { boardService } from './test-support/board-service';\nvoid boardService;",
     ],
+    [
+      "a domain importing another domain's service",
+      'src/main/launch/planted-layer.ts',
+      "import type { PresetService } from '../presets/preset-service';\nexport type Presets = PresetService;",
+    ],
+    [
+      "a domain importing another domain's store",
+      'src/main/tasks/planted-layer.ts',
+      "import { tasksRecords } from '../launch/task-registry';\nvoid tasksRecords;",
+    ],
   ])('refuses %s', (_what, path, source) => {
     const { failed, output } = lint(path, source);
     expect(failed, output).toBe(true);
@@ -54,6 +66,16 @@ describe('layer rules', () => {
       'the page importing the preload’s declared api types',
       'src/renderer/src/planted-layer.ts',
       "import type { DesktopApi } from '../../preload/api-types';\nexport type Api = DesktopApi;",
+    ],
+    [
+      "a domain importing another domain's declared ports",
+      'src/main/tasks/planted-layer.ts',
+      "import type { Launcher } from '../launch/launch-ports';\nexport type Launch = Launcher;",
+    ],
+    [
+      "the composition root importing a domain's service",
+      'src/main/app/planted-layer.ts',
+      "import type { PresetService } from '../presets/preset-service';\nexport type Presets = PresetService;",
     ],
   ])('allows %s', (_what, path, source) => {
     const { failed, output } = lint(path, source);
