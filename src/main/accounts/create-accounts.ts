@@ -22,7 +22,7 @@ export interface AccountsDeps {
   /** Create the built-in sandbox profile and app on first start (default true; test rigs bring their own). */
   builtInSandbox?: boolean;
   /** The SDK's reqTimeout per call, in seconds (the SDK's default when absent; fault rigs shorten it). */
-  clientTimeoutSeconds?: number;
+  clientTimeoutSeconds?: number | undefined;
 }
 
 /** The accounts domain: its service, plus the parts the other domains are given as ports. */
