@@ -4,9 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { taskIdSchema } from '../../../../shared/trtc/requests';
 import { sites } from '../../../../shared/trtc/sites';
-import { invoke } from '../../api/client';
+import { errorData, invoke } from '../../api/client';
 import { useAccountsStore } from '../accounts/accounts-store';
-import { errorData } from './tasks-store';
 
 /**
  * Takes over a task started elsewhere by its TaskId and SdkAppId. The TaskId is checked with the rule
