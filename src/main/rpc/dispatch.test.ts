@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/contract';
+import { AppError, detailsOf } from '../../shared/contract';
 import { MemorySecretStore } from '../secrets/memory-store';
 import { createDispatch } from './dispatch';
 import type { Handlers } from './handlers';
@@ -45,7 +45,7 @@ describe('dispatch', () => {
       if (!result.ok) expect(result.error.code).toBe('INVALID_INPUT');
     }
     const result = await dispatch('system.updateSettings', { theme: 'purple' });
-    expect(!result.ok && result.error.details?.issues).toEqual([expect.objectContaining({ path: 'theme' })]);
+    expect(!result.ok && detailsOf(result.error, 'INVALID_INPUT')).toEqual({ issues: [expect.objectContaining({ path: 'theme' })] });
     expect(called).toBe(false);
   });
 
@@ -71,7 +71,7 @@ describe('dispatch', () => {
     const dispatch = createDispatch(
       handlers({
         getSettings: () => {
-          throw new AppError('KEYCHAIN_LOCKED', 'locked', { hint: 'unlock' });
+          throw new AppError('STORE_UNAVAILABLE', 'read-only', { store: 'settings' });
         },
         storeProblems: () => {
           throw new Error('secret-ish internal detail');
@@ -81,7 +81,7 @@ describe('dispatch', () => {
     );
     expect(await dispatch('system.getSettings', {})).toEqual({
       ok: false,
-      error: { code: 'KEYCHAIN_LOCKED', message: 'locked', details: { hint: 'unlock' } },
+      error: { code: 'STORE_UNAVAILABLE', message: 'read-only', details: { store: 'settings' } },
     });
     const internal = await dispatch('system.storeProblems', {});
     expect(internal).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Internal error in system.storeProblems' } });

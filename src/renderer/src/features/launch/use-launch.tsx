@@ -2,7 +2,8 @@ import { Button, Checkbox, Group, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LaunchProblem, LaunchSource, TaskRecord } from '../../../../shared/contract/launch';
+import { detailsOf } from '../../../../shared/contract/errors';
+import type { LaunchSource, TaskRecord } from '../../../../shared/contract/launch';
 import { CallError, invoke } from '../../api/client';
 import { useAccountsStore } from '../accounts/accounts-store';
 import { type Target, targetOf } from '../accounts/target';
@@ -48,7 +49,8 @@ export function useLaunch(): {
   const report = useCallback(
     (error: unknown) => {
       const data = error instanceof CallError ? error.data : { code: 'INTERNAL' as const, message: String(error) };
-      const problems = (data.details?.problems as LaunchProblem[] | undefined) ?? [];
+      const input = detailsOf(data, 'INVALID_INPUT');
+      const problems = input && 'problems' in input ? input.problems : [];
       notifications.show({
         color: 'red',
         title: t(`common:errors.${data.code}`),
@@ -73,7 +75,8 @@ export function useLaunch(): {
       try {
         return announce(await send());
       } catch (error) {
-        const guard = error instanceof CallError ? (error.data.details?.guard as string | undefined) : undefined;
+        const conflict = error instanceof CallError ? detailsOf(error.data, 'CONFLICT') : undefined;
+        const guard = conflict && 'guard' in conflict ? conflict.guard : undefined;
         if (guard) setPending(onGuard(guard));
         else report(error);
         return null;
