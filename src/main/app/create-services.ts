@@ -186,7 +186,11 @@ async function buildServices(
   };
 
   const warn = env.warn ?? ((message: string) => console.warn(message));
+  // Closing aborts every call's signal, so what the page started (probes, batches) stops first.
+  const closing = new AbortController();
   const dispatch = createDispatch(handlers, {
+    transport: env.transport,
+    closing: closing.signal,
     onInternalError: (name, error) => warn(`[rpc] ${name} failed: ${error instanceof Error ? error.stack : String(error)}`),
   });
 
@@ -196,6 +200,7 @@ async function buildServices(
     events,
     log,
     close: async () => {
+      closing.abort();
       tasks.close();
       await Promise.all([launchRecords.close(), liveTasks.close()]);
       await accounts.close();

@@ -6,6 +6,7 @@ import { Api } from 'tls-sig-api-v2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Stores } from '../app/open-stores';
 import { testStores } from '../db/test-database';
+import { testCallContext } from '../rpc/test-support/call-context';
 import { csvColumns } from './log-export';
 import { createLogHandlers } from './log-handlers';
 import { TaskLog } from './task-log';
@@ -96,7 +97,7 @@ describe('log exports', () => {
 
   it('exports the filtered entries as CSV with fixed columns, escaped formulas and redacted parameters', async () => {
     const handlers = createLogHandlers({ log, clock, environment });
-    const file = await handlers.exportEntries({ filter: { actions: ['StartStreamIngest'] }, format: 'csv' });
+    const file = await handlers.exportEntries({ filter: { actions: ['StartStreamIngest'] }, format: 'csv' }, testCallContext());
     expect(file).toMatchObject({ fileName: 'task-log-2026-11-27T13-00-00-000Z.csv', mimeType: 'text/csv', count: 2, truncated: false });
     expectNoSecret(file.text);
     const parsed = Papa.parse<Record<string, string>>(file.text, { header: true });
@@ -115,7 +116,7 @@ describe('log exports', () => {
 
   it('exports the filtered entries as JSON with the filter and counts', async () => {
     const handlers = createLogHandlers({ log, clock, environment });
-    const file = await handlers.exportEntries({ filter: { taskId: 'task-1' }, format: 'json' });
+    const file = await handlers.exportEntries({ filter: { taskId: 'task-1' }, format: 'json' }, testCallContext());
     expectNoSecret(file.text);
     const body = JSON.parse(file.text);
     expect(body).toMatchObject({ kind: 'ingest-desk-task-log', version: 1, filter: { taskId: 'task-1' }, count: 2, total: 2 });
@@ -125,11 +126,11 @@ describe('log exports', () => {
 
   it('builds a diagnostic bundle with versions, OS, the task log slice and the task state, all redacted', async () => {
     const handlers = createLogHandlers({ log, clock, environment });
-    const withoutProvider = JSON.parse((await handlers.diagnosticBundle({ filter: { taskId: 'task-1' } })).text);
+    const withoutProvider = JSON.parse((await handlers.diagnosticBundle({ filter: { taskId: 'task-1' } }, testCallContext())).text);
     expect(withoutProvider.task).toBeNull();
 
     log.useTaskStateProvider({ taskState: (taskId) => ({ taskId, status: 'running', userSig, source: 'https://media.example/a.m3u8' }) });
-    const file = await handlers.diagnosticBundle({ filter: { taskId: 'task-1' } });
+    const file = await handlers.diagnosticBundle({ filter: { taskId: 'task-1' } }, testCallContext());
     expect(file.fileName).toBe('diagnostic-task-task-1-2026-11-27T13-00-00-000Z.json');
     expectNoSecret(file.text);
     const body = JSON.parse(file.text);

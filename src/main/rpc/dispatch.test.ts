@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, detailsOf } from '../../shared/contract';
 import { MemorySecretStore } from '../secrets/memory-store';
+import type { CallContext } from './call-context';
+import { currentCallId } from './current-call';
 import { createDispatch } from './dispatch';
 import type { Handlers } from './handlers';
 
@@ -86,5 +88,36 @@ describe('dispatch', () => {
     const internal = await dispatch('system.storeProblems', {});
     expect(internal).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Internal error in system.storeProblems' } });
     expect(seen).toEqual(['system.storeProblems']);
+  });
+
+  it("hands each handler a context: the caller's transport, a fresh call id (current inside the call), and a signal for the caller or the app going away", async () => {
+    const seen: Array<{ context: CallContext; current: string | undefined }> = [];
+    const closing = new AbortController();
+    const dispatch = createDispatch(
+      handlers({
+        getSettings: async (_input, context) => {
+          await Promise.resolve();
+          seen.push({ context, current: currentCallId() });
+          return { language: 'en', theme: 'dark' };
+        },
+      }),
+      { closing: closing.signal, transport: 'electron' },
+    );
+    const window = new AbortController();
+    await dispatch('system.getSettings', {}, { transport: 'browser', signal: window.signal });
+    await dispatch('system.getSettings', {});
+    const [first, second] = seen.map((each) => each.context);
+    expect(first?.transport).toBe('browser');
+    expect(second?.transport).toBe('electron');
+    expect(first?.callId).toMatch(/^[\w-]{8,}$/);
+    expect(first?.callId).not.toBe(second?.callId);
+    expect(seen.map((each) => each.current)).toEqual([first?.callId, second?.callId]);
+    expect(currentCallId()).toBeUndefined();
+
+    expect([first?.signal.aborted, second?.signal.aborted]).toEqual([false, false]);
+    window.abort();
+    expect([first?.signal.aborted, second?.signal.aborted]).toEqual([true, false]);
+    closing.abort();
+    expect(second?.signal.aborted).toBe(true);
   });
 });
