@@ -6,6 +6,7 @@ import { Api } from 'tls-sig-api-v2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Stores } from '../app/open-stores';
 import { testStores } from '../db/test-database';
+import { runInCall } from '../rpc/current-call';
 import { testCallContext } from '../rpc/test-support/call-context';
 import { csvColumns } from './log-export';
 import { createLogHandlers } from './log-handlers';
@@ -34,25 +35,27 @@ describe('log exports', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'log-export-'));
     stores = testStores(dataDir, clock);
     log = await TaskLog.open({ database: stores.database, clock });
-    // Secrets planted everywhere a careless caller could put them.
-    log.record(
-      callRecord({
-        action: 'StartStreamIngest',
-        taskId: 'task-1',
-        requestId: 'req-start',
-        params: {
-          SdkAppId: 1400000001,
-          RoomId: '1234',
-          UserId: 'robot_1',
-          UserSig: userSig,
-          PrivateMapKey: privateMapKey,
-          StreamUrl: `https://media.example/a.m3u8?usersig=${userSig}`,
-          Nested: { secretKey, sdkSecretKey, authorization: 'TC3-HMAC-SHA256 Credential=AKID/x' },
-          Note: `sig ${userSig}`,
-        },
-        response: { TaskId: 'task-1', Echo: privateMapKey },
-        errorMessage: `echoed ${userSig}`,
-      }),
+    // Secrets planted everywhere a careless caller could put them; recorded while a page call is handled.
+    runInCall(testCallContext({ callId: 'call-start' }), () =>
+      log.record(
+        callRecord({
+          action: 'StartStreamIngest',
+          taskId: 'task-1',
+          requestId: 'req-start',
+          params: {
+            SdkAppId: 1400000001,
+            RoomId: '1234',
+            UserId: 'robot_1',
+            UserSig: userSig,
+            PrivateMapKey: privateMapKey,
+            StreamUrl: `https://media.example/a.m3u8?usersig=${userSig}`,
+            Nested: { secretKey, sdkSecretKey, authorization: 'TC3-HMAC-SHA256 Credential=AKID/x' },
+            Note: `sig ${userSig}`,
+          },
+          response: { TaskId: 'task-1', Echo: privateMapKey },
+          errorMessage: `echoed ${userSig}`,
+        }),
+      ),
     );
     log.record(callRecord({ taskId: 'task-1', requestId: 'req-poll', at: '2026-11-27T12:01:00.000Z' }));
     log.record(
@@ -112,6 +115,7 @@ describe('log exports', () => {
     // A cell that a spreadsheet would run as a formula is defused.
     expect(failed?.roomId).toBe("'=cmd|calc");
     expect(JSON.parse(started?.params ?? '{}')).toMatchObject({ UserSig: '[redacted]', PrivateMapKey: '[redacted]', RoomId: '1234' });
+    expect([failed?.callId, started?.callId]).toEqual(['', 'call-start']);
   });
 
   it('exports the filtered entries as JSON with the filter and counts', async () => {
@@ -121,6 +125,7 @@ describe('log exports', () => {
     const body = JSON.parse(file.text);
     expect(body).toMatchObject({ kind: 'ingest-desk-task-log', version: 1, filter: { taskId: 'task-1' }, count: 2, total: 2 });
     expect(body.entries.map((entry: { requestId: string }) => entry.requestId)).toEqual(['req-poll', 'req-start']);
+    expect(body.entries.map((entry: { callId?: string }) => entry.callId)).toEqual([undefined, 'call-start']);
     expect(body.entries[1].params.Nested).toEqual({ secretKey: '[redacted]', sdkSecretKey: '[redacted]', authorization: '[redacted]' });
   });
 

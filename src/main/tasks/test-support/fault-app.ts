@@ -51,6 +51,10 @@ export interface FaultAppOptions {
   /** The SDK's reqTimeout, in seconds: what a hang costs per attempt. */
   timeoutSeconds: number;
   backoff: BackoffOptions;
+  /** Background polls (default: none during a test, every hour). */
+  poll?: { minIntervalMs: number; maxIntervalMs: number };
+  /** The dispatcher's call ids (default: random), for tests that look for them in the log. */
+  callIds?: () => string;
 }
 
 /** The launch fields of the fault app's preset (another room: another task). */
@@ -125,12 +129,15 @@ export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp>
       },
       backoff: options.backoff,
       // No background poll during a cell: every Describe the sandbox sees is the one under test.
-      poll: { minIntervalMs: 3_600_000, maxIntervalMs: 3_600_000 },
+      poll: options.poll ?? { minIntervalMs: 3_600_000, maxIntervalMs: 3_600_000 },
     },
   });
   const handlers = { launch: createLaunchHandlers(launch), tasks: createTasksHandlers(tasks) } as Partial<Handlers> as Handlers;
   const bugs: string[] = [];
-  const dispatch = createDispatch(handlers, { onInternalError: (name, error) => bugs.push(`${name}: ${String(error)}`) });
+  const dispatch = createDispatch(handlers, {
+    onInternalError: (name, error) => bugs.push(`${name}: ${String(error)}`),
+    ...(options.callIds ? { newCallId: options.callIds } : {}),
+  });
   const preset = await presets.create(faultDraft());
 
   return {
