@@ -54,6 +54,25 @@ describe('the call id in the task log', () => {
     }
   }, 30_000);
 
+  it("files a batch's Starts, sent in the background lane after the call answered, under the batch call's id", async () => {
+    let calls = 0;
+    const app = await startFaultApp({
+      timeoutSeconds: 5,
+      backoff: { baseMs: 40, capMs: 160, maxAttempts: 5 },
+      callIds: () => `call-${++calls}`,
+    });
+    try {
+      const items = ['7001', '7002', '7003'].map((roomId) => ({ presetId: app.presetId, roomId }));
+      const answer = await app.dispatch('tasks.batchStart', { items });
+      if (!answer.ok) throw new Error(answer.error.message);
+      await app.tasks.batches.settled((answer.value as { id: string }).id);
+      const starts = (await app.log.query({ actions: ['StartStreamIngest'] }, 0, 10)).rows;
+      expect(starts.map((row) => row.callId)).toEqual(['call-1', 'call-1', 'call-1']);
+    } finally {
+      await app.close();
+    }
+  }, 30_000);
+
   it('opens a log written before call ids (schema 2): its rows read as before and new rows carry their id', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'log-call-id-'));
     const old = new DatabaseSync(join(dataDir, databaseFileName));
