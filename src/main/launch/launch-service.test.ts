@@ -13,9 +13,9 @@ import { PresetService } from '../presets/preset-service';
 import { sampleDraft } from '../presets/sample-draft';
 import { MemorySecretStore } from '../secrets/memory-store';
 import type { RecordStore } from '../storage/record-store';
-import { TaskRegistry, tasksRecords } from '../tasks/task-registry';
 import type { LaunchPorts } from './launch-ports';
 import { LaunchService } from './launch-service';
+import { TaskRegistry, tasksRecords } from './task-registry';
 
 const sdkSecretKey = 'unit-test-sdk-secret-key-0123456789abcdef';
 const clock = { now: () => Date.UTC(2026, 10, 27, 12, 0, 0) };

@@ -4,12 +4,11 @@ import type { PresetDraft } from '../../shared/contract/presets';
 import { type StartStreamIngestBody, startStreamIngestRequest } from '../../shared/trtc/requests';
 import { costGuards, redactBody, startBody, type Tickets, tccliCommand } from '../../shared/trtc/start-request';
 import type { EventBus } from '../app/event-bus';
-import type { PresetService } from '../presets/preset-service';
-import type { TaskOutcome, TaskRegistry } from '../tasks/task-registry';
-import type { LaunchPorts } from './launch-ports';
+import type { LaunchPorts, PresetSource, TaskOutcome } from './launch-ports';
+import type { TaskRegistry } from './task-registry';
 
 export interface LaunchServiceDeps {
-  presets: PresetService;
+  presets: PresetSource;
   registry: TaskRegistry;
   ports: LaunchPorts;
   events: EventBus;
