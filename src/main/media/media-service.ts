@@ -228,7 +228,11 @@ export class MediaService {
     });
     rejected.sort((a, b) => a.line - b.line);
     if (added.length > 0) this.#emit(added, []);
-    if (options.probe) for (const entry of added) this.probe(entry.id, options.signal);
+    if (options.probe)
+      this.#probeAll(
+        added.map((entry) => entry.id),
+        options.signal,
+      );
     return { added: added.length, rejected };
   }
 
@@ -244,15 +248,32 @@ export class MediaService {
    */
   probe(id: string, signal?: AbortSignal): boolean {
     this.get(id);
-    if (this.#closed || signal?.aborted || this.#running.has(id) || this.#queued.includes(id)) return false;
-    this.#queued.push(id);
-    if (signal) {
-      const cancel = () => this.cancelProbe(id);
+    return this.#probeAll([id], signal) === 1;
+  }
+
+  /**
+   * Queues the probes of `ids` not already queued or running; how many were. One listener on `signal`
+   * for them all (an import can queue thousands), removed once the last of them is over.
+   */
+  #probeAll(ids: string[], signal?: AbortSignal): number {
+    if (this.#closed || signal?.aborted) return 0;
+    const queued = ids.filter((id) => !this.#running.has(id) && !this.#queued.includes(id));
+    this.#queued.push(...queued);
+    if (signal && queued.length > 0) {
+      const pending = new Set(queued);
+      const cancel = () => {
+        for (const id of [...pending]) this.cancelProbe(id);
+      };
       signal.addEventListener('abort', cancel, { once: true });
-      this.#unfollow.set(id, () => signal.removeEventListener('abort', cancel));
+      for (const id of queued) {
+        this.#unfollow.set(id, () => {
+          pending.delete(id);
+          if (pending.size === 0) signal.removeEventListener('abort', cancel);
+        });
+      }
     }
     this.#pump();
-    return true;
+    return queued.length;
   }
 
   cancelProbe(id: string): boolean {

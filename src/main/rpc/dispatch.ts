@@ -69,7 +69,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       transport: caller?.transport ?? options.transport ?? 'electron',
       callId: newCallId(),
       // Outlives the answer: work the call started (a probe, a batch) stops when its caller goes away.
-      signal: signals.length === 1 ? (signals[0] as AbortSignal) : AbortSignal.any(signals),
+      // A signal of its own: listeners added for this call never pile up on the window's or the app's.
+      signal: AbortSignal.any(signals),
     };
     try {
       const value = await runInCall(context, () => handler(parsed.data, context));
