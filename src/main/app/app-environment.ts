@@ -38,6 +38,8 @@ export interface AppOverrides {
   tasks?: Pick<TasksServiceDeps, 'backoff' | 'poll'>;
   /** Told about calls answered INTERNAL (by default they go to `warn`). */
   onInternalError?: DispatchOptions['onInternalError'];
+  /** The dispatcher's call ids (random by default). */
+  newCallId?: DispatchOptions['newCallId'];
 }
 
 /** Each domain's service, for the entry points' and test rigs' direct use. */

@@ -181,9 +181,14 @@ async function buildServices(
     launch: launch.handlers,
     tasks: tasks.handlers,
   };
+  // Closing aborts every call's signal, so what the page started (probes, batches) stops first.
+  const closing = new AbortController();
   const dispatch = createDispatch(handlers, {
+    transport: env.transport,
+    closing: closing.signal,
     onInternalError:
       overrides.onInternalError ?? ((name, error) => warn(`[rpc] ${name} failed: ${error instanceof Error ? error.stack : String(error)}`)),
+    ...(overrides.newCallId ? { newCallId: overrides.newCallId } : {}),
   });
 
   return {
@@ -201,6 +206,7 @@ async function buildServices(
       tasks: tasks.service,
     },
     close: async () => {
+      closing.abort();
       // In reverse order of creation: the log, opened second, still records the calls made while the others close.
       for (const domain of [system, log, accounts, presets, media, launch, tasks].reverse()) await domain.close();
       stores.close();

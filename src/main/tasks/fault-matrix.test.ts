@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AppErrorData, Result } from '../../shared/contract';
+import { type AppErrorData, detailsOf, type Result } from '../../shared/contract';
 import type { TaskRecord } from '../../shared/contract/launch';
 import type { LiveTask, StopResult } from '../../shared/contract/tasks';
 import { adviceFor, type CatalogLanguage } from '../../shared/trtc/error-catalog';
@@ -252,7 +252,7 @@ async function updateCell(app: FaultApp, fault: Fault): Promise<Omit<CellOutcome
   const attempts = fault.retryable ? backoff.maxAttempts : 1;
   expect(requestsOf(app, 'Update')).toBe(attempts);
   expect(error.code).toBe(fault.errorCode);
-  const code = typeof error.details?.trtcCode === 'string' ? error.details.trtcCode : error.code;
+  const code = detailsOf(error, 'TRTC_API_ERROR')?.trtcCode ?? error.code;
   expect(code).toBe(fault.code);
   // Nothing written: the page rolls its optimistic change back to this.
   expect(app.tasks.store.get(task.id)).toMatchObject({ status: 'running', volume: 100 });

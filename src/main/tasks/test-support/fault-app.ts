@@ -35,6 +35,10 @@ export interface FaultAppOptions {
   /** The SDK's reqTimeout, in seconds: what a hang costs per attempt. */
   timeoutSeconds: number;
   backoff: BackoffOptions;
+  /** Background polls (default: none during a test, every hour). */
+  poll?: { minIntervalMs: number; maxIntervalMs: number };
+  /** The dispatcher's call ids (default: random), for tests that look for them in the log. */
+  callIds?: () => string;
 }
 
 /** The launch fields of the fault app's preset (another room: another task). */
@@ -62,8 +66,9 @@ export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp>
       builtInSandbox: false,
       clientTimeoutSeconds: options.timeoutSeconds,
       // No background poll during a cell: every Describe the sandbox sees is the one under test.
-      tasks: { backoff: options.backoff, poll: { minIntervalMs: 3_600_000, maxIntervalMs: 3_600_000 } },
+      tasks: { backoff: options.backoff, poll: options.poll ?? { minIntervalMs: 3_600_000, maxIntervalMs: 3_600_000 } },
       onInternalError: (name, error) => bugs.push(`${name}: ${String(error)}`),
+      ...(options.callIds ? { newCallId: options.callIds } : {}),
     },
   });
   const { accounts, presets, tasks } = services.domains;

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppErrorCode } from '../../../../shared/contract';
+import { detailsOf } from '../../../../shared/contract/errors';
 import type { LaunchProblem, LaunchSource, TaskRecord } from '../../../../shared/contract/launch';
 import { CallError, invoke } from '../../api/client';
 import { useAccountsStore } from '../accounts/accounts-store';
@@ -56,7 +57,8 @@ export function createLaunchFlow(tell: (notice: LaunchNotice) => void): StoreApi
   return createStore<LaunchFlow>((set, get) => {
     const report = (error: unknown) => {
       const data = error instanceof CallError ? error.data : { code: 'INTERNAL' as const, message: String(error) };
-      const problems = (data.details?.problems as LaunchProblem[] | undefined) ?? [];
+      const input = detailsOf(data, 'INVALID_INPUT');
+      const problems: LaunchProblem[] = input && 'problems' in input ? input.problems : [];
       tell({ kind: 'refused', code: data.code, message: data.message, problems });
     };
 
@@ -71,7 +73,8 @@ export function createLaunchFlow(tell: (notice: LaunchNotice) => void): StoreApi
       try {
         return announce(await send());
       } catch (error) {
-        const guard = error instanceof CallError ? (error.data.details?.guard as string | undefined) : undefined;
+        const conflict = error instanceof CallError ? detailsOf(error.data, 'CONFLICT') : undefined;
+        const guard = conflict && 'guard' in conflict ? conflict.guard : undefined;
         if (guard) set({ pending: onGuard(guard) });
         else report(error);
         return null;

@@ -2,6 +2,7 @@ import { Alert, Button, Group, NumberInput, Select, Stack, Switch, Text, TextInp
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { detailsOf } from '../../../../shared/contract/errors';
 import { type LiveTask, tempoValues } from '../../../../shared/contract/tasks';
 import { checkStreamUrl } from '../../../../shared/media/url-rules';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
@@ -33,11 +34,10 @@ function useFailureNotice() {
 
 /** The i18n key main gave for refused input (its own check's, or the boundary's first issue). */
 function inputProblemKey(failure: FailureLike): string | null {
-  if (failure.code !== 'INVALID_INPUT') return null;
-  const { messageKey, issues } = failure.details ?? {};
-  if (typeof messageKey === 'string') return messageKey;
-  const first = Array.isArray(issues) ? (issues[0] as { message?: unknown } | undefined)?.message : undefined;
-  return typeof first === 'string' && /^[a-z]+:[\w.]+$/i.test(first) ? first : null;
+  const details = detailsOf(failure, 'INVALID_INPUT');
+  if (details && 'messageKey' in details) return details.messageKey;
+  const first = details && 'issues' in details ? details.issues[0]?.message : undefined;
+  return first !== undefined && /^[a-z]+:[\w.]+$/i.test(first) ? first : null;
 }
 
 export function TaskControls({ task }: { task: LiveTask }) {
