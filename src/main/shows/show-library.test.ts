@@ -59,7 +59,11 @@ describe('ShowLibrary', () => {
     expect(edited).toMatchObject({ revision: 2, name: 'Edited' });
     expect(edited.plannedStart).toBeUndefined();
     const stale = library.save(sampleShowDraft('p1'), saved.id, 1);
-    await expect(stale).rejects.toMatchObject({ code: 'CONFLICT', details: { revision: 2 } });
+    await expect(stale).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { id: saved.id },
+      message: expect.stringContaining('revision 2'),
+    });
     expect(library.get(saved.id).name).toBe('Edited');
   });
 

@@ -4,8 +4,10 @@ import type { RunMode, RunSpeed, ShowRun } from '../../shared/shows/run-state';
 import type { Cue, StoredShow } from '../../shared/shows/show-schema';
 import type { EventBus } from '../app/event-bus';
 import type { RecordStore } from '../storage/record-store';
-import type { Lane } from '../tasks/rate-limiter';
-import type { Cancel, Scheduler } from '../tasks/scheduler';
+import type { Lane, ShowScheduler as Scheduler } from './ports';
+
+type Cancel = () => void;
+
 import { withCallContext } from '../trtc/call-context';
 import { type ActionResult, performAction } from './cue-actions';
 import { refreshDueTimes, taskOf } from './cue-timing';
@@ -81,7 +83,7 @@ export class ShowRunner {
 
   async arm(show: StoredShow, mode: RunMode, speed: RunSpeed, overridden: boolean): Promise<ShowRun> {
     if (this.#run && this.#run.state !== 'ended')
-      throw new AppError('CONFLICT', 'A show is armed: disarm it first.', { showId: this.#run.show.id });
+      throw new AppError('CONFLICT', 'A show is armed: disarm it first.', { id: this.#run.show.id });
     const targets = new Map<string, LaunchTarget>();
     for (const task of show.tasks)
       targets.set(task.name, await this.#deps.launch.target(task, mode === 'rehearsal').catch(() => fallbackTarget(mode)));
@@ -148,7 +150,7 @@ export class ShowRunner {
   async jump(cueId: string): Promise<ShowRun> {
     const run = this.#active();
     const index = run.cues.findIndex((cue) => cue.cueId === cueId);
-    if (index < 0) throw new AppError('NOT_FOUND', 'The show has no such cue.', { cueId });
+    if (index < 0) throw new AppError('NOT_FOUND', 'The show has no such cue.', { id: cueId });
     for (const record of run.cues.slice(0, index))
       if (['waiting', 'standby', 'held', 'missed'].includes(record.state)) skip(record, this.#showNow());
     return this.#fireNow(index);
@@ -158,7 +160,7 @@ export class ShowRunner {
   async fire(cueId: string): Promise<ShowRun> {
     const run = this.#active();
     const index = run.cues.findIndex((cue) => cue.cueId === cueId);
-    if (index < 0) throw new AppError('NOT_FOUND', 'The show has no such cue.', { cueId });
+    if (index < 0) throw new AppError('NOT_FOUND', 'The show has no such cue.', { id: cueId });
     return this.#fireNow(index);
   }
 
@@ -266,7 +268,7 @@ export class ShowRunner {
 
   #cue(cueId: string): CueRecord {
     const record = this.#active().cues.find((cue) => cue.cueId === cueId);
-    if (!record) throw new AppError('NOT_FOUND', 'The show has no such cue.', { cueId });
+    if (!record) throw new AppError('NOT_FOUND', 'The show has no such cue.', { id: cueId });
     return record;
   }
 

@@ -61,7 +61,7 @@ describe('a show on the real stack', () => {
     const live = await call<PreflightReport>('shows.preflight', { id: show.id });
     expect(live.problems.filter((problem) => problem.severity === 'blocking').map((problem) => problem.code)).toContain('unknownApp');
     const refused = await services.dispatch('shows.arm', { id: show.id, mode: 'live' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { guard: 'preflight' } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { state: 'preflightBlocking' } } });
     const rehearsal = await call<PreflightReport>('shows.preflight', { id: show.id, mode: 'rehearsal' });
     expect(rehearsal.blocking).toBe(false);
     expect(Object.values(rehearsal.cueTargets)).toEqual(['sandbox', 'sandbox', 'sandbox', 'sandbox', 'sandbox']);
