@@ -6,7 +6,7 @@ import type { PresetService } from '../presets/preset-service';
 import type { Dispatch, DispatchOptions } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import type { SecretStore } from '../secrets/secret-store';
-import type { KeepAwakePort, PowerEventsPort } from '../shows/ports';
+import type { KeepAwakePort, PowerEventsPort } from '../shows/shows-ports';
 import type { SettingsService } from '../system/settings-service';
 import type { TasksService, TasksServiceDeps } from '../tasks/tasks-service';
 import type { Clock } from './clock';

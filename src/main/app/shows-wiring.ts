@@ -13,7 +13,7 @@ import { probeMediaUrl } from '../media/probe';
 import type { PresetService } from '../presets/preset-service';
 import type { FaultRule } from '../sandbox';
 import type { ShowsDeps } from '../shows/create-shows';
-import type { KeepAwakePort, LaunchOutcome, PowerEventsPort, PresetsPort } from '../shows/ports';
+import type { KeepAwakePort, LaunchOutcome, PowerEventsPort, PresetsPort } from '../shows/shows-ports';
 import { limitClient } from '../tasks/ingest-client';
 import { type RateLimiter, rateLimitDefaults } from '../tasks/rate-limiter';
 import type { TasksService } from '../tasks/tasks-service';

@@ -1,6 +1,6 @@
 import { plannedTimes } from '../../shared/shows/planned-times';
 import type { StoredShow } from '../../shared/shows/show-schema';
-import type { ShowScheduler as Scheduler } from './ports';
+import type { ShowScheduler as Scheduler } from './shows-ports';
 
 type Cancel = () => void;
 

@@ -3,6 +3,11 @@ import type { EventBus } from '../app/event-bus';
 import type { RecordStore } from '../storage/record-store';
 import type { StoredDocument } from '../storage/stored-document';
 import { AutoPreflight } from './auto-preflight';
+import type { RunRecord } from './run-record';
+import type { ShowsFile } from './show-document';
+import { ShowLibrary } from './show-library';
+import { ShowRunner } from './show-runner';
+import { ShowService } from './show-service';
 import type {
   ControlsPort,
   KeepAwakePort,
@@ -13,12 +18,7 @@ import type {
   PresetsPort,
   SandboxFaultsPort,
   ShowScheduler as Scheduler,
-} from './ports';
-import type { RunRecord } from './run-record';
-import type { ShowsFile } from './show-document';
-import { ShowLibrary } from './show-library';
-import { ShowRunner } from './show-runner';
-import { ShowService } from './show-service';
+} from './shows-ports';
 import { watchForGaps } from './sleep-watch';
 
 export interface ShowsDeps {

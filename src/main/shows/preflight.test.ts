@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Cue } from '../../shared/shows/show-schema';
-import type { PreflightPort, PresetFacts } from './ports';
 import { preflight } from './preflight';
 import { spreadCalls } from './rate-budget';
+import type { PreflightPort, PresetFacts } from './shows-ports';
 import { showStart, storedShow } from './test-support/runner-kit';
 import { sampleShowDraft } from './test-support/sample-show';
 

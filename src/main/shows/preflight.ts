@@ -4,8 +4,8 @@ import type { RunMode } from '../../shared/shows/run-state';
 import { sheetProblems } from '../../shared/shows/sheet-checks';
 import type { StoredShow } from '../../shared/shows/show-schema';
 import { billedEstimate } from './billed-estimate';
-import type { PreflightPort, PresetFacts, RateBudget } from './ports';
 import { type PlannedCall, spreadCalls } from './rate-budget';
+import type { PreflightPort, PresetFacts, RateBudget } from './shows-ports';
 
 interface TaskPlan {
   name: string;

@@ -1,5 +1,5 @@
 import type { CueDelay } from '../../shared/shows/preflight';
-import type { RateBudget } from './ports';
+import type { RateBudget } from './shows-ports';
 
 /** One planned API call of a cue: which account's bucket it draws from (profile and action) and when. */
 export interface PlannedCall {

@@ -1,8 +1,8 @@
 import type { RunMode, RunSpeed, ShowRun } from '../../shared/shows/run-state';
 import type { Cue, StoredShow } from '../../shared/shows/show-schema';
 import { nextCueId, taskOf } from './cue-timing';
-import type { LaunchTarget } from './ports';
 import type { CueRecord, RunRecord } from './run-record';
+import type { LaunchTarget } from './shows-ports';
 
 export function skip(record: CueRecord, now: number): void {
   record.state = 'skipped';

@@ -6,9 +6,9 @@ import { AppError } from '../../shared/contract';
 import { showDraftSchema } from '../../shared/shows/show-schema';
 import { EventBus } from '../app/event-bus';
 import { testStores } from '../db/test-database';
-import type { PresetsPort } from './ports';
 import { showsDocument } from './show-document';
 import { ShowLibrary } from './show-library';
+import type { PresetsPort } from './shows-ports';
 import { sampleShowDraft } from './test-support/sample-show';
 
 const presets: PresetsPort = {

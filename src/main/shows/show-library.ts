@@ -5,9 +5,9 @@ import { type ShowDraft, type ShowSummary, type StoredShow, showLimits } from '.
 import type { Clock } from '../app/clock';
 import type { EventBus } from '../app/event-bus';
 import type { StoredDocument } from '../storage/stored-document';
-import type { PresetsPort } from './ports';
 import type { ShowsFile } from './show-document';
 import { exportShows, parseShowImport } from './show-exchange';
+import type { PresetsPort } from './shows-ports';
 
 export interface ShowLibraryDeps {
   document: StoredDocument<ShowsFile>;

@@ -4,20 +4,20 @@ import type { RunMode, RunSpeed, ShowRun } from '../../shared/shows/run-state';
 import type { Cue, StoredShow } from '../../shared/shows/show-schema';
 import type { EventBus } from '../app/event-bus';
 import type { RecordStore } from '../storage/record-store';
-import type { Lane, ShowScheduler as Scheduler } from './ports';
+import type { Lane, ShowScheduler as Scheduler } from './shows-ports';
 
 type Cancel = () => void;
 
 import { withCallContext } from '../trtc/call-context';
 import { type ActionResult, performAction } from './cue-actions';
 import { refreshDueTimes, taskOf } from './cue-timing';
-import type { ControlsPort, KeepAwakePort, LaunchPort, LaunchTarget } from './ports';
 import { realDelayUntil, showNow, started, stopped } from './run-clock';
 import type { CueRecord, RunRecord } from './run-record';
 import { resolveAfterRestart } from './run-recovery';
 import { markDue, settleCue } from './run-steps';
 import { fallbackTarget, newRun, skip, viewOf } from './run-view';
 import { RunWriter } from './run-writer';
+import type { ControlsPort, KeepAwakePort, LaunchPort, LaunchTarget } from './shows-ports';
 
 export interface ShowRunnerDeps {
   runs: RecordStore<RunRecord>;

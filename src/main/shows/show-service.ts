@@ -3,11 +3,11 @@ import type { ShowImportReport } from '../../shared/contract/shows';
 import type { PreflightReport } from '../../shared/shows/preflight';
 import type { RunMode, RunSpeed, ShowRun } from '../../shared/shows/run-state';
 import type { EventBus } from '../app/event-bus';
-import type { PreflightPort, PresetsPort, SandboxFaultsPort, ShowScheduler as Scheduler } from './ports';
 import { preflight } from './preflight';
 import { exportShowCsv, parseShowCsv } from './show-csv';
 import type { ShowLibrary } from './show-library';
 import type { ShowRunner } from './show-runner';
+import type { PreflightPort, PresetsPort, SandboxFaultsPort, ShowScheduler as Scheduler } from './shows-ports';
 
 export interface ShowServiceDeps {
   library: ShowLibrary;

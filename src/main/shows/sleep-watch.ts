@@ -1,4 +1,4 @@
-import type { ShowScheduler as Scheduler } from './ports';
+import type { ShowScheduler as Scheduler } from './shows-ports';
 
 type Cancel = () => void;
 

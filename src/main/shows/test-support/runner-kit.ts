@@ -6,9 +6,9 @@ import { FakeScheduler } from '../../tasks/fake-scheduler';
 import { limitClient, runInLane } from '../../tasks/ingest-client';
 import { RateLimiter } from '../../tasks/rate-limiter';
 import { delay, type Scheduler } from '../../tasks/scheduler';
-import type { ControlsPort, LaunchOutcome, LaunchPort, LaunchRecordBrief } from '../ports';
 import { type RunRecord, runRecordSchema } from '../run-record';
 import { ShowRunner } from '../show-runner';
+import type { ControlsPort, LaunchOutcome, LaunchPort, LaunchRecordBrief } from '../shows-ports';
 
 export const showStart = Date.UTC(2026, 11, 6, 20, 0, 0);
 
