@@ -225,6 +225,36 @@ describe('ShowRunner on a fake clock', () => {
     expect(kit.runs.values().filter((run) => run.state !== 'ended')).toHaveLength(1);
   });
 
+  it('skips a cue, and jumps: the cues before it still to fire are skipped and it fires now', async () => {
+    const kit = runnerKit();
+    await kit.arm(
+      show([
+        launchCue('a1', 'A', 0),
+        { id: 'v1', trigger: { kind: 'offset', seconds: 60 }, action: { kind: 'volume', task: 'A', volume: 10 } },
+        { id: 'v2', trigger: { kind: 'after', seconds: 5 }, action: { kind: 'volume', task: 'A', volume: 20 } },
+        { id: 'p1', trigger: { kind: 'go' }, action: { kind: 'pause', task: 'A' } },
+        { id: 'v3', trigger: { kind: 'offset', seconds: 600 }, action: { kind: 'volume', task: 'A', volume: 30 } },
+      ]),
+    );
+    await kit.scheduler.advance(60_000);
+    await kit.runner.skip('v1');
+    expect(kit.cue('v1')?.state).toBe('skipped');
+    // An after cue counts from the skip.
+    await kit.scheduler.advance(5_000);
+    expect(kit.account.calls).toEqual(['volume rec-1 20']);
+    await kit.runner.jump('v3');
+    expect(kit.runner.view()?.cues.map((cue) => [cue.cueId, cue.state])).toEqual([
+      ['a1', 'done'],
+      ['v1', 'skipped'],
+      ['v2', 'done'],
+      ['p1', 'skipped'],
+      ['v3', 'done'],
+    ]);
+    expect(kit.account.calls).toEqual(['volume rec-1 20', 'volume rec-1 30']);
+    await expect(kit.runner.fire('v3')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(kit.runner.skip('nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('hold stops the show clock and resume carries on from there', async () => {
     const kit = runnerKit();
     await kit.arm(show([launchCue('a1', 'A', 0), launchCue('b1', 'B', 60)]));
