@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract';
+import { testCallContext } from '../rpc/test-support/call-context';
 import { KeytarSecretStore } from '../secrets/keytar-store';
 import { MemorySecretStore } from '../secrets/memory-store';
 import type { SecretStore } from '../secrets/secret-store';
@@ -115,24 +116,34 @@ describe('export and import', () => {
     const source = await accountsForTest(new MemorySecretStore());
     const profile = await source.accounts.service.addProfile({ ...sampleProfile(), secretKey });
     const app = await source.accounts.service.addApp({ ...sampleApp(profile.id), sdkSecretKey: sdkKey });
-    const exported = await source.accounts.handlers.exportJson({});
+    const exported = await source.accounts.handlers.exportJson({}, testCallContext());
     expect(exported.fileName).toMatch(/^ingest-desk-accounts-\d{4}-\d{2}-\d{2}\.json$/);
     expect(exported.json).not.toContain(secretKey);
     expect(exported.json).not.toContain(sdkKey);
 
     const target = await accountsForTest(new MemorySecretStore());
-    expect(await target.accounts.handlers.importJson({ json: exported.json })).toEqual({ profilesAdded: 1, appsAdded: 1, skipped: 0 });
+    expect(await target.accounts.handlers.importJson({ json: exported.json }, testCallContext())).toEqual({
+      profilesAdded: 1,
+      appsAdded: 1,
+      skipped: 0,
+    });
     const overview = await target.accounts.service.overview();
     expect(overview.profiles[0]).toMatchObject({ id: profile.id, name: 'Studio A', hasSecretKey: false });
     expect(overview.apps[0]).toMatchObject({ id: app.id, sdkAppId: 1400012345, hasSdkSecretKey: false });
-    expect(await target.accounts.handlers.importJson({ json: exported.json })).toEqual({ profilesAdded: 0, appsAdded: 0, skipped: 2 });
+    expect(await target.accounts.handlers.importJson({ json: exported.json }, testCallContext())).toEqual({
+      profilesAdded: 0,
+      appsAdded: 0,
+      skipped: 2,
+    });
 
     const withSecret = JSON.parse(exported.json);
     withSecret.profiles[0].secretKey = 'smuggled';
-    await expect(target.accounts.handlers.importJson({ json: JSON.stringify(withSecret) })).rejects.toMatchObject({
+    await expect(target.accounts.handlers.importJson({ json: JSON.stringify(withSecret) }, testCallContext())).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
-    await expect(target.accounts.handlers.importJson({ json: '{nope' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(target.accounts.handlers.importJson({ json: '{nope' }, testCallContext())).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     // Nowhere in the data dir: the database, its WAL, anything beside them.
     expect(await filesContaining(target.dataDir, ['smuggled'])).toEqual([]);
   });
@@ -172,7 +183,7 @@ describe('test connection', () => {
   ])('answer %j is %s', async (body, verdict, code) => {
     const port = await fakeApi(() => ({ ...body, RequestId: 'req-42' }));
     const { accounts, profile } = await profileAt(new MemorySecretStore(), port);
-    const result = await accounts.handlers.testConnection({ profileId: profile.id });
+    const result = await accounts.handlers.testConnection({ profileId: profile.id }, testCallContext());
     expect(result).toMatchObject({ verdict, requestId: 'req-42', sandbox: false, region: 'ap-singapore' });
     expect(result.code).toBe(code);
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
@@ -185,13 +196,13 @@ describe('test connection', () => {
       return { Status: 'NotExist', RequestId: 'r' };
     });
     const { accounts, profile } = await profileAt(new MemorySecretStore(), port);
-    await accounts.handlers.testConnection({ profileId: profile.id });
+    await accounts.handlers.testConnection({ profileId: profile.id }, testCallContext());
     await accounts.service.setProfileSecret({
       id: profile.id,
       secretKey: secret('sk'),
       secretId: 'AKIDreplacedSecretId00000000000000NEW1',
     });
-    await accounts.handlers.testConnection({ profileId: profile.id });
+    await accounts.handlers.testConnection({ profileId: profile.id }, testCallContext());
     expect(seen[0]).toContain('Credential=AKIDsampleSecretId000000000000000WXYZ/');
     expect(seen[1]).toContain('Credential=AKIDreplacedSecretId00000000000000NEW1/');
 
@@ -202,7 +213,7 @@ describe('test connection', () => {
       region: 'ap-tokyo',
       endpoint: { scheme: 'http', host: '127.0.0.1', port: 1 },
     });
-    expect(await accounts.handlers.testConnection({ profileId: profile.id })).toMatchObject({
+    expect(await accounts.handlers.testConnection({ profileId: profile.id }, testCallContext())).toMatchObject({
       verdict: 'unreachable',
       code: 'NETWORK_ERROR',
       region: 'ap-tokyo',
@@ -212,7 +223,7 @@ describe('test connection', () => {
   it('refuses to test a profile without a SecretKey', async () => {
     const { accounts } = await accountsForTest(new MemorySecretStore());
     const profile = await accounts.service.addProfile(sampleProfile());
-    await expect(accounts.handlers.testConnection({ profileId: profile.id })).rejects.toMatchObject({
+    await expect(accounts.handlers.testConnection({ profileId: profile.id }, testCallContext())).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       details: { missing: 'secretKey' },
     });

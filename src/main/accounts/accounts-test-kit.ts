@@ -6,7 +6,8 @@ import type { Clock } from '../app/clock';
 import { EventBus } from '../app/event-bus';
 import { testStores } from '../db/test-database';
 import type { SecretStore } from '../secrets/secret-store';
-import type { ApiCallRecorder } from '../trtc/api-call-record';
+import { type ApiCallRecorder, discardApiCalls } from '../trtc/api-call-record';
+import { accountsDocument } from './accounts-document';
 import { type Accounts, createAccounts } from './create-accounts';
 
 /** Test helpers only: a fresh data dir and the accounts domain built on a given secret store. */
@@ -21,13 +22,13 @@ export async function accountsForTest(
   events.subscribe((_event, payload) => emitted.push(payload));
   const stores = testStores(dataDir, clock);
   const accounts: Accounts = await createAccounts({
-    open: (spec) => stores.open(spec),
+    document: await stores.open(accountsDocument),
     secrets,
     events,
     clock,
     appVersion: 'test',
     builtInSandbox: options.builtInSandbox ?? false,
-    ...(options.recorder ? { recorder: options.recorder } : {}),
+    recorder: options.recorder ?? discardApiCalls,
   });
   return { dataDir, accounts, emitted };
 }

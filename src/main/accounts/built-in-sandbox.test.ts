@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testCallContext } from '../rpc/test-support/call-context';
 import { KeytarSecretStore } from '../secrets/keytar-store';
 import type { ApiCallRecord } from '../trtc/api-call-record';
 import { accountsForTest } from './accounts-test-kit';
@@ -32,7 +33,7 @@ describe('the built-in sandbox', () => {
     expect((await again.accounts.service.overview()).profiles.map((profile) => profile.id)).toEqual([overview.profiles[0]?.id]);
     expect(await store.list()).toEqual(names);
     // It is managed by the app: not editable or deletable from the page.
-    await expect(again.accounts.handlers.deleteProfile({ id: overview.profiles[0]?.id ?? '' })).rejects.toMatchObject({
+    await expect(again.accounts.handlers.deleteProfile({ id: overview.profiles[0]?.id ?? '' }, testCallContext())).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     for (const name of names) await store.delete(name);
@@ -47,7 +48,7 @@ describe('the built-in sandbox', () => {
     const app = apps[0];
     if (!profile || !app) throw new Error('sandbox accounts missing');
 
-    const test = await accounts.handlers.testConnection({ profileId: profile.id });
+    const test = await accounts.handlers.testConnection({ profileId: profile.id }, testCallContext());
     expect(test).toMatchObject({ verdict: 'valid', sandbox: true });
     expect(test.requestId).toBeTruthy();
     expect(test.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -110,7 +111,7 @@ describe('the built-in sandbox', () => {
       secretId: sandboxProfile?.secretId ?? '',
       secretKey: 'definitely-not-the-sandbox-key',
     });
-    expect(await accounts.handlers.testConnection({ profileId: wrong.id })).toMatchObject({
+    expect(await accounts.handlers.testConnection({ profileId: wrong.id }, testCallContext())).toMatchObject({
       verdict: 'auth-failed',
       code: expect.stringMatching(/^AuthFailure\./),
     });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { AppError } from '../../shared/contract';
+import { AppError, detailsOf } from '../../shared/contract';
 import type { ConnectionTestResult, ConnectionVerdict } from '../../shared/contract/accounts';
 import { connectionTestPurpose } from '../trtc/api-call-record';
 import type { TrtcClient } from '../trtc/trtc-client';
@@ -23,9 +23,10 @@ export async function testConnection(client: TrtcClient, sdkAppId: number): Prom
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const latencyMs = since(began);
-    const requestId = typeof error.details?.requestId === 'string' ? error.details.requestId : undefined;
+    const api = detailsOf(error, 'TRTC_API_ERROR');
     if (error.code === 'TRTC_API_ERROR') {
-      const code = String(error.details?.trtcCode ?? '');
+      const code = api?.trtcCode ?? '';
+      const requestId = api?.requestId;
       return { ...base, verdict: verdictFor(code), code, message: error.message, ...(requestId ? { requestId } : {}), latencyMs };
     }
     return { ...base, verdict: 'unreachable', code: error.code, message: error.message, latencyMs };

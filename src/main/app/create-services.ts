@@ -1,44 +1,39 @@
 /**
- * The composition root: builds every service from a data dir, a clock and a secret store, and
- * returns the handlers the transports (Electron IPC, browser host) expose. Nothing here imports
- * electron, so the whole app runs and is tested under plain Node.
+ * The composition root: a list of domains, each built by its `create<Domain>(deps)` from the ports
+ * it declares, in the order they open; it returns the handlers the transports (Electron IPC, browser
+ * host) expose, and closes the domains in reverse. Nothing here imports electron, so the whole app
+ * runs and is tested under plain Node.
  */
 
 import { release } from 'node:os';
 import { accountsDocument } from '../accounts/accounts-document';
 import { createAccounts } from '../accounts/create-accounts';
 import { accountsLaunchPorts } from '../launch/accounts-ports';
-import { createLaunchHandlers } from '../launch/launch-handlers';
-import { LaunchService } from '../launch/launch-service';
-import { createLogHandlers } from '../log/log-handlers';
-import { TaskLog } from '../log/task-log';
+import { createLaunch } from '../launch/create-launch';
+import { tasksRecords } from '../launch/task-registry';
+import { createLog } from '../log/create-log';
+import { createMedia } from '../media/create-media';
 import { mediaUseMarker } from '../media/mark-used';
 import { mediaDocument } from '../media/media-document';
-import { createMediaHandlers } from '../media/media-handlers';
-import { MediaService } from '../media/media-service';
+import { presetsMediaUsage } from '../media/media-usage';
+import { createPresets } from '../presets/create-presets';
 import { presetsDocument } from '../presets/preset-document';
-import { PresetService } from '../presets/preset-service';
-import { createPresetsHandlers } from '../presets/presets-handlers';
-import { createDispatch, type Dispatch } from '../rpc/dispatch';
+import { createDispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import { ReadThroughSecretStore } from '../secrets/read-through-store';
-import type { SecretStore } from '../secrets/secret-store';
 import { createShows } from '../shows/create-shows';
-import { noPowerEvents, showsPortsFrom, stayAwakeNowhere } from '../shows/other-domains';
-import type { KeepAwakePort, PowerEventsPort } from '../shows/ports';
 import { showRunsRecords } from '../shows/run-record';
 import { showsDocument } from '../shows/show-document';
 import { MemoryRecords } from '../storage/memory-records';
 import { StoreProblems } from '../storage/store-problems';
-import { SettingsService, settingsDocument } from '../system/settings-service';
-import { createSystemHandlers } from '../system/system-handlers';
-import { appScheduler, createRateLimiter, createTasksService, mediaPortsFrom, profileOfAppFrom } from '../tasks/create-tasks';
+import { createSystem } from '../system/create-system';
+import { settingsDocument } from '../system/settings-service';
+import { appScheduler, createRateLimiter, createTasks, mediaPortsFrom, profileOfAppFrom } from '../tasks/create-tasks';
 import { limitClient, runInLane } from '../tasks/ingest-client';
 import { presetItemLauncher } from '../tasks/launch-batch-item';
 import { liveTasksRecords } from '../tasks/live-task-store';
-import { TaskRegistry, tasksRecords } from '../tasks/task-registry';
 import { taskStateOf } from '../tasks/task-state';
-import { createTasksHandlers } from '../tasks/tasks-handlers';
+import type { AppEnvironment, AppServices } from './app-environment';
 import { appIdentity } from './app-identity';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './event-bus';
@@ -46,32 +41,9 @@ import { firstRunDocument, sampleLanguageOf } from './first-run';
 import { seedFirstRun } from './first-run-wiring';
 import { openStores, type Stores } from './open-stores';
 import { quietSdkWarnings } from './sdk-warnings';
+import { noPowerEvents, showsPortsFrom, stayAwakeNowhere } from './shows-wiring';
 
-export interface AppEnvironment {
-  dataDir: string;
-  secrets: SecretStore;
-  transport: 'electron' | 'browser';
-  clock?: Clock;
-  versions?: Record<string, string>;
-  openExternal?: (url: string) => Promise<void>;
-  /** Diagnostics for the developer console; never given a secret or a call's input. */
-  warn?: (message: string) => void;
-  /** The OS's locale (Electron's app.getLocale()); Node's Intl locale when absent. */
-  locale?: string;
-  /** Keep the machine awake while a show is armed, and hear the OS wake up (Electron's; none in the browser host). */
-  power?: { keepAwake: KeepAwakePort; events: PowerEventsPort };
-  /** Seed the sample media entry and preset on a first start (default true; e2e specs turn it off). */
-  samples?: boolean;
-}
-
-export interface AppServices {
-  handlers: Handlers;
-  dispatch: Dispatch;
-  events: EventBus;
-  /** The task log; every service that calls the TRTC API gets it as its ApiCallRecorder. */
-  log: TaskLog;
-  close(): Promise<void>;
-}
+export type { AppEnvironment, AppServices } from './app-environment';
 
 export async function createAppServices(env: AppEnvironment): Promise<AppServices> {
   quietSdkWarnings();
@@ -106,60 +78,105 @@ async function buildServices(
   problems: StoreProblems,
   stores: Stores,
 ): Promise<AppServices> {
-  const { open, openRecords } = stores;
+  const { database, open, openRecords } = stores;
+  const overrides = env.overrides ?? {};
+  const warn = env.warn ?? ((message: string) => console.warn(message));
+  const versions = { node: process.versions.node, ...env.versions };
 
   // What main read from the keychain stays in main: a launch then costs no keychain round trip.
   const secrets = new ReadThroughSecretStore(env.secrets);
-  const settings = new SettingsService(await open(settingsDocument), events);
-  const log = await TaskLog.open({ database: stores.database, clock, events, warn: env.warn });
-  const accounts = await createAccounts({ open, secrets, events, clock, appVersion: appIdentity.version, recorder: log });
-  const presets = new PresetService({ document: await open(presetsDocument), secrets, events, clock });
+
+  const system = createSystem({
+    document: await open(settingsDocument),
+    events,
+    info: { appName: appIdentity.name, appVersion: appIdentity.version, platform: process.platform, versions },
+    transport: env.transport,
+    secrets,
+    problems,
+    openExternal: env.openExternal ?? null,
+  });
+
+  const log = await createLog({
+    database,
+    clock,
+    events,
+    warn: env.warn ?? (() => {}),
+    environment: {
+      appName: appIdentity.name,
+      appVersion: appIdentity.version,
+      os: { platform: process.platform, release: release(), arch: process.arch },
+      versions,
+    },
+  });
+
+  const accounts = await createAccounts({
+    document: await open(accountsDocument),
+    secrets,
+    events,
+    clock,
+    appVersion: appIdentity.version,
+    recorder: log.service,
+    builtInSandbox: overrides.builtInSandbox !== false,
+    clientTimeoutSeconds: overrides.clientTimeoutSeconds,
+  });
+
+  const presets = createPresets({ document: await open(presetsDocument), secrets, events, clock });
+
   // Deleting a library entry says which presets use it.
-  const usage = { usersOf: async (id: string) => presets.usingMedia(id).map(({ id: presetId, name }) => ({ id: presetId, name })) };
-  const media = new MediaService({ document: await open(mediaDocument), events, clock, usage });
+  const media = createMedia({ document: await open(mediaDocument), events, clock, usage: presetsMediaUsage(presets.service) });
+
   if (env.samples !== false) {
     // Named in the language the page opens in: the setting, else the OS's (Electron's locale, or Node's).
-    const language = sampleLanguageOf(settings.get().language, env.locale ?? Intl.DateTimeFormat().resolvedOptions().locale);
-    await seedFirstRun({ open, accounts: accounts.service, media, presets, clock, language });
+    const language = sampleLanguageOf(system.service.get().language, env.locale ?? Intl.DateTimeFormat().resolvedOptions().locale);
+    await seedFirstRun({ open, accounts: accounts.service, media: media.service, presets: presets.service, clock, language });
   }
-  // A launch or a source switch stamps the library entry it pushed as used ("Recently used").
-  const mediaUsed = mediaUseMarker(media);
-  const launchRecords = openRecords(tasksRecords);
-  const registry = await TaskRegistry.open(launchRecords, clock);
-  // A database from a newer version is never written: the board then keeps what polls and controls
-  // learn in memory only, so the app starts and shows it; launches and every other write are refused.
-  const liveTasks = stores.database.readOnly
-    ? await MemoryRecords.copyOf(openRecords(liveTasksRecords), liveTasksRecords.recordSchema)
-    : openRecords(liveTasksRecords);
+
+  // Shared by launch and the board: one scheduler, and one limiter that every TRTC call of an
+  // account (launch, batch, polls, controls) takes a token from first.
   const scheduler = appScheduler(clock);
-  // Every TRTC call of an account, whoever makes it (launch, batch, polls, controls), takes a token from this one limiter first.
   const limiter = createRateLimiter(scheduler);
+  // A launch or a source switch stamps the library entry it pushed as used ("Recently used").
+  const mediaUsed = mediaUseMarker(media.service);
+
+  // Shows make the tickets a launch would (pre-flight) with the same ports.
   const launchPorts = accountsLaunchPorts({
     accounts: accounts.service,
     tickets: accounts.tickets,
     // A preset picks its own region, so launch signs with a client for that region (not the profile's default).
     clientFor: async (profileId, region) => limitClient(await accounts.clients.forProfile(profileId, region), profileId, limiter),
-    mediaUrl: async (entryId) => media.get(entryId).url,
+    mediaUrl: async (entryId) => media.service.get(entryId).url,
     mediaUsed,
   });
-  const launch = new LaunchService({ presets, registry, ports: launchPorts, events });
-  const tasks = await createTasksService({
-    liveTasks,
+  const launch = await createLaunch({
+    records: openRecords(tasksRecords),
+    clock,
+    events,
+    presets: presets.service,
+    ports: launchPorts,
+  });
+
+  const tasks = await createTasks({
+    // A database from a newer version is never written: the board then keeps what polls and controls
+    // learn in memory only, so the app starts and shows it; launches and every other write are refused.
+    liveTasks: database.readOnly
+      ? await MemoryRecords.copyOf(openRecords(liveTasksRecords), liveTasksRecords.recordSchema)
+      : openRecords(liveTasksRecords),
     events,
     scheduler,
     limiter,
-    ports: {
-      clients: accounts.clients,
-      records: registry,
-      launchItem: presetItemLauncher({ presets, launch }),
-      profileOfApp: profileOfAppFrom(accounts.service),
-      ...mediaPortsFrom(media, mediaUsed),
-    },
+    clients: accounts.clients,
+    records: launch.registry,
+    launchItem: presetItemLauncher({ presets: presets.service, launch: launch.service }),
+    profileOfApp: profileOfAppFrom(accounts.service),
+    ...mediaPortsFrom(media.service, mediaUsed),
+    ...overrides.tasks,
   });
-
-  // The diagnostic bundle of a task holds the board's and the registry's view of it.
+  // The diagnostic bundle of a task holds the board's and the registry's view of it (given to the
+  // log now: the log is built first, so every call is recorded).
   // biome-ignore lint/correctness/useHookAtTopLevel: TaskLog's setter, not a React hook
-  log.useTaskStateProvider({ taskState: (taskId) => taskStateOf({ store: tasks.store, records: registry }, taskId) });
+  log.service.useTaskStateProvider({
+    taskState: (taskId) => taskStateOf({ store: tasks.service.store, records: launch.registry }, taskId),
+  });
 
   // Shows: run-sheets whose cues launch presets and drive the board's controls, on the same scheduler and limiter.
   const shows = await createShows({
@@ -171,70 +188,58 @@ async function buildServices(
     keepAwake: env.power?.keepAwake ?? stayAwakeNowhere,
     power: env.power?.events ?? noPowerEvents,
     ...showsPortsFrom({
-      presets,
-      launch,
+      presets: presets.service,
+      launch: launch.service,
       launchPorts,
-      registry,
-      tasks,
+      registry: launch.registry,
+      tasks: tasks.service,
       accounts: accounts.service,
       clients: accounts.clients,
       sandbox: accounts.sandbox,
-      media,
+      media: media.service,
       limiter,
       clock,
     }),
   });
 
   const handlers: Handlers = {
-    system: createSystemHandlers({
-      info: {
-        appName: appIdentity.name,
-        appVersion: appIdentity.version,
-        platform: process.platform,
-        versions: { node: process.versions.node, ...env.versions },
-      },
-      transport: env.transport,
-      secrets,
-      problems,
-      settings,
-      openExternal: env.openExternal,
-    }),
-    tasks: createTasksHandlers(tasks),
+    system: system.handlers,
+    log: log.handlers,
     accounts: accounts.handlers,
-    media: createMediaHandlers(media),
-    log: createLogHandlers({
-      log,
-      clock,
-      environment: {
-        appName: appIdentity.name,
-        appVersion: appIdentity.version,
-        os: { platform: process.platform, release: release(), arch: process.arch },
-        versions: { node: process.versions.node, ...env.versions },
-      },
-    }),
-    presets: createPresetsHandlers(presets),
-    launch: createLaunchHandlers(launch),
+    presets: presets.handlers,
+    media: media.handlers,
+    launch: launch.handlers,
+    tasks: tasks.handlers,
     shows: shows.handlers,
   };
-
-  const warn = env.warn ?? ((message: string) => console.warn(message));
+  // Closing aborts every call's signal, so what the page started (probes, batches) stops first.
+  const closing = new AbortController();
   const dispatch = createDispatch(handlers, {
-    onInternalError: (name, error) => warn(`[rpc] ${name} failed: ${error instanceof Error ? error.stack : String(error)}`),
+    transport: env.transport,
+    closing: closing.signal,
+    onInternalError:
+      overrides.onInternalError ?? ((name, error) => warn(`[rpc] ${name} failed: ${error instanceof Error ? error.stack : String(error)}`)),
+    ...(overrides.newCallId ? { newCallId: overrides.newCallId } : {}),
   });
 
   return {
     handlers,
     dispatch,
     events,
-    log,
+    log: log.service,
+    domains: {
+      system: system.service,
+      log: log.service,
+      accounts: accounts.service,
+      presets: presets.service,
+      media: media.service,
+      launch: launch.service,
+      tasks: tasks.service,
+    },
     close: async () => {
-      await shows.close();
-      tasks.close();
-      await Promise.all([launchRecords.close(), liveTasks.close()]);
-      await accounts.close();
-      await media.close();
-      // Last, so the calls made while closing are recorded too.
-      await log.close();
+      closing.abort();
+      // In reverse order of creation: the log, opened second, still records the calls made while the others close.
+      for (const domain of [system, log, accounts, presets, media, launch, tasks, shows].reverse()) await domain.close();
       stores.close();
     },
   };

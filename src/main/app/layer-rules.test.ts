@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 // The layers are lint rules (biome.json's overrides of noRestrictedImports), not a paragraph: a file
 // planted in each layer with an import it must not make fails `biome lint`, which `npm test` runs.
+// Domains (accounts, launch, log, media, presets, system, tasks) reach each other only through a
+// `*-ports` module; only the composition root in src/main/app imports their services.
 const root = process.cwd();
 
 function lint(path: string, source: string): { failed: boolean; output: string } {
@@ -18,25 +20,27 @@ function lint(path: string, source: string): { failed: boolean; output: string }
   }
 }
 
+// A planted file's import of `name`, used, so that only an import rule can fail it.
+const uses = (name: string, from: string) => `import { ${name} } from '${from}';\nvoid ${name};`;
+const usesType = (name: string, from: string) => `import type { ${name} } from '${from}';\nexport type Used = ${name};`;
+
 describe('layer rules', () => {
   it.each([
-    ['a service importing electron', 'src/main/tasks/planted-layer.ts', "import { app } from 'electron';\nvoid app;"],
-    [
-      'the page importing main',
-      'src/renderer/src/planted-layer.ts',
-      "import { systemScheduler } from '../../main/tasks/scheduler';\nvoid systemScheduler;",
-    ],
-    ['shared importing main', 'src/shared/planted-layer.ts', "import { systemClock } from '../main/app/clock';\nvoid systemClock;"],
-    [
-      'shared importing the page',
-      'src/shared/planted-layer.ts',
-      "import { useNow } from '../renderer/src/features/tasks/use-now';\nvoid useNow;",
-    ],
+    ['a service importing electron', 'src/main/tasks/planted-layer.ts', uses('app', 'electron')],
+    ['the page importing main', 'src/renderer/src/planted-layer.ts', uses('systemScheduler', '../../main/tasks/scheduler')],
+    ['shared importing main', 'src/shared/planted-layer.ts', uses('systemClock', '../main/app/clock')],
+    ['shared importing the page', 'src/shared/planted-layer.ts', uses('useNow', '../renderer/src/features/tasks/use-now')],
     [
       'production code importing a test-support fake',
       'src/main/tasks/planted-layer.ts',
-      "import { boardService } from './test-support/board-service';\nvoid boardService;",
+      uses('boardService', './test-support/board-service'),
     ],
+    [
+      "a domain importing another domain's service",
+      'src/main/launch/planted-layer.ts',
+      usesType('PresetService', '../presets/preset-service'),
+    ],
+    ["a domain importing another domain's store", 'src/main/tasks/planted-layer.ts', uses('tasksRecords', '../launch/task-registry')],
   ])('refuses %s', (_what, path, source) => {
     const { failed, output } = lint(path, source);
     expect(failed, output).toBe(true);
@@ -44,16 +48,14 @@ describe('layer rules', () => {
   });
 
   it.each([
-    ['the shell importing electron', 'src/main/shell/planted-layer.ts', "import { app } from 'electron';\nvoid app;"],
+    ['the shell importing electron', 'src/main/shell/planted-layer.ts', uses('app', 'electron')],
+    ['a test importing a test-support fake', 'src/main/tasks/planted-layer.test.ts', uses('boardService', './test-support/board-service')],
+    ['the page importing the preload’s api types', 'src/renderer/src/planted-layer.ts', usesType('DesktopApi', '../../preload/api-types')],
+    ["a domain importing another domain's ports", 'src/main/tasks/planted-layer.ts', usesType('Launcher', '../launch/launch-ports')],
     [
-      'a test importing a test-support fake',
-      'src/main/tasks/planted-layer.test.ts',
-      "import { boardService } from './test-support/board-service';\nvoid boardService;",
-    ],
-    [
-      'the page importing the preload’s declared api types',
-      'src/renderer/src/planted-layer.ts',
-      "import type { DesktopApi } from '../../preload/api-types';\nexport type Api = DesktopApi;",
+      "the composition root importing a domain's service",
+      'src/main/app/planted-layer.ts',
+      usesType('PresetService', '../presets/preset-service'),
     ],
   ])('allows %s', (_what, path, source) => {
     const { failed, output } = lint(path, source);

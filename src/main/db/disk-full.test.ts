@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,20 +33,27 @@ afterAll(async () => {
   await rm(mountPoint, { recursive: true, force: true });
 });
 
-/** Writes a file until the disk refuses: what is left is less than one more chunk. */
+/**
+ * Writes a file until the disk refuses even one more byte. Stopping at the first refused 64 KiB chunk
+ * left up to 64 KiB free: room for the lock file or a page, depending on what earlier tests wrote.
+ */
 async function fillDisk(file: string): Promise<void> {
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  const parts: Buffer[] = [];
-  for (;;) {
-    parts.push(chunk);
-    try {
-      await writeFile(file, Buffer.concat(parts));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-      parts.pop();
-      await writeFile(file, Buffer.concat(parts));
-      return;
+  const handle = await open(file, 'w');
+  try {
+    for (const size of [64 * 1024, 4096, 512, 1]) {
+      const chunk = Buffer.alloc(size, 1);
+      for (;;) {
+        try {
+          const { bytesWritten } = await handle.write(chunk);
+          if (bytesWritten < size) break;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+          break;
+        }
+      }
     }
+  } finally {
+    await handle.close();
   }
 }
 

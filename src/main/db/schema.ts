@@ -73,6 +73,9 @@ export const migrations: readonly Migration[] = [
     );
     createSearchTable(db);
   },
+  // 3: the page call a log entry was made for (none for background work), so a click and its API calls join.
+  `ALTER TABLE log_entries ADD COLUMN call_id TEXT;
+   CREATE INDEX log_by_call ON log_entries (call_id);`,
 ];
 
 /**

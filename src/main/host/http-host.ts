@@ -118,8 +118,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     } catch {
       return sendJson(response, 200, failure('INVALID_INPUT', 'Request body is not JSON'));
     }
+    // The connection closing before the answer is written means the caller went away (a closed tab,
+    // a cancelled fetch, the host closing); after the answer, the call's work belongs to the app.
+    const caller = new AbortController();
+    response.once('close', () => {
+      if (!response.writableFinished) caller.abort(new Error('The caller went away'));
+    });
     const began = performance.now();
-    const result = await options.services.dispatch(name, input);
+    const result = await options.services.dispatch(name, input, { transport: 'browser', signal: caller.signal });
     // The call's time inside the host (validation and handler), for the browser's network panel and the benches.
     response.setHeader('Server-Timing', `dispatch;dur=${(performance.now() - began).toFixed(2)}`);
     sendJson(response, 200, result);

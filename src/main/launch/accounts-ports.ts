@@ -32,7 +32,7 @@ export interface AccountsPortsDeps {
   /** The URL of a media library entry; NOT_FOUND when it is gone. */
   mediaUrl(entryId: string): Promise<string>;
   /** Stamps a library entry "last used". */
-  mediaUsed?(use: { entryId?: string; url: string }): void;
+  mediaUsed(use: { entryId?: string; url: string }): void;
 }
 
 /** Launch's ports over the accounts, tickets and media services. */
@@ -65,6 +65,6 @@ export function accountsLaunchPorts(deps: AccountsPortsDeps): LaunchPorts {
         privileges,
       }),
     mediaUrl: (entryId) => deps.mediaUrl(entryId),
-    ...(deps.mediaUsed ? { mediaUsed: deps.mediaUsed } : {}),
+    mediaUsed: deps.mediaUsed,
   };
 }

@@ -1,3 +1,5 @@
+import type { LaunchSource, TaskRecord } from '../../shared/contract/launch';
+import type { StoredPreset } from '../../shared/contract/presets';
 import type { RoomIdType, StartStreamIngestBody } from '../../shared/trtc/requests';
 import type { Site } from '../../shared/trtc/sites';
 
@@ -36,3 +38,18 @@ export interface LaunchPorts {
   /** Told once a Start has created a task: the library entry it pushed (by id, else by URL) was used now. */
   mediaUsed?(use: { entryId?: string; url: string }): void;
 }
+
+/** The presets a launch reads (the presets domain's PresetService fits). */
+export interface PresetSource {
+  get(id: string): StoredPreset;
+  /** A ticket pasted into the preset, read from the keychain; null when none is kept. */
+  pastedSecret(id: string, kind: 'userSig' | 'privateMapKey'): Promise<string | null>;
+}
+
+/** A Start from a preset or a one-off draft (the launch domain's LaunchService fits; batches use it). */
+export interface Launcher {
+  start(source: LaunchSource): Promise<TaskRecord>;
+}
+
+export type NewTask = Omit<TaskRecord, 'id' | 'state' | 'createdAt' | 'updatedAt'>;
+export type TaskOutcome = Pick<TaskRecord, 'state' | 'taskId' | 'requestId' | 'error' | 'unknownReason' | 'profileId' | 'sandbox'>;

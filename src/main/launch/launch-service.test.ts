@@ -13,9 +13,9 @@ import { PresetService } from '../presets/preset-service';
 import { sampleDraft } from '../presets/sample-draft';
 import { MemorySecretStore } from '../secrets/memory-store';
 import type { RecordStore } from '../storage/record-store';
-import { TaskRegistry, tasksRecords } from '../tasks/task-registry';
 import type { LaunchPorts } from './launch-ports';
 import { LaunchService } from './launch-service';
+import { TaskRegistry, tasksRecords } from './task-registry';
 
 const sdkSecretKey = 'unit-test-sdk-secret-key-0123456789abcdef';
 const clock = { now: () => Date.UTC(2026, 10, 27, 12, 0, 0) };
@@ -145,15 +145,17 @@ describe('LaunchService', () => {
     const { launch } = await build();
     answer = async () => {
       throw new AppError('TRTC_API_ERROR', 'StartStreamIngest: InvalidParameter.UserSig: bad', {
+        action: 'StartStreamIngest',
         trtcCode: 'InvalidParameter.UserSig',
         requestId: 'req-9',
+        retryable: false,
       });
     };
     const failed = await launch.start({ kind: 'draft', draft: sampleDraft() });
     expect(failed).toMatchObject({ state: 'failed', error: { code: 'InvalidParameter.UserSig', requestId: 'req-9' } });
 
     answer = async () => {
-      throw new AppError('OUTCOME_UNKNOWN', 'timed out', { reason: 'TIMEOUT' });
+      throw new AppError('OUTCOME_UNKNOWN', 'timed out', { action: 'StartStreamIngest', reason: 'TIMEOUT' });
     };
     const unknown = await launch.start({ kind: 'draft', draft: sampleDraft() });
     expect(unknown).toMatchObject({ state: 'unknown', unknownReason: 'timeout', error: { code: 'OUTCOME_UNKNOWN' } });
@@ -163,7 +165,7 @@ describe('LaunchService', () => {
   it('never retries an unknown Start by itself; a deliberate retry needs confirmation and links the records', async () => {
     const { launch } = await build();
     answer = async () => {
-      throw new AppError('OUTCOME_UNKNOWN', 'connection reset', { reason: 'NETWORK_ERROR' });
+      throw new AppError('OUTCOME_UNKNOWN', 'connection reset', { action: 'StartStreamIngest', reason: 'NETWORK_ERROR' });
     };
     const unknown = await launch.start({ kind: 'draft', draft: sampleDraft() });
     expect(unknown).toMatchObject({ state: 'unknown', unknownReason: 'connection' });

@@ -1,15 +1,14 @@
-import { AppError } from '../../shared/contract';
+import { AppError, detailsOf } from '../../shared/contract';
 import type { LaunchPreview, LaunchProblem, LaunchSource, TaskRecord, UnknownReason } from '../../shared/contract/launch';
 import type { PresetDraft } from '../../shared/contract/presets';
 import { type StartStreamIngestBody, startStreamIngestRequest } from '../../shared/trtc/requests';
 import { costGuards, redactBody, startBody, type Tickets, tccliCommand } from '../../shared/trtc/start-request';
 import type { EventBus } from '../app/event-bus';
-import type { PresetService } from '../presets/preset-service';
-import type { TaskOutcome, TaskRegistry } from '../tasks/task-registry';
-import type { LaunchPorts } from './launch-ports';
+import type { LaunchPorts, PresetSource, TaskOutcome } from './launch-ports';
+import type { TaskRegistry } from './task-registry';
 
 export interface LaunchServiceDeps {
-  presets: PresetService;
+  presets: PresetSource;
   registry: TaskRegistry;
   ports: LaunchPorts;
   events: EventBus;
@@ -243,17 +242,19 @@ const unknownReasonByCode: Record<string, UnknownReason> = { TIMEOUT: 'timeout',
  */
 export function outcomeOfFailure(error: unknown): TaskOutcome {
   if (error instanceof AppError) {
-    const details = error.details ?? {};
-    const requestId = typeof details.requestId === 'string' && details.requestId !== '' ? details.requestId : undefined;
+    const api = detailsOf(error, 'TRTC_API_ERROR');
+    const requestId = api?.requestId || detailsOf(error, 'OUTCOME_UNKNOWN')?.requestId || undefined;
     if (error.code === 'TRTC_API_ERROR') {
-      const code = typeof details.trtcCode === 'string' ? details.trtcCode : 'TRTC_API_ERROR';
+      const code = api?.trtcCode ?? 'TRTC_API_ERROR';
       return { state: 'failed', error: { code, message: error.message.slice(0, 2000), ...(requestId ? { requestId } : {}) }, requestId };
     }
-    if (error.code === 'NETWORK_ERROR' && details.notSent === true) {
+    const transport = detailsOf(error, 'NETWORK_ERROR') ?? detailsOf(error, 'TIMEOUT');
+    if (error.code === 'NETWORK_ERROR' && transport?.notSent === true) {
       return { state: 'failed', error: { code: 'NETWORK_ERROR', message: error.message.slice(0, 2000) } };
     }
     if (error.code === 'OUTCOME_UNKNOWN' || error.code === 'TIMEOUT' || error.code === 'NETWORK_ERROR') {
-      const reason = typeof details.reason === 'string' ? unknownReasonByCode[details.reason] : undefined;
+      const cause = transport?.reason ?? detailsOf(error, 'OUTCOME_UNKNOWN')?.reason;
+      const reason = cause === undefined ? undefined : unknownReasonByCode[cause];
       return {
         state: 'unknown',
         unknownReason: reason ?? (error.code === 'TIMEOUT' ? 'timeout' : error.code === 'OUTCOME_UNKNOWN' ? 'no-task-id' : 'connection'),
@@ -275,10 +276,11 @@ export function outcomeOfFailure(error: unknown): TaskOutcome {
  * "started" for a record that says "pending" on disk, nor lose the TaskId. The error says both.
  */
 function unsavedOutcome(error: unknown, outcome: TaskOutcome): unknown {
+  const diskFull = error instanceof AppError ? detailsOf(error, 'DISK_FULL') : undefined;
   if (!(error instanceof AppError) || error.code !== 'DISK_FULL' || outcome.state !== 'started') return error;
   return new AppError(
     'DISK_FULL',
     `The task started (TaskId ${outcome.taskId}) but the disk is full, so its record could not be saved: note the TaskId, free some space, and stop the task from the TRTC console if it should not run.`,
-    { ...error.details, taskId: outcome.taskId, requestId: outcome.requestId },
+    { ...diskFull, taskId: outcome.taskId, requestId: outcome.requestId },
   );
 }

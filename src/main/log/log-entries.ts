@@ -4,7 +4,7 @@ import type { ApiCallRecord } from '../trtc/api-call-record';
 import type { CallLine, RepeatLine } from './log-line';
 
 /** From a TRTC client's record to the log's entry and lines (before redaction). */
-export function entryOf(record: ApiCallRecord, id: string, seq: number): LogEntry {
+export function entryOf(record: ApiCallRecord, id: string, seq: number, callId?: string): LogEntry {
   const entry: LogEntry = {
     id,
     seq,
@@ -29,6 +29,7 @@ export function entryOf(record: ApiCallRecord, id: string, seq: number): LogEntr
   if (record.errorMessage !== undefined) entry.errorMessage = record.errorMessage;
   if (record.response !== undefined) entry.response = record.response;
   if (record.show !== undefined) entry.show = record.show;
+  if (callId !== undefined) entry.callId = callId;
   return entry;
 }
 
@@ -49,7 +50,9 @@ export function repeatLine(entry: LogEntry, of: string): RepeatLine {
 
 /** What must be equal for two Describes of one task to fold: everything but time, RequestId and latency. */
 export function fingerprintOf(entry: LogEntry): string {
+  // A page's Describe never folds into the polls' row, so its call id stays on a row of its own.
   return JSON.stringify([
+    entry.callId ?? null,
     entry.profileId,
     entry.sdkAppId,
     entry.purpose,

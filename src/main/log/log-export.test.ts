@@ -6,6 +6,8 @@ import { Api } from 'tls-sig-api-v2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Stores } from '../app/open-stores';
 import { testStores } from '../db/test-database';
+import { runInCall } from '../rpc/current-call';
+import { testCallContext } from '../rpc/test-support/call-context';
 import { csvColumns } from './log-export';
 import { createLogHandlers } from './log-handlers';
 import { TaskLog } from './task-log';
@@ -33,25 +35,27 @@ describe('log exports', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'log-export-'));
     stores = testStores(dataDir, clock);
     log = await TaskLog.open({ database: stores.database, clock });
-    // Secrets planted everywhere a careless caller could put them.
-    log.record(
-      callRecord({
-        action: 'StartStreamIngest',
-        taskId: 'task-1',
-        requestId: 'req-start',
-        params: {
-          SdkAppId: 1400000001,
-          RoomId: '1234',
-          UserId: 'robot_1',
-          UserSig: userSig,
-          PrivateMapKey: privateMapKey,
-          StreamUrl: `https://media.example/a.m3u8?usersig=${userSig}`,
-          Nested: { secretKey, sdkSecretKey, authorization: 'TC3-HMAC-SHA256 Credential=AKID/x' },
-          Note: `sig ${userSig}`,
-        },
-        response: { TaskId: 'task-1', Echo: privateMapKey },
-        errorMessage: `echoed ${userSig}`,
-      }),
+    // Secrets planted everywhere a careless caller could put them; recorded while a page call is handled.
+    runInCall(testCallContext({ callId: 'call-start' }), () =>
+      log.record(
+        callRecord({
+          action: 'StartStreamIngest',
+          taskId: 'task-1',
+          requestId: 'req-start',
+          params: {
+            SdkAppId: 1400000001,
+            RoomId: '1234',
+            UserId: 'robot_1',
+            UserSig: userSig,
+            PrivateMapKey: privateMapKey,
+            StreamUrl: `https://media.example/a.m3u8?usersig=${userSig}`,
+            Nested: { secretKey, sdkSecretKey, authorization: 'TC3-HMAC-SHA256 Credential=AKID/x' },
+            Note: `sig ${userSig}`,
+          },
+          response: { TaskId: 'task-1', Echo: privateMapKey },
+          errorMessage: `echoed ${userSig}`,
+        }),
+      ),
     );
     log.record(callRecord({ taskId: 'task-1', requestId: 'req-poll', at: '2026-11-27T12:01:00.000Z' }));
     log.record(
@@ -96,7 +100,7 @@ describe('log exports', () => {
 
   it('exports the filtered entries as CSV with fixed columns, escaped formulas and redacted parameters', async () => {
     const handlers = createLogHandlers({ log, clock, environment });
-    const file = await handlers.exportEntries({ filter: { actions: ['StartStreamIngest'] }, format: 'csv' });
+    const file = await handlers.exportEntries({ filter: { actions: ['StartStreamIngest'] }, format: 'csv' }, testCallContext());
     expect(file).toMatchObject({ fileName: 'task-log-2026-11-27T13-00-00-000Z.csv', mimeType: 'text/csv', count: 2, truncated: false });
     expectNoSecret(file.text);
     const parsed = Papa.parse<Record<string, string>>(file.text, { header: true });
@@ -111,25 +115,27 @@ describe('log exports', () => {
     // A cell that a spreadsheet would run as a formula is defused.
     expect(failed?.roomId).toBe("'=cmd|calc");
     expect(JSON.parse(started?.params ?? '{}')).toMatchObject({ UserSig: '[redacted]', PrivateMapKey: '[redacted]', RoomId: '1234' });
+    expect([failed?.callId, started?.callId]).toEqual(['', 'call-start']);
   });
 
   it('exports the filtered entries as JSON with the filter and counts', async () => {
     const handlers = createLogHandlers({ log, clock, environment });
-    const file = await handlers.exportEntries({ filter: { taskId: 'task-1' }, format: 'json' });
+    const file = await handlers.exportEntries({ filter: { taskId: 'task-1' }, format: 'json' }, testCallContext());
     expectNoSecret(file.text);
     const body = JSON.parse(file.text);
     expect(body).toMatchObject({ kind: 'ingest-desk-task-log', version: 1, filter: { taskId: 'task-1' }, count: 2, total: 2 });
     expect(body.entries.map((entry: { requestId: string }) => entry.requestId)).toEqual(['req-poll', 'req-start']);
+    expect(body.entries.map((entry: { callId?: string }) => entry.callId)).toEqual([undefined, 'call-start']);
     expect(body.entries[1].params.Nested).toEqual({ secretKey: '[redacted]', sdkSecretKey: '[redacted]', authorization: '[redacted]' });
   });
 
   it('builds a diagnostic bundle with versions, OS, the task log slice and the task state, all redacted', async () => {
     const handlers = createLogHandlers({ log, clock, environment });
-    const withoutProvider = JSON.parse((await handlers.diagnosticBundle({ filter: { taskId: 'task-1' } })).text);
+    const withoutProvider = JSON.parse((await handlers.diagnosticBundle({ filter: { taskId: 'task-1' } }, testCallContext())).text);
     expect(withoutProvider.task).toBeNull();
 
     log.useTaskStateProvider({ taskState: (taskId) => ({ taskId, status: 'running', userSig, source: 'https://media.example/a.m3u8' }) });
-    const file = await handlers.diagnosticBundle({ filter: { taskId: 'task-1' } });
+    const file = await handlers.diagnosticBundle({ filter: { taskId: 'task-1' } }, testCallContext());
     expect(file.fileName).toBe('diagnostic-task-task-1-2026-11-27T13-00-00-000Z.json');
     expectNoSecret(file.text);
     const body = JSON.parse(file.text);

@@ -26,7 +26,7 @@ export function insertEntry(db: AppDatabase, entry: LogEntry, segment: number): 
   const lastAtMs = repeat ? Math.max(atMs, Date.parse(repeat.lastAt)) : atMs;
   db.statement(
     `INSERT INTO log_entries (seq, id, segment, at_ms, last_at_ms, action, outcome, purpose, profile_id, sdk_app_id, room_id, task_id,
-       request_id, bytes, entry, repeat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       request_id, call_id, bytes, entry, repeat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     entry.seq,
     entry.id,
@@ -41,6 +41,7 @@ export function insertEntry(db: AppDatabase, entry: LogEntry, segment: number): 
     entry.roomId ?? null,
     entry.taskId ?? null,
     entry.requestId ?? null,
+    entry.callId ?? null,
     bytes,
     json,
     repeat ? JSON.stringify(repeat) : null,
@@ -105,6 +106,7 @@ export function whereOf(filter: LogFilter, searchIndexed = true): { sql: string;
   if (filter.sdkAppId !== undefined) add('sdk_app_id = ?', filter.sdkAppId);
   if (filter.roomId !== undefined) add('room_id = ?', filter.roomId);
   if (filter.taskId !== undefined) add('task_id = ?', filter.taskId);
+  if (filter.callId !== undefined) add('call_id = ?', filter.callId);
   if (filter.actions?.length) add(`action IN (${list(filter.actions)})`, ...filter.actions);
   if (filter.outcomes?.length) add(`outcome IN (${list(filter.outcomes)})`, ...filter.outcomes);
   // A folded row spans its first and last call: it matches a range it overlaps.

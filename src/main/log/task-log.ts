@@ -6,6 +6,7 @@ import type { AppDatabase } from '../db/database';
 import { DatabaseDocument } from '../db/database-document';
 import { legacyLogStore } from '../db/legacy-log';
 import { hasSearchIndex } from '../db/schema';
+import { currentCallId } from '../rpc/current-call';
 import type { ApiCallRecord, ApiCallRecorder } from '../trtc/api-call-record';
 import { entryOf, fingerprintOf, newEntryId } from './log-entries';
 import { logSettingsDocument } from './log-settings';
@@ -213,7 +214,8 @@ export class TaskLog implements ApiCallRecorder {
 
   #append(record: ApiCallRecord): void {
     const seq = this.#seq + 1;
-    const entry = redactSecrets(entryOf(record, newEntryId(), seq));
+    // The page call being handled, if any (the dispatcher sets it); polls and timers have none.
+    const entry = redactSecrets(entryOf(record, newEntryId(), seq, currentCallId()));
     const head = entry.action === 'DescribeStreamIngest' && entry.taskId !== undefined ? this.#folds.get(entry.taskId) : undefined;
     const fingerprint = entry.action === 'DescribeStreamIngest' ? fingerprintOf(entry) : '';
     const foldable = head !== undefined && head.segment === this.#segment && head.fingerprint === fingerprint;

@@ -1,24 +1,32 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { MediaService } from './media-service';
 import { openMediaService } from './test-support';
 
 const fixture = (name: string) => readFile(join(import.meta.dirname, 'fixtures', name), 'utf8');
-const problems = (report: { rejected: { line: number; problem: string }[] }) => report.rejected.map(({ line, problem }) => [line, problem]);
+/** Each rejected row as `line:problem`. */
+const problems = (report: { rejected: { line: number; problem: string }[] }) =>
+  report.rejected.map(({ line, problem }) => `${line}:${problem}`);
+
+/** A fresh library, and the report of importing `text` into it. */
+async function imported(format: Parameters<MediaService['import']>[0], text: string) {
+  const { service } = await openMediaService();
+  return { service, report: await service.import(format, text) };
+}
 
 describe('import from real sample files, with a report of each rejected line', () => {
   it('reads a text list, one URL a line, skipping blanks and comments', async () => {
-    const { service } = await openMediaService();
-    const report = await service.import('text', await fixture('sources.txt'));
+    const { service, report } = await imported('text', await fixture('sources.txt'));
     expect(report.added).toBe(3);
     expect(problems(report)).toEqual([
-      [5, 'scheme'],
-      [6, 'whitespace'],
-      [7, 'scheme'],
-      [8, 'credentials'],
-      [10, 'duplicateInFile'],
-      [11, 'whitespace'],
-      [12, 'scheme'],
+      '5:scheme',
+      '6:whitespace',
+      '7:scheme',
+      '8:credentials',
+      '10:duplicateInFile',
+      '11:whitespace',
+      '12:scheme',
     ]);
     expect(report.rejected.find((row) => row.line === 5)).toMatchObject({ text: 'javascript:alert(1)', detail: 'javascript' });
     expect(service.list().map((entry) => entry.url)).toEqual([
@@ -30,15 +38,9 @@ describe('import from real sample files, with a report of each rejected line', (
   });
 
   it('reads CSV with a header, quoted commas and line breaks, and reports rows by their line', async () => {
-    const { service } = await openMediaService();
-    const report = await service.import('csv', await fixture('sources.csv'));
+    const { service, report } = await imported('csv', await fixture('sources.csv'));
     expect(report.added).toBe(3);
-    expect(problems(report)).toEqual([
-      [5, 'scheme'],
-      [6, 'missingUrl'],
-      [7, 'malformed'],
-      [9, 'duplicateInFile'],
-    ]);
+    expect(problems(report)).toEqual(['5:scheme', '6:missingUrl', '7:malformed', '9:duplicateInFile']);
     const [intro, main, rtmp] = service.list();
     expect(intro).toMatchObject({ name: 'Intro clip', tags: ['promo', 'short'], notes: 'Opening, with a comma' });
     expect(main).toMatchObject({ name: 'Main stream', tags: ['live'], notes: 'Notes over\ntwo lines' });
@@ -46,40 +48,28 @@ describe('import from real sample files, with a report of each rejected line', (
   });
 
   it('reads CSV without a header as URLs in the first column', async () => {
-    const { service } = await openMediaService();
-    const report = await service.import('csv', 'https://a.example/1.mp4,first\n"https://a.example/2.mp4"\nfile:///x,bad\n');
+    const { report } = await imported('csv', 'https://a.example/1.mp4,first\n"https://a.example/2.mp4"\nfile:///x,bad\n');
     expect(report.added).toBe(2);
-    expect(problems(report)).toEqual([[3, 'scheme']]);
+    expect(problems(report)).toEqual(['3:scheme']);
   });
 
   it('reads JSON (the export format, bare strings and objects) and reports items by position', async () => {
-    const { service } = await openMediaService();
-    const report = await service.import('json', await fixture('sources.json'));
+    const { service, report } = await imported('json', await fixture('sources.json'));
     expect(report.added).toBe(3);
-    expect(problems(report)).toEqual([
-      [3, 'missingUrl'],
-      [4, 'scheme'],
-      [5, 'invalidField'],
-      [6, 'malformed'],
-    ]);
+    expect(problems(report)).toEqual(['3:missingUrl', '4:scheme', '5:invalidField', '6:malformed']);
     expect(service.list()[0]).toMatchObject({ name: 'A', tags: ['one', 'two'], notes: 'first' });
   });
 
   it('reports a JSON file that does not parse as one malformed row', async () => {
-    const { service } = await openMediaService();
-    const report = await service.import('json', '{"entries": [');
+    const { report } = await imported('json', '{"entries": [');
     expect(report.added).toBe(0);
-    expect(problems(report)).toEqual([[0, 'malformed']]);
+    expect(problems(report)).toEqual(['0:malformed']);
   });
 
   it('reads M3U: #EXTINF titles become names, group-title becomes tags', async () => {
-    const { service } = await openMediaService();
-    const report = await service.import('m3u', await fixture('sources.m3u'));
+    const { service, report } = await imported('m3u', await fixture('sources.m3u'));
     expect(report.added).toBe(3);
-    expect(problems(report)).toEqual([
-      [7, 'scheme'],
-      [11, 'credentials'],
-    ]);
+    expect(problems(report)).toEqual(['7:scheme', '11:credentials']);
     expect(service.list().map(({ name, tags }) => ({ name, tags }))).toEqual([
       { name: 'Channel One, HD', tags: ['news', 'live'] },
       { name: 'Two', tags: [] },
@@ -92,7 +82,7 @@ describe('import from real sample files, with a report of each rejected line', (
     await service.add({ url: 'https://cdn.example.com/a.mp4' });
     const report = await service.import('text', 'HTTPS://CDN.example.com:443/a.mp4#x\nhttps://cdn.example.com/A.mp4\n');
     expect(report.added).toBe(1);
-    expect(problems(report)).toEqual([[1, 'duplicate']]);
+    expect(problems(report)).toEqual(['1:duplicate']);
   });
 
   it('exports JSON, CSV and M3U that import back to the same entries', async () => {

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,25 @@ import { AppError } from '../../shared/contract';
 import type { MediaProbe } from '../../shared/contract/media';
 import type { ProbeOptions } from './probe';
 import { fakeClock, openMediaService } from './test-support';
+
+/** A probe that answers only when cancelled. */
+function probeUntilAborted(options: ProbeOptions): Promise<MediaProbe> {
+  return new Promise((resolve) => {
+    options.signal?.addEventListener('abort', () =>
+      resolve({
+        at: '',
+        outcome: 'cancelled',
+        elapsedMs: 0,
+        status: null,
+        contentType: null,
+        contentLength: null,
+        redirects: [],
+        hls: null,
+        detail: null,
+      }),
+    );
+  });
+}
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -169,6 +189,28 @@ describe('MediaService', () => {
     await service.idle();
     expect(most).toBe(2);
     expect(service.list().filter((entry) => entry.lastProbe?.outcome === 'cancelled')).toHaveLength(2);
+  });
+
+  it("cancels the probes a call started when that call's signal aborts, running or queued, and then stops listening to it", async () => {
+    const { service } = await openMediaService({
+      probeConcurrency: 1,
+      probe: (_url: string, options: ProbeOptions) => probeUntilAborted(options),
+    });
+    const caller = new AbortController();
+    await service.import('text', ['1', '2'].map((n) => `https://a.example/${n}.mp4`).join('\n'), { probe: true, signal: caller.signal });
+    const other = await service.add({ url: 'https://a.example/3.mp4' });
+    expect(service.probe(other.id)).toBe(true);
+    // One listener for the whole import, however many probes it queued.
+    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(1);
+    caller.abort();
+    // The running one was cancelled, the queued one never ran; the probe another call asked for goes on.
+    await expect.poll(() => service.list().filter((entry) => entry.lastProbe?.outcome === 'cancelled').length).toBe(1);
+    await expect.poll(() => getEventListeners(caller.signal, 'abort').length).toBe(0);
+    expect(service.cancelProbe(other.id)).toBe(true);
+    await service.idle();
+    expect(service.get(other.id).lastProbe?.outcome).toBe('cancelled');
+    expect(service.list().filter((entry) => entry.lastProbe === null)).toHaveLength(1);
+    expect(service.probe(other.id, caller.signal)).toBe(false);
   });
 
   it('keeps a corrupt media.json of an earlier version aside at the import, reports it, and starts empty', async () => {

@@ -41,6 +41,12 @@ export interface EntryPatch {
   notes?: string;
 }
 
+/** Whether to probe what was added, and the asking call's signal, whose abort cancels those probes. */
+export interface ProbeRequest {
+  probe?: boolean;
+  signal?: AbortSignal;
+}
+
 /**
  * The library: entries with validated, de-duplicated URLs; probes run in the background and report
  * through events. Every change is one atomic document write and one `media.changed` event.
@@ -51,6 +57,8 @@ export class MediaService {
   readonly #running = new Map<string, AbortController>();
   readonly #inFlight = new Set<Promise<void>>();
   readonly #queued: string[] = [];
+  /** Per probe started with a caller's signal: stops listening to it once the probe is over. */
+  readonly #unfollow = new Map<string, () => void>();
   #indexOf: MediaLibrary | null = null;
   #byId = new Map<string, MediaEntry>();
   #byUrl = new Map<string, string>();
@@ -71,7 +79,7 @@ export class MediaService {
     return entry;
   }
 
-  async add(draft: MediaDraft, options: { probe?: boolean } = {}): Promise<MediaEntry> {
+  async add(draft: MediaDraft, options: ProbeRequest = {}): Promise<MediaEntry> {
     const check = acceptUrl(draft.url);
     const now = this.#now();
     const entry: MediaEntry = {
@@ -91,7 +99,7 @@ export class MediaService {
       return { entries: [...library.entries, entry] };
     });
     this.#emit([entry], []);
-    if (options.probe) this.probe(entry.id);
+    if (options.probe) this.probe(entry.id, options.signal);
     return entry;
   }
 
@@ -175,7 +183,7 @@ export class MediaService {
     return this.#patch(id, (entry) => ({ ...entry, lastUsedAt: this.#now() }));
   }
 
-  async import(format: ImportFormat, text: string, options: { probe?: boolean } = {}): Promise<ImportReport> {
+  async import(format: ImportFormat, text: string, options: ProbeRequest = {}): Promise<ImportReport> {
     const parsed = parseImport(format, text);
     const rejected: ImportRejection[] = [...parsed.rejected];
     const added: MediaEntry[] = [];
@@ -220,7 +228,11 @@ export class MediaService {
     });
     rejected.sort((a, b) => a.line - b.line);
     if (added.length > 0) this.#emit(added, []);
-    if (options.probe) for (const entry of added) this.probe(entry.id);
+    if (options.probe)
+      this.#probeAll(
+        added.map((entry) => entry.id),
+        options.signal,
+      );
     return { added: added.length, rejected };
   }
 
@@ -230,19 +242,45 @@ export class MediaService {
     return writeExport(format, entries, this.#now());
   }
 
-  /** Queues a probe of the entry's URL; answers at once. False if one is already running or queued. */
-  probe(id: string): boolean {
+  /**
+   * Queues a probe of the entry's URL; answers at once. False if one is already running or queued, or
+   * `signal` (the asking call's: its window closed, the app is closing) has aborted; its abort cancels the probe.
+   */
+  probe(id: string, signal?: AbortSignal): boolean {
     this.get(id);
-    if (this.#closed || this.#running.has(id) || this.#queued.includes(id)) return false;
-    this.#queued.push(id);
+    return this.#probeAll([id], signal) === 1;
+  }
+
+  /**
+   * Queues the probes of `ids` not already queued or running; how many were. One listener on `signal`
+   * for them all (an import can queue thousands), removed once the last of them is over.
+   */
+  #probeAll(ids: string[], signal?: AbortSignal): number {
+    if (this.#closed || signal?.aborted) return 0;
+    const queued = ids.filter((id) => !this.#running.has(id) && !this.#queued.includes(id));
+    this.#queued.push(...queued);
+    if (signal && queued.length > 0) {
+      const pending = new Set(queued);
+      const cancel = () => {
+        for (const id of [...pending]) this.cancelProbe(id);
+      };
+      signal.addEventListener('abort', cancel, { once: true });
+      for (const id of queued) {
+        this.#unfollow.set(id, () => {
+          pending.delete(id);
+          if (pending.size === 0) signal.removeEventListener('abort', cancel);
+        });
+      }
+    }
     this.#pump();
-    return true;
+    return queued.length;
   }
 
   cancelProbe(id: string): boolean {
     const queuedAt = this.#queued.indexOf(id);
     if (queuedAt >= 0) {
       this.#queued.splice(queuedAt, 1);
+      this.#settled(id);
       return true;
     }
     const controller = this.#running.get(id);
@@ -272,11 +310,17 @@ export class MediaService {
         .catch(() => undefined)
         .finally(() => {
           this.#running.delete(id);
+          this.#settled(id);
           this.#inFlight.delete(run);
           this.#pump();
         });
       this.#inFlight.add(run);
     }
+  }
+
+  #settled(id: string): void {
+    this.#unfollow.get(id)?.();
+    this.#unfollow.delete(id);
   }
 
   async #runProbe(id: string, signal: AbortSignal): Promise<void> {

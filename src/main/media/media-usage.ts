@@ -10,3 +10,8 @@ export interface MediaUsage {
 }
 
 export const noMediaUsage: MediaUsage = { usersOf: async () => [] };
+
+/** Who uses an entry, asked of the presets domain (PresetService fits). */
+export function presetsMediaUsage(presets: { usingMedia(entryId: string): { id: string; name: string }[] }): MediaUsage {
+  return { usersOf: async (entryId) => presets.usingMedia(entryId).map(({ id, name }) => ({ id, name })) };
+}

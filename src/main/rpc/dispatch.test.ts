@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/contract';
+import { AppError, detailsOf } from '../../shared/contract';
 import { MemorySecretStore } from '../secrets/memory-store';
+import type { CallContext } from './call-context';
+import { currentCallId } from './current-call';
 import { createDispatch } from './dispatch';
 import type { Handlers } from './handlers';
 
@@ -45,7 +47,7 @@ describe('dispatch', () => {
       if (!result.ok) expect(result.error.code).toBe('INVALID_INPUT');
     }
     const result = await dispatch('system.updateSettings', { theme: 'purple' });
-    expect(!result.ok && result.error.details?.issues).toEqual([expect.objectContaining({ path: 'theme' })]);
+    expect(!result.ok && detailsOf(result.error, 'INVALID_INPUT')).toEqual({ issues: [expect.objectContaining({ path: 'theme' })] });
     expect(called).toBe(false);
   });
 
@@ -71,7 +73,7 @@ describe('dispatch', () => {
     const dispatch = createDispatch(
       handlers({
         getSettings: () => {
-          throw new AppError('KEYCHAIN_LOCKED', 'locked', { hint: 'unlock' });
+          throw new AppError('STORE_UNAVAILABLE', 'read-only', { store: 'settings' });
         },
         storeProblems: () => {
           throw new Error('secret-ish internal detail');
@@ -81,10 +83,41 @@ describe('dispatch', () => {
     );
     expect(await dispatch('system.getSettings', {})).toEqual({
       ok: false,
-      error: { code: 'KEYCHAIN_LOCKED', message: 'locked', details: { hint: 'unlock' } },
+      error: { code: 'STORE_UNAVAILABLE', message: 'read-only', details: { store: 'settings' } },
     });
     const internal = await dispatch('system.storeProblems', {});
     expect(internal).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Internal error in system.storeProblems' } });
     expect(seen).toEqual(['system.storeProblems']);
+  });
+
+  it("hands each handler a context: the caller's transport, a fresh call id (current inside the call), and a signal for the caller or the app going away", async () => {
+    const seen: Array<{ context: CallContext; current: string | undefined }> = [];
+    const closing = new AbortController();
+    const dispatch = createDispatch(
+      handlers({
+        getSettings: async (_input, context) => {
+          await Promise.resolve();
+          seen.push({ context, current: currentCallId() });
+          return { language: 'en', theme: 'dark' };
+        },
+      }),
+      { closing: closing.signal, transport: 'electron' },
+    );
+    const window = new AbortController();
+    await dispatch('system.getSettings', {}, { transport: 'browser', signal: window.signal });
+    await dispatch('system.getSettings', {});
+    const [first, second] = seen.map((each) => each.context);
+    expect(first?.transport).toBe('browser');
+    expect(second?.transport).toBe('electron');
+    expect(first?.callId).toMatch(/^[\w-]{8,}$/);
+    expect(first?.callId).not.toBe(second?.callId);
+    expect(seen.map((each) => each.current)).toEqual([first?.callId, second?.callId]);
+    expect(currentCallId()).toBeUndefined();
+
+    expect([first?.signal.aborted, second?.signal.aborted]).toEqual([false, false]);
+    window.abort();
+    expect([first?.signal.aborted, second?.signal.aborted]).toEqual([true, false]);
+    closing.abort();
+    expect(second?.signal.aborted).toBe(true);
   });
 });

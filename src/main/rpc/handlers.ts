@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { Contract, Domain } from '../../shared/contract';
 import type { CallSpec } from '../../shared/contract/define';
+import type { CallContext } from './call-context';
 
-type HandlerFor<S> = S extends CallSpec<infer I, infer O> ? (input: z.output<I>) => Promise<O> | O : never;
+/** A handler gets its validated input and the call's context (transport, call id, abort signal). */
+type HandlerFor<S> = S extends CallSpec<infer I, infer O> ? (input: z.output<I>, context: CallContext) => Promise<O> | O : never;
 
 /** Handlers of one domain: exactly the methods its contract lists. */
 export type DomainHandlers<D extends Domain> = { [M in keyof Contract[D]]: HandlerFor<Contract[D][M]> };

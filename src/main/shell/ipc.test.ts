@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { callNames } from '../../shared/contract';
 import type { AppServices } from '../app/create-services';
 import { EventBus } from '../app/event-bus';
+import type { Caller } from '../rpc/dispatch';
 import { appEntryUrl } from './app-origin';
 import type { BrowserWindowDouble, WebContentsDouble } from './test-support/electron-double';
 import { type ElectronDouble, freshElectron } from './test-support/load-shell';
@@ -11,18 +12,21 @@ vi.mock('electron', () => import('./test-support/electron-double'));
 let electron: ElectronDouble;
 let events: EventBus;
 const dispatched: Array<[string, unknown]> = [];
+const callers: Array<Caller | undefined> = [];
 const warnings: string[] = [];
 let unregister: () => void;
 
 beforeEach(async () => {
   electron = await freshElectron();
   dispatched.length = 0;
+  callers.length = 0;
   warnings.length = 0;
   events = new EventBus();
   const services = {
     events,
-    dispatch: async (name: string, input: unknown) => {
+    dispatch: async (name: string, input: unknown, caller?: Caller) => {
       dispatched.push([name, input]);
+      callers.push(caller);
       return { ok: true, value: 'answered' };
     },
   } as unknown as AppServices;
@@ -74,6 +78,18 @@ describe('IPC handlers', () => {
     const window = await openWindow();
     expect(await invoke({ frame: makeFrame(), contents: window.webContents })).toEqual(forbidden);
     expect(dispatched).toEqual([]);
+  });
+
+  it("pass the dispatcher the transport and one signal per window, aborted when that window's contents are destroyed", async () => {
+    const [one, two] = [await openWindow(), await openWindow()];
+    await invoke({ frame: one.webContents.mainFrame, contents: one.webContents });
+    await invoke({ frame: one.webContents.mainFrame, contents: one.webContents }, 'tasks.list');
+    await invoke({ frame: two.webContents.mainFrame, contents: two.webContents });
+    const [first, again, other] = callers;
+    expect(callers.map((caller) => caller?.transport)).toEqual(['electron', 'electron', 'electron']);
+    expect(first?.signal).toBe(again?.signal);
+    one.destroy();
+    expect([first?.signal?.aborted, other?.signal?.aborted]).toEqual([true, false]);
   });
 
   it('refuse a sender whose contents were destroyed', async () => {

@@ -1,4 +1,4 @@
-import { BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
+import { BrowserWindow, type IpcMainInvokeEvent, ipcMain, type WebContents } from 'electron';
 import { callNames, type Result } from '../../shared/contract';
 import type { AppServices } from '../app/create-services';
 import { originOf } from './app-origin';
@@ -18,9 +18,23 @@ const forbidden: Result<never> = { ok: false, error: { code: 'FORBIDDEN', messag
 
 /** One `rpc:<call>` channel per contract entry, all answered through the shared dispatcher. */
 export function registerIpc(services: AppServices, trusted: Set<string>, warn: (message: string) => void = console.warn): () => void {
+  // One signal per page, aborted when its window is destroyed: what its calls started stops with it.
+  const gone = new WeakMap<WebContents, AbortSignal>();
+  const signalOf = (contents: WebContents): AbortSignal => {
+    let signal = gone.get(contents);
+    if (!signal) {
+      const controller = new AbortController();
+      contents.once('destroyed', () => controller.abort(new Error('The window closed')));
+      signal = controller.signal;
+      gone.set(contents, signal);
+    }
+    return signal;
+  };
   for (const name of callNames) {
     ipcMain.handle(`rpc:${name}`, (event, input: unknown) =>
-      isTrustedSender(event, trusted) ? services.dispatch(name, input) : forbidden,
+      isTrustedSender(event, trusted)
+        ? services.dispatch(name, input, { transport: 'electron', signal: signalOf(event.sender) })
+        : forbidden,
     );
   }
   // Runs inside the emitting service's call: it must never throw, whatever state a window is in.

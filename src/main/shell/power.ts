@@ -1,5 +1,5 @@
 import { powerMonitor, powerSaveBlocker } from 'electron';
-import type { KeepAwakePort, PowerEventsPort } from '../shows/ports';
+import type { KeepAwakePort, PowerEventsPort } from '../shows/shows-ports';
 
 /** While a show is armed the app keeps running through the display's and the system's idle sleep. */
 export const electronKeepAwake: KeepAwakePort = {

@@ -1,6 +1,8 @@
 import { plannedTimes } from '../../shared/shows/planned-times';
 import type { StoredShow } from '../../shared/shows/show-schema';
-import type { Cancel, Scheduler } from '../tasks/scheduler';
+import type { ShowScheduler as Scheduler } from './shows-ports';
+
+type Cancel = () => void;
 
 /**
  * Runs each show's pre-flight by itself `preflightLeadMinutes` before its first timed cue (once per

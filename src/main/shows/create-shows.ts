@@ -2,15 +2,23 @@ import type { DomainParts } from '../app/domain';
 import type { EventBus } from '../app/event-bus';
 import type { RecordStore } from '../storage/record-store';
 import type { StoredDocument } from '../storage/stored-document';
-import type { Lane } from '../tasks/rate-limiter';
-import type { Scheduler } from '../tasks/scheduler';
 import { AutoPreflight } from './auto-preflight';
-import type { ControlsPort, KeepAwakePort, LaunchPort, PowerEventsPort, PreflightPort, PresetsPort, SandboxFaultsPort } from './ports';
 import type { RunRecord } from './run-record';
 import type { ShowsFile } from './show-document';
 import { ShowLibrary } from './show-library';
 import { ShowRunner } from './show-runner';
 import { ShowService } from './show-service';
+import type {
+  ControlsPort,
+  KeepAwakePort,
+  Lane,
+  LaunchPort,
+  PowerEventsPort,
+  PreflightPort,
+  PresetsPort,
+  SandboxFaultsPort,
+  ShowScheduler as Scheduler,
+} from './shows-ports';
 import { watchForGaps } from './sleep-watch';
 
 export interface ShowsDeps {

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/contract';
 import type { CueAction, ShowTask } from '../../shared/shows/show-schema';
-import type { ControlsPort, LaunchOutcome, LaunchPort } from './ports';
+import type { ControlsPort, LaunchOutcome, LaunchPort } from './shows-ports';
 
 export interface ActionContext {
   tasks: ShowTask[];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Cue } from '../../shared/shows/show-schema';
-import type { PreflightPort, PresetFacts } from './ports';
 import { preflight } from './preflight';
 import { spreadCalls } from './rate-budget';
+import type { PreflightPort, PresetFacts } from './shows-ports';
 import { showStart, storedShow } from './test-support/runner-kit';
 import { sampleShowDraft } from './test-support/sample-show';
 
@@ -22,6 +22,7 @@ function port(patch: Partial<PreflightPort> = {}): PreflightPort & { ticketsMade
   const ticketsMade: string[] = [];
   return {
     ticketsMade,
+    rateBudget: { perWindow: 17, windowMs: 1050 },
     preset: (id) => ({ p1: preset('p1'), loop: preset('loop', { repeatNum: -1, userId: 'looper' }) })[id] ?? null,
     app: (sdkAppId) =>
       sdkAppId === 1400000123 ? { profileId: 'real', sandbox: false } : sdkAppId === 1400000001 ? { profileId: 'sb', sandbox: true } : null,
@@ -155,6 +156,6 @@ describe('pre-flight', () => {
 
   it('spreads per bucket: two accounts at the same second do not delay each other', () => {
     const calls = Array.from({ length: 34 }, (_, index) => ({ cueId: `c${index}`, bucket: index % 2 === 0 ? 'a' : 'b', at: 0 }));
-    expect(spreadCalls(calls)).toEqual([]);
+    expect(spreadCalls(calls, { perWindow: 17, windowMs: 1050 })).toEqual([]);
   });
 });

@@ -4,8 +4,8 @@ import type { RunMode } from '../../shared/shows/run-state';
 import { sheetProblems } from '../../shared/shows/sheet-checks';
 import type { StoredShow } from '../../shared/shows/show-schema';
 import { billedEstimate } from './billed-estimate';
-import type { PreflightPort, PresetFacts } from './ports';
 import { type PlannedCall, spreadCalls } from './rate-budget';
+import type { PreflightPort, PresetFacts, RateBudget } from './shows-ports';
 
 interface TaskPlan {
   name: string;
@@ -73,7 +73,7 @@ export async function preflight(
   ]);
 
   const times = plannedTimes(show);
-  const delays = rateDelays(show, times, plans);
+  const delays = rateDelays(show, times, plans, port.rateBudget);
   const worst = delays.reduce((max, delay) => Math.max(max, delay.delayMs), 0);
   if (delays.length > 0)
     problems.push({ severity: 'warning', code: 'rateSpread', params: { cues: delays.length, maxDelayMs: worst }, fix: 'spreadCues' });
@@ -186,7 +186,7 @@ async function makeTickets(
 }
 
 /** Each timed cue's calls, per account and action, spread as the limiter would. */
-function rateDelays(show: StoredShow, times: (number | null)[], plans: Map<string, TaskPlan>): CueDelay[] {
+function rateDelays(show: StoredShow, times: (number | null)[], plans: Map<string, TaskPlan>, budget: RateBudget): CueDelay[] {
   const calls: PlannedCall[] = [];
   const launched: TaskPlan[] = [];
   show.cues.forEach((cue, index) => {
@@ -204,5 +204,5 @@ function rateDelays(show: StoredShow, times: (number | null)[], plans: Map<strin
       for (const target of launched.filter((candidate) => candidate.roomId === action.roomId)) call(target, 'StopStreamIngest');
     else call(plan, 'UpdateStreamIngest');
   });
-  return spreadCalls(calls);
+  return spreadCalls(calls, budget);
 }

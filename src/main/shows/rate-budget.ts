@@ -1,5 +1,5 @@
 import type { CueDelay } from '../../shared/shows/preflight';
-import { rateLimitDefaults } from '../tasks/rate-limiter';
+import type { RateBudget } from './shows-ports';
 
 /** One planned API call of a cue: which account's bucket it draws from (profile and action) and when. */
 export interface PlannedCall {
@@ -13,11 +13,7 @@ export interface PlannedCall {
  * background share (the per-window budget minus the clicks' reserve) start within any window, as the
  * limiter does. A lower bound: the real limiter also holds a token while its call is in flight.
  */
-export function spreadCalls(
-  calls: PlannedCall[],
-  perWindow = rateLimitDefaults.perWindow - rateLimitDefaults.reservedForUser,
-  windowMs = rateLimitDefaults.windowMs,
-): CueDelay[] {
+export function spreadCalls(calls: PlannedCall[], { perWindow, windowMs }: RateBudget): CueDelay[] {
   const byBucket = new Map<string, PlannedCall[]>();
   for (const call of calls) byBucket.set(call.bucket, [...(byBucket.get(call.bucket) ?? []), call]);
   const delays = new Map<string, number>();

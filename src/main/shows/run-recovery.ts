@@ -1,5 +1,5 @@
-import type { LaunchRecordBrief } from './ports';
 import type { RunRecord } from './run-record';
+import type { LaunchRecordBrief } from './shows-ports';
 
 /**
  * A cue caught mid-fire by a crash. A launch cue is resolved against the launch records: a record

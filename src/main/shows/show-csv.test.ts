@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PresetsPort } from './ports';
 import { exportShowCsv, parseShowCsv, secondsOf } from './show-csv';
+import type { PresetsPort } from './shows-ports';
 import { storedShow } from './test-support/runner-kit';
 import { sampleShowDraft } from './test-support/sample-show';
 

@@ -7,8 +7,8 @@ import Papa from 'papaparse';
 import type { ShowImportRejection } from '../../shared/contract/shows';
 import { showCsvColumns } from '../../shared/shows/csv-columns';
 import { type Cue, type ShowDraft, type ShowTask, type StoredShow, showDraftSchema } from '../../shared/shows/show-schema';
-import type { PresetsPort } from './ports';
 import { issuesOf } from './show-exchange';
+import type { PresetsPort } from './shows-ports';
 
 export function exportShowCsv(show: StoredShow, presets: PresetsPort): string {
   const tasks = new Map(show.tasks.map((task) => [task.name, task]));

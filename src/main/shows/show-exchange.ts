@@ -1,6 +1,6 @@
 import type { ShowImportRejection } from '../../shared/contract/shows';
 import { type ShowDraft, type StoredShow, showDraftSchema } from '../../shared/shows/show-schema';
-import type { PresetsPort } from './ports';
+import type { PresetsPort } from './shows-ports';
 
 /** The export file's marker; an import refuses anything else. */
 export const showExportFormat = 'ingest-desk.shows';

@@ -6,9 +6,9 @@ import { AppError } from '../../shared/contract';
 import { showDraftSchema } from '../../shared/shows/show-schema';
 import { EventBus } from '../app/event-bus';
 import { testStores } from '../db/test-database';
-import type { PresetsPort } from './ports';
 import { showsDocument } from './show-document';
 import { ShowLibrary } from './show-library';
+import type { PresetsPort } from './shows-ports';
 import { sampleShowDraft } from './test-support/sample-show';
 
 const presets: PresetsPort = {
@@ -59,7 +59,11 @@ describe('ShowLibrary', () => {
     expect(edited).toMatchObject({ revision: 2, name: 'Edited' });
     expect(edited.plannedStart).toBeUndefined();
     const stale = library.save(sampleShowDraft('p1'), saved.id, 1);
-    await expect(stale).rejects.toMatchObject({ code: 'CONFLICT', details: { revision: 2 } });
+    await expect(stale).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { id: saved.id },
+      message: expect.stringContaining('revision 2'),
+    });
     expect(library.get(saved.id).name).toBe('Edited');
   });
 

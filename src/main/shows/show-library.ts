@@ -5,9 +5,9 @@ import { type ShowDraft, type ShowSummary, type StoredShow, showLimits } from '.
 import type { Clock } from '../app/clock';
 import type { EventBus } from '../app/event-bus';
 import type { StoredDocument } from '../storage/stored-document';
-import type { PresetsPort } from './ports';
 import type { ShowsFile } from './show-document';
 import { exportShows, parseShowImport } from './show-exchange';
+import type { PresetsPort } from './shows-ports';
 
 export interface ShowLibraryDeps {
   document: StoredDocument<ShowsFile>;
@@ -52,7 +52,7 @@ export class ShowLibrary {
       const current = file.shows.find((show) => show.id === id);
       if (!current) throw new AppError('NOT_FOUND', 'No show has this id.', { id });
       if (revision !== current.revision) {
-        throw new AppError('CONFLICT', 'The show was changed since it was opened.', { id, revision: current.revision });
+        throw new AppError('CONFLICT', `The show was changed since it was opened (it is at revision ${current.revision}).`, { id });
       }
       saved = { ...current, ...withoutAbsent(draft), plannedStart: draft.plannedStart, revision: current.revision + 1, updatedAt: now };
       if (saved.plannedStart === undefined) delete saved.plannedStart;

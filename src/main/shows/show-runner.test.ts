@@ -42,6 +42,28 @@ describe('ShowRunner on a fake clock', () => {
     expect(kit.runner.view()?.nextCueId).toBeNull();
   });
 
+  it('fires a cue whose time came while the run was being written (not a second later)', async () => {
+    const kit = runnerKit();
+    kit.account.startMs = 993;
+    await kit.arm(show([launchCue('a1', 'A', 0), launchCue('b1', 'B', 1)]));
+    kit.writeMs = 5;
+    // A's Start leaves at +5 ms (after the write) and answers at +998 ms; that tick's write ends at +1003 ms, after B was due.
+    await kit.scheduler.advance(60_000 + 1010);
+    expect(kit.cue('b1')).toMatchObject({ state: 'firing' });
+    expect(kit.cue('b1')?.lateMs).toBeLessThan(10);
+  });
+
+  it('never sends a cue whose run could not be written first', async () => {
+    const kit = runnerKit();
+    await kit.arm(show([launchCue('a1', 'A', 0)]));
+    kit.runs.put = async () => {
+      throw new Error('disk full');
+    };
+    await kit.scheduler.advance(60_000);
+    expect(kit.account.sent).toEqual([]);
+    expect(kit.cue('a1')).toMatchObject({ state: 'failed', error: { code: 'STORE_UNAVAILABLE', message: 'disk full' } });
+  });
+
   it('spreads 50 launch cues due at one second at the limiter pace, below 20 a second, in the background lane', async () => {
     const kit = runnerKit();
     const names = Array.from({ length: 50 }, (_, index) => `T${index}`);
@@ -67,6 +89,9 @@ describe('ShowRunner on a fake clock', () => {
     const last = Math.max(...kit.account.sent.map((sent) => sent.at));
     expect(last - showStart).toBeGreaterThan(2000);
     expect(kit.runner.view()?.cues.every((cue) => cue.state === 'done')).toBe(true);
+    // The page heard the burst in coalesced updates, not one per cue marked and one per answer.
+    expect(kit.states.length).toBeLessThanOrEqual(10);
+    expect(kit.states.at(-1)?.cues.every((cue) => cue.state === 'done')).toBe(true);
   });
 
   it('holds the cues on a task whose launch failed or is unknown, and fires them only when the producer says', async () => {
@@ -187,6 +212,47 @@ describe('ShowRunner on a fake clock', () => {
     expect(kit.account.calls.sort()).toEqual(['stop rec-1', 'stop rec-2']);
     await kit.runner.disarm(false);
     expect(kit.awake()).toBe(0);
+  });
+
+  it('keeps the last 20 ended runs and lets go of older ones', async () => {
+    const kit = runnerKit();
+    for (let index = 0; index < 25; index++) {
+      await kit.arm(show([launchCue('a1', 'A', 3600)]));
+      await kit.runner.disarm(false);
+    }
+    await kit.arm(show([launchCue('a1', 'A', 3600)]));
+    expect(kit.runs.values().filter((run) => run.state === 'ended')).toHaveLength(20);
+    expect(kit.runs.values().filter((run) => run.state !== 'ended')).toHaveLength(1);
+  });
+
+  it('skips a cue, and jumps: the cues before it still to fire are skipped and it fires now', async () => {
+    const kit = runnerKit();
+    await kit.arm(
+      show([
+        launchCue('a1', 'A', 0),
+        { id: 'v1', trigger: { kind: 'offset', seconds: 60 }, action: { kind: 'volume', task: 'A', volume: 10 } },
+        { id: 'v2', trigger: { kind: 'after', seconds: 5 }, action: { kind: 'volume', task: 'A', volume: 20 } },
+        { id: 'p1', trigger: { kind: 'go' }, action: { kind: 'pause', task: 'A' } },
+        { id: 'v3', trigger: { kind: 'offset', seconds: 600 }, action: { kind: 'volume', task: 'A', volume: 30 } },
+      ]),
+    );
+    await kit.scheduler.advance(60_000);
+    await kit.runner.skip('v1');
+    expect(kit.cue('v1')?.state).toBe('skipped');
+    // An after cue counts from the skip.
+    await kit.scheduler.advance(5_000);
+    expect(kit.account.calls).toEqual(['volume rec-1 20']);
+    await kit.runner.jump('v3');
+    expect(kit.runner.view()?.cues.map((cue) => [cue.cueId, cue.state])).toEqual([
+      ['a1', 'done'],
+      ['v1', 'skipped'],
+      ['v2', 'done'],
+      ['p1', 'skipped'],
+      ['v3', 'done'],
+    ]);
+    expect(kit.account.calls).toEqual(['volume rec-1 20', 'volume rec-1 30']);
+    await expect(kit.runner.fire('v3')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(kit.runner.skip('nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('hold stops the show clock and resume carries on from there', async () => {

@@ -4,17 +4,20 @@ import type { RunMode, RunSpeed, ShowRun } from '../../shared/shows/run-state';
 import type { Cue, StoredShow } from '../../shared/shows/show-schema';
 import type { EventBus } from '../app/event-bus';
 import type { RecordStore } from '../storage/record-store';
-import type { Lane } from '../tasks/rate-limiter';
-import type { Cancel, Scheduler } from '../tasks/scheduler';
+import type { Lane, ShowScheduler as Scheduler } from './shows-ports';
+
+type Cancel = () => void;
+
 import { withCallContext } from '../trtc/call-context';
 import { type ActionResult, performAction } from './cue-actions';
 import { refreshDueTimes, taskOf } from './cue-timing';
-import type { ControlsPort, KeepAwakePort, LaunchPort, LaunchTarget } from './ports';
 import { realDelayUntil, showNow, started, stopped } from './run-clock';
 import type { CueRecord, RunRecord } from './run-record';
 import { resolveAfterRestart } from './run-recovery';
 import { markDue, settleCue } from './run-steps';
-import { cueRecordOf, fallbackTarget, skip, viewOf } from './run-view';
+import { fallbackTarget, newRun, skip, viewOf } from './run-view';
+import { RunWriter } from './run-writer';
+import type { ControlsPort, KeepAwakePort, LaunchPort, LaunchTarget } from './shows-ports';
 
 export interface ShowRunnerDeps {
   runs: RecordStore<RunRecord>;
@@ -30,6 +33,9 @@ export interface ShowRunnerDeps {
   newId?: () => string;
 }
 
+/** Ended runs kept in the database. */
+const keptRuns = 20;
+
 const toFire = new Set(['waiting', 'standby', 'held', 'missed', 'failed', 'unknown']);
 
 /**
@@ -42,10 +48,12 @@ export class ShowRunner {
   #run: RunRecord | null = null;
   #timer: Cancel | undefined;
   #release: (() => void) | undefined;
-  #writes: Promise<void> = Promise.resolve();
+
+  readonly #writer: RunWriter;
 
   constructor(deps: ShowRunnerDeps) {
     this.#deps = deps;
+    this.#writer = new RunWriter(deps.runs, deps.events);
   }
 
   view(): ShowRun | null {
@@ -75,33 +83,17 @@ export class ShowRunner {
 
   async arm(show: StoredShow, mode: RunMode, speed: RunSpeed, overridden: boolean): Promise<ShowRun> {
     if (this.#run && this.#run.state !== 'ended')
-      throw new AppError('CONFLICT', 'A show is armed: disarm it first.', { showId: this.#run.show.id });
+      throw new AppError('CONFLICT', 'A show is armed: disarm it first.', { id: this.#run.show.id });
     const targets = new Map<string, LaunchTarget>();
     for (const task of show.tasks)
       targets.set(task.name, await this.#deps.launch.target(task, mode === 'rehearsal').catch(() => fallbackTarget(mode)));
-    const now = this.#deps.scheduler.now();
-    const planned = show.plannedStart === undefined ? null : Date.parse(show.plannedStart);
-    const firstAt = Math.min(
-      ...show.cues.flatMap((cue) => (cue.trigger.kind === 'at' ? [Date.parse(cue.trigger.at)] : [])),
-      planned ?? Number.POSITIVE_INFINITY,
-    );
-    // Live: show time is real time. Rehearsal: it stands at the show's first moment until the first Go.
-    const clock =
-      mode === 'live'
-        ? { realBase: now, showBase: now, speed: 1 as const, running: true }
-        : { realBase: now, showBase: Number.isFinite(firstAt) ? firstAt : now, speed, running: false };
-    const run: RunRecord = {
-      id: (this.#deps.newId ?? randomUUID)(),
-      show,
-      mode,
-      state: 'armed',
-      armedAt: now,
-      startedAt: mode === 'live' ? planned : null,
-      clock,
-      cues: show.cues.map((cue) => cueRecordOf(cue, targets.get(taskOf(cue) ?? ''), mode)),
-      taskIds: {},
-      overridden,
-    };
+    const run = newRun({ id: (this.#deps.newId ?? randomUUID)(), show, mode, speed, overridden, targets, now: this.#deps.scheduler.now() });
+    // Ended runs are history; the last few are kept (the records table has a ceiling).
+    for (const ended of this.#deps.runs
+      .values()
+      .filter((old) => old.state === 'ended')
+      .slice(0, -keptRuns))
+      await this.#deps.runs.remove(ended.id);
     this.#run = run;
     this.#release?.();
     this.#release = this.#deps.keepAwake.hold();
@@ -158,7 +150,7 @@ export class ShowRunner {
   async jump(cueId: string): Promise<ShowRun> {
     const run = this.#active();
     const index = run.cues.findIndex((cue) => cue.cueId === cueId);
-    if (index < 0) throw new AppError('NOT_FOUND', 'The show has no such cue.', { cueId });
+    if (index < 0) throw new AppError('NOT_FOUND', 'The show has no such cue.', { id: cueId });
     for (const record of run.cues.slice(0, index))
       if (['waiting', 'standby', 'held', 'missed'].includes(record.state)) skip(record, this.#showNow());
     return this.#fireNow(index);
@@ -168,7 +160,7 @@ export class ShowRunner {
   async fire(cueId: string): Promise<ShowRun> {
     const run = this.#active();
     const index = run.cues.findIndex((cue) => cue.cueId === cueId);
-    if (index < 0) throw new AppError('NOT_FOUND', 'The show has no such cue.', { cueId });
+    if (index < 0) throw new AppError('NOT_FOUND', 'The show has no such cue.', { id: cueId });
     return this.#fireNow(index);
   }
 
@@ -205,7 +197,15 @@ export class ShowRunner {
       // A missed cue shows how late it is now.
       for (const record of run.cues) if (record.state === 'missed' && record.dueAt !== null) record.lateMs = now - record.dueAt;
     }
-    await this.#save();
+    try {
+      await this.#save();
+    } catch (error) {
+      // Not written, not sent: a cue fires only once its run says so on disk. The producer decides.
+      for (const index of due)
+        Object.assign(run.cues[index] as CueRecord, { state: 'failed', error: { code: 'STORE_UNAVAILABLE', message: errorText(error) } });
+      this.#deps.events.emit('shows.run', viewOf(run));
+      due.length = 0;
+    }
     for (const index of due) void this.#perform(index, 'background');
     this.#arm();
   }
@@ -245,12 +245,18 @@ export class ShowRunner {
   #arm(): void {
     const run = this.#run;
     if (!run || run.state === 'ended' || !run.clock.running) return;
-    const now = this.#showNow();
-    // Cues already due wait for their task's launch to answer; that answer ticks again.
+    // A cue already due whose task's Start is on its way waits for that answer (which ticks again);
+    // any other due cue (its time came while this tick was writing) fires at once.
+    const launching = new Set(
+      run.show.cues.filter((cue, index) => cue.action.kind === 'launch' && run.cues[index]?.state === 'firing').map(taskOf),
+    );
     const next = Math.min(
-      ...run.cues.filter((cue) => cue.state === 'waiting' && cue.dueAt !== null && cue.dueAt > now).map((cue) => cue.dueAt as number),
+      ...run.cues
+        .filter((cue, index) => cue.state === 'waiting' && cue.dueAt !== null && !launching.has(taskOf(run.show.cues[index] as Cue)))
+        .map((cue) => cue.dueAt as number),
     );
     if (!Number.isFinite(next)) return;
+    this.#timer?.();
     const wait = realDelayUntil(run.clock, this.#deps.scheduler.now(), next);
     this.#timer = this.#deps.scheduler.schedule(Math.ceil(wait), () => void this.#tick());
   }
@@ -262,7 +268,7 @@ export class ShowRunner {
 
   #cue(cueId: string): CueRecord {
     const record = this.#active().cues.find((cue) => cue.cueId === cueId);
-    if (!record) throw new AppError('NOT_FOUND', 'The show has no such cue.', { cueId });
+    if (!record) throw new AppError('NOT_FOUND', 'The show has no such cue.', { id: cueId });
     return record;
   }
 
@@ -270,12 +276,11 @@ export class ShowRunner {
     return showNow((this.#run as RunRecord).clock, this.#deps.scheduler.now());
   }
 
-  /** Writes the run (in order: each write is the state at its call) and tells the page. */
   #save(): Promise<void> {
-    const run = this.#run as RunRecord;
-    const snapshot = structuredClone(run);
-    this.#deps.events.emit('shows.run', viewOf(run));
-    this.#writes = this.#writes.catch(() => undefined).then(() => this.#deps.runs.put(snapshot));
-    return this.#writes;
+    return this.#writer.save(this.#run as RunRecord);
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message.slice(0, 500) : 'The run could not be written.';
 }

@@ -7,10 +7,10 @@ import { EventBus } from '../app/event-bus';
 import { testStores } from '../db/test-database';
 import { FakeScheduler } from '../tasks/fake-scheduler';
 import { AutoPreflight } from './auto-preflight';
-import type { PreflightPort } from './ports';
 import { showsDocument } from './show-document';
 import { ShowLibrary } from './show-library';
 import { ShowService } from './show-service';
+import type { PreflightPort } from './shows-ports';
 import { watchForGaps } from './sleep-watch';
 import { runnerKit, showStart } from './test-support/runner-kit';
 import { sampleShowDraft } from './test-support/sample-show';
@@ -18,6 +18,7 @@ import { sampleShowDraft } from './test-support/sample-show';
 const presets = { find: (id: string) => (id === 'p1' ? { id, name: 'Lobby loop' } : null), findByName: () => null };
 
 const checks: PreflightPort = {
+  rateBudget: { perWindow: 17, windowMs: 1050 },
   preset: (id) =>
     id === 'p1'
       ? {
@@ -78,9 +79,11 @@ describe('ShowService', () => {
     });
     await expect(service.arm(show.id, 'live', undefined, false)).rejects.toMatchObject({
       code: 'CONFLICT',
-      details: { guard: 'preflight', problems: [{ code: 'unknownTask', cueId: 'x', severity: 'blocking' }] },
+      details: { state: 'preflightBlocking' },
     });
-    expect(service.lastPreflight(show.id)?.blocking).toBe(true);
+    expect(service.lastPreflight(show.id)?.problems).toEqual([
+      { severity: 'blocking', code: 'unknownTask', cueId: 'x', task: 'Nobody', fix: 'addTaskOrRename' },
+    ]);
     const run = await service.arm(show.id, 'live', undefined, true);
     expect(run).toMatchObject({ showId: show.id, overridden: true, mode: 'live', clock: { speed: 1 } });
   });

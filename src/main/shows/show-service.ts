@@ -3,12 +3,11 @@ import type { ShowImportReport } from '../../shared/contract/shows';
 import type { PreflightReport } from '../../shared/shows/preflight';
 import type { RunMode, RunSpeed, ShowRun } from '../../shared/shows/run-state';
 import type { EventBus } from '../app/event-bus';
-import type { Scheduler } from '../tasks/scheduler';
-import type { PreflightPort, PresetsPort, SandboxFaultsPort } from './ports';
 import { preflight } from './preflight';
 import { exportShowCsv, parseShowCsv } from './show-csv';
 import type { ShowLibrary } from './show-library';
 import type { ShowRunner } from './show-runner';
+import type { PreflightPort, PresetsPort, SandboxFaultsPort, ShowScheduler as Scheduler } from './shows-ports';
 
 export interface ShowServiceDeps {
   library: ShowLibrary;
@@ -52,10 +51,8 @@ export class ShowService {
     const report = fresh ? last : await this.preflight(id, mode);
     const blocking = report.problems.filter((problem) => problem.severity === 'blocking');
     if (blocking.length > 0 && !override) {
-      throw new AppError('CONFLICT', 'Pre-flight found blocking problems: fix them, or arm with override.', {
-        guard: 'preflight',
-        problems: blocking,
-      });
+      // The problems are in the pre-flight report (shows.lastPreflight, and the shows.preflight event).
+      throw new AppError('CONFLICT', 'Pre-flight found blocking problems: fix them, or arm with override.', { state: 'preflightBlocking' });
     }
     return this.#deps.runner.arm(show, mode, mode === 'live' ? 1 : (speed ?? 1), blocking.length > 0);
   }

@@ -61,7 +61,7 @@ describe('a show on the real stack', () => {
     const live = await call<PreflightReport>('shows.preflight', { id: show.id });
     expect(live.problems.filter((problem) => problem.severity === 'blocking').map((problem) => problem.code)).toContain('unknownApp');
     const refused = await services.dispatch('shows.arm', { id: show.id, mode: 'live' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { guard: 'preflight' } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { state: 'preflightBlocking' } } });
     const rehearsal = await call<PreflightReport>('shows.preflight', { id: show.id, mode: 'rehearsal' });
     expect(rehearsal.blocking).toBe(false);
     expect(Object.values(rehearsal.cueTargets)).toEqual(['sandbox', 'sandbox', 'sandbox', 'sandbox', 'sandbox']);
@@ -122,5 +122,53 @@ describe('a show on the real stack', () => {
 
     const ended = await call<ShowRun>('shows.disarm', { id: show.id });
     expect(ended.state).toBe('ended');
+  });
+
+  it('after a restart mid-rehearsal: no launch twice, the cue that passed while down is missed, the rest on time', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'shows-restart-'));
+    const open = () => createAppServices({ dataDir, secrets, transport: 'browser', samples: false, warn: () => {} });
+    const secrets = new MemorySecretStore();
+    services = await open();
+    const preset = await call<{ id: string }>('presets.create', { draft: sampleDraft({ name: 'Lobby loop' }) });
+    const show = await call<StoredShow>('shows.save', {
+      draft: {
+        name: 'Restart rehearsal',
+        plannedStart: '2026-12-06T20:00:00Z',
+        preflightLeadMinutes: 0,
+        notes: '',
+        tasks: ['8101', '8102', '8103'].map((room) => ({ name: `Room ${room}`, presetId: preset.id, roomId: room })),
+        cues: [
+          { id: 'a', trigger: { kind: 'offset', seconds: 0 }, action: { kind: 'launch', task: 'Room 8101' } },
+          // 60 s of show time is 1 s at x60: it passes while the app is down.
+          { id: 'b', trigger: { kind: 'offset', seconds: 60 }, action: { kind: 'launch', task: 'Room 8102' } },
+          // Far enough ahead to come after the restart.
+          { id: 'c', trigger: { kind: 'offset', seconds: 900 }, action: { kind: 'launch', task: 'Room 8103' } },
+        ],
+      },
+    });
+    await call('shows.arm', { id: show.id, mode: 'rehearsal', speed: 60 });
+    await call('shows.go', { id: show.id });
+    await eventually(async () => (await call<ShowRun>('shows.run', {})).cues[0]?.state === 'done', 'the first launch');
+    // Quit (the run stays armed on disk), and stay down past the missed-cue threshold (5 s).
+    await services.close();
+    services = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 8000));
+    services = await open();
+
+    const restored = await call<ShowRun>('shows.run', {});
+    expect(restored.recoveredAt).toBeDefined();
+    expect(restored.cues.map((cue) => [cue.cueId, cue.state])).toEqual([
+      ['a', 'done'],
+      ['b', 'missed'],
+      ['c', 'waiting'],
+    ]);
+    expect(restored.cues[1]?.lateMs).toBeGreaterThan(5 * 60_000);
+    await eventually(async () => (await call<ShowRun>('shows.run', {})).cues[2]?.state === 'done', 'the cue after the restart', 20_000);
+    // On time: less than a real second late (60 s of show time at x60).
+    expect((await call<ShowRun>('shows.run', {})).cues[2]?.lateMs).toBeLessThan(60_000);
+    // Exactly two Starts: the first was not sent again, the missed one waits for the producer.
+    const starts = await call<{ state: string; roomId: string }[]>('launch.tasks', {});
+    expect(starts.map((record) => record.roomId).sort()).toEqual(['8101', '8103']);
+    await call('shows.disarm', { id: show.id, stopTasks: true });
   });
 });

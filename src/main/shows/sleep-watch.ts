@@ -1,4 +1,6 @@
-import type { Cancel, Scheduler } from '../tasks/scheduler';
+import type { ShowScheduler as Scheduler } from './shows-ports';
+
+type Cancel = () => void;
 
 /**
  * Notices a sleep or a clock jump: a timer set for `tickMs` that comes back with more than `gapMs`

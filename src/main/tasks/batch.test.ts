@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract';
 import type { BatchItem, BatchView } from '../../shared/contract/tasks';
@@ -137,5 +138,34 @@ describe('BatchRunner', () => {
     expect(started).toBeLessThan(30);
     expect(final.items.filter((item) => item.state === 'cancelled').length).toBe(30 - started);
     expect(final.items.some((item) => item.state === 'queued' || item.state === 'launching')).toBe(false);
+  });
+
+  it("stops launching when the asking call's signal aborts (its window closed, the app is closing), and not after it is over", async () => {
+    const scheduler = new FakeScheduler();
+    const events = new RecordedEvents();
+    const limiter = new RateLimiter({ scheduler });
+    const { launch, starts } = limitedLauncher(scheduler, limiter, () => 'started');
+    const batches = new BatchRunner({ launch, events, scheduler, concurrency: 2 });
+    const caller = new AbortController();
+    const view = batches.start(
+      Array.from({ length: 30 }, () => ({ presetId: 'preset' })),
+      caller.signal,
+    );
+    await scheduler.advance(0);
+    caller.abort();
+    await scheduler.runUntilIdle();
+    await batches.settled(view.id);
+    const final = lastView(events);
+    expect(final.state).toBe('cancelled');
+    expect(starts.length).toBeLessThan(30);
+    expect(final.items.filter((item) => item.state === 'cancelled').length).toBe(30 - starts.length);
+
+    const done = new AbortController();
+    const small = batches.start([{ presetId: 'preset' }], done.signal);
+    await scheduler.runUntilIdle();
+    await batches.settled(small.id);
+    done.abort();
+    expect(batches.list().find((each) => each.id === small.id)?.state).toBe('done');
+    expect(getEventListeners(done.signal, 'abort')).toHaveLength(0);
   });
 });

@@ -41,7 +41,8 @@ export class BatchRunner {
     this.#options = { concurrency: 4, keep: 20, newId: randomUUID, ...options };
   }
 
-  start(items: BatchItem[]): BatchView {
+  /** `signal` is the asking call's: its abort (the window closed, the app is closing) cancels the batch. */
+  start(items: BatchItem[], signal?: AbortSignal): BatchView {
     const controller = new AbortController();
     const view: BatchView = {
       id: this.#options.newId(),
@@ -54,6 +55,16 @@ export class BatchRunner {
     this.#prune();
     running.done = this.#run(running);
     this.#emit(view);
+    if (signal) {
+      // Never throws inside the signal's dispatch: a batch already over (or pruned) is left as it is.
+      const cancel = () => {
+        if (this.#batches.get(view.id)?.view.state === 'running') this.cancel(view.id);
+      };
+      if (signal.aborted) cancel();
+      signal.addEventListener('abort', cancel, { once: true });
+      const unfollow = () => signal.removeEventListener('abort', cancel);
+      running.done.then(unfollow, unfollow);
+    }
     return structuredClone(view);
   }
 

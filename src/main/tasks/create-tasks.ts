@@ -1,14 +1,15 @@
 import { AppError } from '../../shared/contract';
 import type { LiveTask } from '../../shared/contract/tasks';
 import type { Clock } from '../app/clock';
+import type { DomainParts } from '../app/domain';
 import type { EventBus } from '../app/event-bus';
 import type { RecordStore } from '../storage/record-store';
 import type { LaunchRecordView } from './launch-records';
 import { LiveTaskStore } from './live-task-store';
 import { RateLimiter } from './rate-limiter';
 import { type Scheduler, systemScheduler } from './scheduler';
+import { createTasksHandlers } from './tasks-handlers';
 import { TasksService, type TasksServiceDeps } from './tasks-service';
-import { unwiredTaskPorts } from './unwired-ports';
 
 const launchRecordEvent = 'launch.taskChanged';
 
@@ -22,36 +23,38 @@ export function createRateLimiter(scheduler: Scheduler): RateLimiter {
   return new RateLimiter({ scheduler });
 }
 
-export interface CreateTasksOptions {
-  /** Where the board keeps its tasks (rows of the app's database). */
+/** The ports the board needs from the other domains, every one required (the media ones too). */
+type TasksPorts = Omit<TasksServiceDeps, 'store' | 'mediaSeconds' | 'mediaUsed'> &
+  Required<Pick<TasksServiceDeps, 'mediaSeconds' | 'mediaUsed'>>;
+
+export interface TasksDeps extends TasksPorts {
+  /** Where the board keeps its tasks (rows of the app's database, or a copy in memory when it is read-only). */
   liveTasks: RecordStore<LiveTask>;
   events: EventBus;
-  scheduler: Scheduler;
-  limiter: RateLimiter;
-  ports?: Partial<Omit<TasksServiceDeps, 'store' | 'events' | 'scheduler' | 'limiter'>>;
 }
 
 /**
- * Builds the task board from the other domains' ports, follows the launch records as they change,
- * and starts it (reconcile, polls, scheduled stops).
+ * The tasks domain: builds the task board from the other domains' ports, follows the launch records
+ * as they change, and starts it (reconcile, polls, scheduled stops).
  */
-export async function createTasksService(options: CreateTasksOptions): Promise<TasksService> {
-  const service = new TasksService({
-    ...unwiredTaskPorts,
-    ...options.ports,
-    store: new LiveTaskStore(options.liveTasks, options.events),
-    events: options.events,
-    scheduler: options.scheduler,
-    limiter: options.limiter,
-  });
+export async function createTasks({ liveTasks, ...deps }: TasksDeps): Promise<DomainParts<'tasks', TasksService>> {
+  const service = new TasksService({ ...deps, store: new LiveTaskStore(liveTasks, deps.events) });
   // The launch domain announces every change of a launch record; the board mirrors it once the
   // launch's own work is done (after the Start has left, after the page has its answer): the
   // registry holds the record, and the board rebuilds a missing copy from it at start-up.
-  options.events.subscribe((event: string, payload: unknown) => {
+  const unsubscribe = deps.events.subscribe((event: string, payload: unknown) => {
     if (event === launchRecordEvent) setImmediate(() => void service.trackLaunch(payload as LaunchRecordView).catch(() => undefined));
   });
   await service.start();
-  return service;
+  return {
+    service,
+    handlers: createTasksHandlers(service),
+    close: async () => {
+      unsubscribe();
+      service.close();
+      await liveTasks.close();
+    },
+  };
 }
 
 /** The account an app belongs to (AccountsService.findAppBySdkAppId fits). */
@@ -72,10 +75,10 @@ export function mediaPortsFrom(
     get(id: string): { url: string };
     list(): { url: string; preview: { durationSeconds: number | null } | null }[];
   },
-  mediaUsed?: TasksServiceDeps['mediaUsed'],
-): Pick<TasksServiceDeps, 'mediaUrl' | 'mediaSeconds' | 'mediaUsed'> {
+  mediaUsed: NonNullable<TasksServiceDeps['mediaUsed']>,
+): Pick<TasksPorts, 'mediaUrl' | 'mediaSeconds' | 'mediaUsed'> {
   return {
-    ...(mediaUsed ? { mediaUsed } : {}),
+    mediaUsed,
     mediaUrl: async (entryId) => media.get(entryId).url,
     mediaSeconds: (streamUrl) => {
       const seconds = media.list().find((entry) => entry.url === streamUrl)?.preview?.durationSeconds;

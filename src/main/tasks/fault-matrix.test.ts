@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AppErrorData, Result } from '../../shared/contract';
+import { type AppErrorData, detailsOf, type Result } from '../../shared/contract';
 import type { TaskRecord } from '../../shared/contract/launch';
 import type { LiveTask, StopResult } from '../../shared/contract/tasks';
 import { adviceFor, type CatalogLanguage } from '../../shared/trtc/error-catalog';
@@ -41,98 +41,41 @@ interface Fault {
   once?: boolean;
 }
 
-// Error faults outlast every retry (times: 1000) so the counts show the whole retry budget.
+/** No trustworthy answer (the service may have acted): shown as its network code, retried, explained. */
+function noAnswer(
+  name: string,
+  rule: FaultRule,
+  code: 'NETWORK_ERROR' | 'TIMEOUT',
+  unknownReason: Fault['unknownReason'],
+  once?: true,
+): Fault {
+  return { name, rule, kind: 'no-answer', code, errorCode: code, unknownReason, retryable: true, known: true, ...(once ? { once } : {}) };
+}
+
+/** An API error with a RequestId, shown by its own code. It outlasts every retry (times: 1000), so the counts show the whole budget. */
+function apiError(code: string, fault: { name?: string; retryable: boolean; known: boolean }): Fault {
+  const { name = code, retryable, known } = fault;
+  return { name, rule: { error: { code, times: 1000 } }, kind: 'api-error', code, errorCode: 'TRTC_API_ERROR', retryable, known };
+}
+
 const faults: Fault[] = [
-  {
-    name: 'HTTP 503',
-    rule: { failure: 'http-503' },
-    kind: 'no-answer',
-    code: 'NETWORK_ERROR',
-    errorCode: 'NETWORK_ERROR',
-    unknownReason: 'http-status',
-    retryable: true,
-    known: true,
-  },
-  {
-    name: 'hang past the timeout',
-    rule: { failure: 'hang' },
-    kind: 'no-answer',
-    code: 'TIMEOUT',
-    errorCode: 'TIMEOUT',
-    unknownReason: 'timeout',
-    retryable: true,
-    known: true,
-  },
-  {
-    name: 'connection reset',
-    rule: { failure: 'reset' },
-    kind: 'no-answer',
-    code: 'NETWORK_ERROR',
-    errorCode: 'NETWORK_ERROR',
-    unknownReason: 'connection',
-    retryable: true,
-    known: true,
-  },
+  noAnswer('HTTP 503', { failure: 'http-503' }, 'NETWORK_ERROR', 'http-status'),
+  noAnswer('hang past the timeout', { failure: 'hang' }, 'TIMEOUT', 'timeout'),
+  noAnswer('connection reset', { failure: 'reset' }, 'NETWORK_ERROR', 'connection'),
   // The SDK's fetch only notices a short body at its timeout.
-  {
-    name: 'truncated body',
-    rule: { failure: 'truncated' },
-    kind: 'no-answer',
-    code: 'TIMEOUT',
-    errorCode: 'TIMEOUT',
-    unknownReason: 'timeout',
-    retryable: true,
-    known: true,
-  },
-  {
-    name: 'HTML body',
-    rule: { failure: 'html' },
-    kind: 'no-answer',
-    code: 'NETWORK_ERROR',
-    errorCode: 'NETWORK_ERROR',
-    unknownReason: 'connection',
-    retryable: true,
-    known: true,
-  },
+  noAnswer('truncated body', { failure: 'truncated' }, 'TIMEOUT', 'timeout'),
+  noAnswer('HTML body', { failure: 'html' }, 'NETWORK_ERROR', 'connection'),
   // The service acts, the answer is lost, the retry is answered: the case retries are for.
-  {
-    name: 'answer lost once after acting',
-    rule: { failure: 'reset', failureTimes: 1, failAfterProcessing: true },
-    kind: 'no-answer',
-    code: 'NETWORK_ERROR',
-    errorCode: 'NETWORK_ERROR',
-    unknownReason: 'connection',
-    retryable: true,
-    known: true,
-    once: true,
-  },
-  {
-    name: 'RequestLimitExceeded burst',
-    rule: { error: { code: 'RequestLimitExceeded', times: 1000 } },
-    kind: 'api-error',
-    code: 'RequestLimitExceeded',
-    errorCode: 'TRTC_API_ERROR',
-    retryable: true,
-    known: true,
-  },
-  {
-    name: 'AuthFailure.SignatureExpire',
-    rule: { error: { code: 'AuthFailure.SignatureExpire', times: 1000 } },
-    kind: 'api-error',
-    code: 'AuthFailure.SignatureExpire',
-    errorCode: 'TRTC_API_ERROR',
-    retryable: false,
-    known: true,
-  },
-  {
-    name: 'unknown error code',
-    rule: { error: { code: 'NewlyAddedError.Unexplained', times: 1000 } },
-    kind: 'api-error',
-    code: 'NewlyAddedError.Unexplained',
-    errorCode: 'TRTC_API_ERROR',
-    retryable: false,
-    known: false,
-  },
+  noAnswer(
+    'answer lost once after acting',
+    { failure: 'reset', failureTimes: 1, failAfterProcessing: true },
+    'NETWORK_ERROR',
+    'connection',
+    true,
+  ),
+  apiError('RequestLimitExceeded', { name: 'RequestLimitExceeded burst', retryable: true, known: true }),
+  apiError('AuthFailure.SignatureExpire', { retryable: false, known: true }),
+  apiError('NewlyAddedError.Unexplained', { name: 'unknown error code', retryable: false, known: false }),
 ];
 
 const apiAction = {
@@ -309,7 +252,7 @@ async function updateCell(app: FaultApp, fault: Fault): Promise<Omit<CellOutcome
   const attempts = fault.retryable ? backoff.maxAttempts : 1;
   expect(requestsOf(app, 'Update')).toBe(attempts);
   expect(error.code).toBe(fault.errorCode);
-  const code = typeof error.details?.trtcCode === 'string' ? error.details.trtcCode : error.code;
+  const code = detailsOf(error, 'TRTC_API_ERROR')?.trtcCode ?? error.code;
   expect(code).toBe(fault.code);
   // Nothing written: the page rolls its optimistic change back to this.
   expect(app.tasks.store.get(task.id)).toMatchObject({ status: 'running', volume: 100 });

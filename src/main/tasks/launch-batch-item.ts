@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import type { presetSecretsInput } from '../../shared/contract/presets';
 import type { BatchItem } from '../../shared/contract/tasks';
-import type { LaunchService } from '../launch/launch-service';
-import type { PresetService } from '../presets/preset-service';
+import type { Launcher, PresetSource } from '../launch/launch-ports';
 import type { LaunchRecordView } from './launch-records';
 
 export interface PresetLauncher {
-  presets: Pick<PresetService, 'get' | 'pastedSecret'>;
-  launch: Pick<LaunchService, 'start'>;
+  presets: PresetSource;
+  launch: Launcher;
 }
 
 /**

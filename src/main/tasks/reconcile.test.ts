@@ -105,7 +105,10 @@ describe('reconcile', () => {
     const ingest = new FakeIngest(scheduler);
     const { store } = memoryStore();
     const task = await store.put(runningTask());
-    ingest.failNext('DescribeStreamIngest', new AppError('TRTC_API_ERROR', 'x', { trtcCode: 'AuthFailure.SecretIdNotFound' }));
+    ingest.failNext(
+      'DescribeStreamIngest',
+      new AppError('TRTC_API_ERROR', 'x', { action: 'DescribeStreamIngest', trtcCode: 'AuthFailure.SecretIdNotFound', retryable: false }),
+    );
     const report = await reconcile({ store, records: { list: () => [] }, clients: ingest, scheduler });
     expect(report.unanswered).toBe(1);
     expect(store.get(task.id)).toMatchObject({ status: 'running', lastError: { code: 'AuthFailure.SecretIdNotFound' } });

@@ -4,7 +4,7 @@ import type { TrtcAction } from '../trtc/api-call-record';
 import { FakeScheduler } from './fake-scheduler';
 import { backoffDelay, isTaskGone, mayRetry, withRetry } from './retry-policy';
 
-const api = (trtcCode: string) => new AppError('TRTC_API_ERROR', trtcCode, { trtcCode });
+const api = (trtcCode: string) => new AppError('TRTC_API_ERROR', trtcCode, { action: 'DescribeStreamIngest', trtcCode, retryable: false });
 const others: TrtcAction[] = ['DescribeStreamIngest', 'UpdateStreamIngest', 'StopStreamIngest'];
 
 describe('mayRetry', () => {
@@ -19,7 +19,7 @@ describe('mayRetry', () => {
       ]) {
         expect(mayRetry(api(code), action), `${action} ${code}`).toBe(true);
       }
-      expect(mayRetry(new AppError('NETWORK_ERROR', 'reset', { notSent: false }), action)).toBe(true);
+      expect(mayRetry(new AppError('NETWORK_ERROR', 'reset', { action, notSent: false }), action)).toBe(true);
       expect(mayRetry(new AppError('TIMEOUT', 'timeout'), action)).toBe(true);
     }
   });
@@ -28,7 +28,7 @@ describe('mayRetry', () => {
     for (const error of [
       api('RequestLimitExceeded'),
       api('InternalError'),
-      new AppError('NETWORK_ERROR', 'x', { notSent: true }),
+      new AppError('NETWORK_ERROR', 'x', { action: 'StartStreamIngest', notSent: true }),
       new AppError('OUTCOME_UNKNOWN', 'x'),
     ]) {
       expect(mayRetry(error, 'StartStreamIngest')).toBe(false);

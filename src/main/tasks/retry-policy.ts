@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { AppError, detailsOf } from '../../shared/contract';
 import { mayRetryAutomatically } from '../../shared/trtc/error-catalog';
 import type { TrtcAction } from '../trtc/api-call-record';
 import { delay, type Scheduler } from './scheduler';
@@ -22,8 +22,7 @@ export function mayRetry(error: unknown, action: TrtcAction): boolean {
   if (action === 'StartStreamIngest') return false;
   if (!(error instanceof AppError)) return false;
   if (error.code === 'NETWORK_ERROR' || error.code === 'TIMEOUT') return true;
-  if (error.code !== 'TRTC_API_ERROR') return false;
-  const code = error.details?.trtcCode;
+  const code = detailsOf(error, 'TRTC_API_ERROR')?.trtcCode;
   // The error catalog's retry class: backoff for rate limits, internal errors and unavailability;
   // never for auth, parameter or state errors (waiting cannot fix them).
   return typeof code === 'string' && mayRetryAutomatically(code, action);
@@ -62,9 +61,7 @@ export async function withRetry<T>(send: (attempt: number) => Promise<T>, contex
 
 /** The TRTC error code of a failure, when the API answered one. */
 export function trtcCodeOf(error: unknown): string | undefined {
-  if (!(error instanceof AppError) || error.code !== 'TRTC_API_ERROR') return undefined;
-  const code = error.details?.trtcCode;
-  return typeof code === 'string' ? code : undefined;
+  return error instanceof AppError ? detailsOf(error, 'TRTC_API_ERROR')?.trtcCode : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Clock } from '../app/clock';
+import { outsideCalls } from '../rpc/current-call';
 
 /** Cancels a scheduled callback; calling it twice is harmless. */
 export type Cancel = () => void;
@@ -23,7 +24,8 @@ export const systemScheduler: Scheduler = {
     const maxDelay = 2_147_483_647;
     let timer: NodeJS.Timeout;
     const arm = (left: number) => {
-      timer = setTimeout(() => (left > maxDelay ? arm(left - maxDelay) : run()), Math.max(0, Math.min(left, maxDelay)));
+      // Background work: a poll or a scheduled stop armed while a page call ran is not that call's.
+      timer = setTimeout(() => (left > maxDelay ? arm(left - maxDelay) : outsideCalls(run)), Math.max(0, Math.min(left, maxDelay)));
       if (!options?.keepAlive) timer.unref?.();
     };
     arm(delayMs);

@@ -5,7 +5,7 @@ import { streamUrlMessageKey } from '../../shared/trtc/requests';
 import type { TrtcAction } from '../trtc/api-call-record';
 import { clientForTask, type IngestClientSource, type UpdateRequest } from './ingest-client';
 import type { LiveTaskStore } from './live-task-store';
-import { type BackoffOptions, isTaskGone, withRetry } from './retry-policy';
+import { type BackoffOptions, isTaskGone, trtcCodeOf, withRetry } from './retry-policy';
 import type { Scheduler } from './scheduler';
 import { ended, isTracked, paused, problemOf, resumed } from './task-transitions';
 
@@ -138,7 +138,7 @@ export class TaskControl {
         this.#options.onEnded?.(gone);
         throw new AppError('NOT_FOUND', 'The task no longer exists: it ended or was stopped.', {
           id,
-          trtcCode: (error as AppError).details?.trtcCode,
+          trtcCode: trtcCodeOf(error),
         });
       }
       throw error;

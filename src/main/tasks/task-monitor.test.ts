@@ -95,7 +95,7 @@ describe('TaskMonitor', () => {
     const task = runningTask();
     const { scheduler, ingest, store, monitor } = await setUp([task]);
     for (let index = 0; index < 4; index++)
-      ingest.failNext('DescribeStreamIngest', new AppError('NETWORK_ERROR', 'reset', { notSent: false }));
+      ingest.failNext('DescribeStreamIngest', new AppError('NETWORK_ERROR', 'reset', { action: 'DescribeStreamIngest', notSent: false }));
     monitor.start();
     await scheduler.advance(5_000);
     expect(store.get(task.id).lastError?.code).toBe('NETWORK_ERROR');

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { AppError, detailsOf } from '../../shared/contract';
 import type { EndReason, LiveTask } from '../../shared/contract/tasks';
 
 /** The task once it is known to be gone; an open pause is closed at the same moment. */
@@ -34,8 +34,8 @@ export function withProblem(task: LiveTask, error: unknown, at: number): LiveTas
 
 export function problemOf(error: unknown, at: number): NonNullable<LiveTask['lastError']> {
   if (error instanceof AppError) {
-    const trtcCode = error.details?.trtcCode;
-    return { code: typeof trtcCode === 'string' ? trtcCode : error.code, message: error.message.slice(0, 2000), at };
+    const trtcCode = detailsOf(error, 'TRTC_API_ERROR')?.trtcCode;
+    return { code: trtcCode ?? error.code, message: error.message.slice(0, 2000), at };
   }
   return { code: 'INTERNAL', message: error instanceof Error ? error.message.slice(0, 2000) : 'Unexpected failure', at };
 }

@@ -9,9 +9,10 @@ import { type StartIngestRequest, TrtcClient } from '../trtc/trtc-client';
 import { FakeScheduler, until } from './fake-scheduler';
 import { limitClient, limitedClients, runInLane } from './ingest-client';
 import { RateLimiter } from './rate-limiter';
-import { systemScheduler } from './scheduler';
-import { TasksService } from './tasks-service';
+import { type Scheduler, systemScheduler } from './scheduler';
+import { TasksService, type TasksServiceDeps } from './tasks-service';
 import { memoryStore, runningTask } from './test-support/board';
+import { noNeighbours } from './test-support/board-service';
 
 let sandbox: TrtcSandbox | undefined;
 const clients: TrtcClient[] = [];
@@ -37,6 +38,21 @@ function clientFor(port: number): TrtcClient {
   );
   clients.push(client);
   return client;
+}
+
+/** The board over this sandbox client alone (no launches, no library), with its own limiter. */
+function boardOn(client: TrtcClient, scheduler: Scheduler, options: Partial<TasksServiceDeps> = {}) {
+  const board = memoryStore();
+  const service = new TasksService({
+    store: board.store,
+    events: board.events,
+    scheduler,
+    limiter: new RateLimiter({ scheduler }),
+    clients: { forProfile: async () => client },
+    ...noNeighbours({ profileId: 'sandbox' }),
+    ...options,
+  });
+  return { board, service };
 }
 
 const rateLimited = (box: TrtcSandbox) => box.requests().filter((request) => request.errorCode?.startsWith('RequestLimitExceeded'));
@@ -83,21 +99,7 @@ describe('tasks against the sandbox', () => {
       startRequest({ StreamUrl: 'https://media.example.com/clip.mp4#duration=60' }) as StartIngestRequest,
       'launch',
     );
-    const board = memoryStore();
-    const service = new TasksService({
-      store: board.store,
-      events: board.events,
-      scheduler,
-      limiter: new RateLimiter({ scheduler }),
-      clients: { forProfile: async () => client },
-      records: { list: () => [] },
-      launchItem: async () => {
-        throw new Error('unused');
-      },
-      profileOfApp: async () => 'sandbox',
-      mediaUrl: async () => '',
-      random: () => 0.5,
-    });
+    const { board, service } = boardOn(client, scheduler, { random: () => 0.5 });
     const task = await board.store.put(runningTask({ taskId, sdkAppId: app.sdkAppId, profileId: 'sandbox', startedAt: scheduler.now() }));
     await service.start();
     // The start-up check waits one window, then describes the task (real HTTP) before polling starts.
@@ -128,21 +130,7 @@ describe('tasks against the sandbox', () => {
     sandbox = await startTrtcSandbox({ credentials: [credential], apps: [app] });
     const client = clientFor(sandbox.port);
     const { taskId } = await client.startStreamIngest(startRequest() as StartIngestRequest, 'launch');
-    const board = memoryStore();
-    const service = new TasksService({
-      store: board.store,
-      events: board.events,
-      scheduler: systemScheduler,
-      limiter: new RateLimiter({ scheduler: systemScheduler }),
-      clients: { forProfile: async () => client },
-      records: { list: () => [] },
-      launchItem: async () => {
-        throw new Error('unused');
-      },
-      profileOfApp: async () => 'sandbox',
-      mediaUrl: async () => '',
-      backoff: { baseMs: 20, capMs: 100, maxAttempts: 5 },
-    });
+    const { board, service } = boardOn(client, systemScheduler, { backoff: { baseMs: 20, capMs: 100, maxAttempts: 5 } });
     const task = await board.store.put(runningTask({ taskId, sdkAppId: app.sdkAppId, profileId: 'sandbox' }));
     const view = () => sandbox?.tasks().find((candidate) => candidate.TaskId === taskId);
 
@@ -181,19 +169,8 @@ describe('tasks against the sandbox', () => {
     sandbox = await startTrtcSandbox({ credentials: [credential], apps: [app] });
     const client = clientFor(sandbox.port);
     const { taskId } = await client.startStreamIngest(startRequest() as StartIngestRequest, 'elsewhere');
-    const board = memoryStore();
-    const service = new TasksService({
-      store: board.store,
-      events: board.events,
-      scheduler: systemScheduler,
-      limiter: new RateLimiter({ scheduler: systemScheduler }),
+    const { service } = boardOn(client, systemScheduler, {
       clients: limitedClients({ forProfile: async () => client }, new RateLimiter({ scheduler: systemScheduler })),
-      records: { list: () => [] },
-      launchItem: async () => {
-        throw new Error('unused');
-      },
-      profileOfApp: async () => 'sandbox',
-      mediaUrl: async () => '',
     });
     await expect(service.adopt({ sdkAppId: app.sdkAppId, taskId: 'no-such-task' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const adopted = await service.adopt({ sdkAppId: app.sdkAppId, taskId });

@@ -76,7 +76,7 @@ export function classifyTrtcFailure(action: TrtcAction, failure: unknown, redact
   }
   return unknown(start, 'NETWORK_ERROR', `${action}: no trustworthy answer: ${message}`, {});
 
-  function unknown(isStart: boolean, errorCode: string, text: string, details: Record<string, unknown>): ClassifiedFailure {
+  function unknown(isStart: boolean, errorCode: string, text: string, details: { httpStatus?: number }): ClassifiedFailure {
     return {
       outcome: 'unknown',
       errorCode,

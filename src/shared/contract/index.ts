@@ -74,5 +74,15 @@ export function findCall(name: string): CallSpec | undefined {
   return specs.get(name);
 }
 
-export type { AppErrorCode, AppErrorData, Result } from './errors';
-export { AppError, appErrorCodes } from './errors';
+export type {
+  AppErrorCode,
+  AppErrorData,
+  AppErrorDetails,
+  AppErrorDetailsByCode,
+  InputIssue,
+  LaunchGuard,
+  MediaInUse,
+  Result,
+  TransportFailure,
+} from './errors';
+export { AppError, appErrorCodes, detailsOf } from './errors';

@@ -21,6 +21,8 @@ export interface LogRepeat {
 export interface LogEntry extends ApiCallRecord {
   id: string;
   seq: number;
+  /** The page call (dispatcher call id) this API call was made for; absent for background work such as polls. */
+  callId?: string;
   repeat?: LogRepeat;
 }
 
@@ -41,6 +43,8 @@ export const logFilterSchema = z
     text: z.string().max(200).optional(),
     /** Exact TaskId: a task's whole history. */
     taskId: z.string().min(1).max(256).optional(),
+    /** Exact call id: the API calls one page action made. */
+    callId: z.string().min(1).max(64).optional(),
   })
   .strict();
 export type LogFilter = z.infer<typeof logFilterSchema>;

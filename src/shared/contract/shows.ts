@@ -45,7 +45,7 @@ export const showsCalls = {
   get: call(byId, returns<StoredShow>()),
   /**
    * Creates (no id) or replaces a show. Replacing names the revision it edited: another save since
-   * answers CONFLICT (details: `{ revision }`, the current one).
+   * answers CONFLICT (details `{ id }`; `get` the show again for its revision).
    */
   save: call(
     () => z.object({ id: idSchema.optional(), revision: z.number().int().min(1).optional(), draft: showDraftSchema }).strict(),
@@ -77,7 +77,7 @@ export const showsCalls = {
   preflight: call(() => z.object({ id: idSchema, mode: z.enum(runModes).optional() }).strict(), returns<PreflightReport>()),
   /** The last pre-flight of a show (manual or automatic), if any since the app started. */
   lastPreflight: call(byId, returns<PreflightReport | null>()),
-  /** Arms a show (one at a time). Blocking pre-flight problems refuse it (CONFLICT, details `{ problems }`) unless `override`. */
+  /** Arms a show (one at a time). Blocking pre-flight problems refuse it unless `override`: CONFLICT, details `{ state: 'preflightBlocking' }`, the problems in `lastPreflight` and the `shows.preflight` event. */
   arm: call(
     () =>
       z

@@ -5,10 +5,10 @@ import { MemoryRecords } from '../../storage/memory-records';
 import { FakeScheduler } from '../../tasks/fake-scheduler';
 import { limitClient, runInLane } from '../../tasks/ingest-client';
 import { RateLimiter } from '../../tasks/rate-limiter';
-import type { Scheduler } from '../../tasks/scheduler';
-import type { ControlsPort, LaunchOutcome, LaunchPort, LaunchRecordBrief } from '../ports';
+import { delay, type Scheduler } from '../../tasks/scheduler';
 import { type RunRecord, runRecordSchema } from '../run-record';
 import { ShowRunner } from '../show-runner';
+import type { ControlsPort, LaunchOutcome, LaunchPort, LaunchRecordBrief } from '../shows-ports';
 
 export const showStart = Date.UTC(2026, 11, 6, 20, 0, 0);
 
@@ -25,6 +25,8 @@ export class FakeAccount {
   readonly outcomes = new Map<string, LaunchOutcome['state']>();
   /** When set, Starts never answer (a crash mid-fire). */
   hang = false;
+  /** How long a Start takes to answer. */
+  startMs = 0;
   readonly #client;
   #seq = 0;
 
@@ -38,6 +40,7 @@ export class FakeAccount {
         async startStreamIngest(task: string) {
           account.sent.push({ at: scheduler.now(), task, lane: 'background' });
           if (account.hang) await new Promise(() => undefined);
+          if (account.startMs > 0) await delay(scheduler, account.startMs);
         },
       },
       'profile-1',
@@ -106,6 +109,12 @@ export function runnerKit(start = showStart - 60_000) {
   const limiter = new RateLimiter({ scheduler: clock });
   const account = new FakeAccount(clock, limiter);
   const runs = new MemoryRecords<RunRecord>(runRecordSchema);
+  // A write of the run can take a while (a big show on a busy disk): `writeMs` makes each one take that long.
+  const put = runs.put.bind(runs);
+  runs.put = async (...records) => {
+    if (kit.writeMs > 0) await delay(clock, kit.writeMs);
+    return put(...records);
+  };
   const events = new EventBus();
   const states: ShowRun[] = [];
   events.subscribe((event, payload) => {
@@ -130,6 +139,7 @@ export function runnerKit(start = showStart - 60_000) {
       inLane: runInLane,
     });
   const kit = {
+    writeMs: 0,
     scheduler,
     limiter,
     account,

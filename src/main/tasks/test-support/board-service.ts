@@ -1,9 +1,26 @@
 import { FakeScheduler } from '../fake-scheduler';
 import type { LaunchRecordView } from '../launch-records';
 import { RateLimiter } from '../rate-limiter';
-import { TasksService } from '../tasks-service';
+import { TasksService, type TasksServiceDeps } from '../tasks-service';
 import { memoryStore } from './board';
 import { FakeIngest } from './fake-ingest';
+
+/**
+ * The board's neighbours for a test that has none: no launch records, nothing launched, every app
+ * in one account, a library that answers `mediaUrl` for every entry.
+ */
+export function noNeighbours(
+  options: { profileId?: string; mediaUrl?: string } = {},
+): Pick<TasksServiceDeps, 'records' | 'launchItem' | 'profileOfApp' | 'mediaUrl'> {
+  return {
+    records: { list: () => [] },
+    launchItem: async () => {
+      throw new Error('this test launches nothing');
+    },
+    profileOfApp: async () => options.profileId ?? 'p1',
+    mediaUrl: async () => options.mediaUrl ?? '',
+  };
+}
 
 /**
  * The task board's service on a fake clock, an in-memory board and the fake TRTC calls, wired as the
@@ -21,12 +38,8 @@ export function boardService(options: { records?: LaunchRecordView[]; mediaUrl?:
     scheduler,
     limiter: new RateLimiter({ scheduler }),
     clients: ingest,
+    ...noNeighbours(options.mediaUrl === undefined ? {} : { mediaUrl: options.mediaUrl }),
     records: { list: () => records },
-    launchItem: async () => {
-      throw new Error('unused');
-    },
-    profileOfApp: async () => 'p1',
-    mediaUrl: async () => options.mediaUrl ?? '',
     random: () => 0.5,
   });
   return { scheduler, ingest, service, ...board };

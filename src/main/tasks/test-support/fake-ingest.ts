@@ -82,7 +82,12 @@ export class FakeIngest implements IngestClientSource {
 }
 
 export function apiError(trtcCode: string): AppError {
-  return new AppError('TRTC_API_ERROR', `${trtcCode}: test`, { trtcCode, requestId: 'r' });
+  return new AppError('TRTC_API_ERROR', `${trtcCode}: test`, {
+    action: 'DescribeStreamIngest',
+    trtcCode,
+    requestId: 'r',
+    retryable: false,
+  });
 }
 
 /** Records the engine's events. */

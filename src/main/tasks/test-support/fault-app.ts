@@ -1,38 +1,22 @@
 /**
- * The app's TRTC side wired as `createAppServices` wires it (task log, accounts, tickets, presets,
- * launch, task board, one limiter, the launch and tasks RPC handlers behind the real dispatch), with
- * a user account pointed at a local sandbox and short client timeouts, so a fault test can drive
- * every action through the same code a click runs and still finish quickly.
+ * The app as `createAppServices` builds it (the same wiring, the real dispatch), with a user account
+ * pointed at a local sandbox instead of the built-in one, short client timeouts and no background
+ * polls, so a fault test can drive every action through the same code a click runs and still finish
+ * quickly.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PresetDraft } from '../../../shared/contract/presets';
-import { createAccounts } from '../../accounts/create-accounts';
-import { TrtcClients } from '../../accounts/trtc-clients';
 import { systemClock } from '../../app/clock';
-import { EventBus } from '../../app/event-bus';
-import { openStores } from '../../app/open-stores';
-import { accountsLaunchPorts } from '../../launch/accounts-ports';
-import { createLaunchHandlers } from '../../launch/launch-handlers';
-import { LaunchService } from '../../launch/launch-service';
-import { TaskLog } from '../../log/task-log';
-import { presetsDocument } from '../../presets/preset-document';
-import { PresetService } from '../../presets/preset-service';
+import { createAppServices } from '../../app/create-services';
+import type { TaskLog } from '../../log/task-log';
 import { sampleDraft } from '../../presets/sample-draft';
-import { createDispatch, type Dispatch } from '../../rpc/dispatch';
-import type { Handlers } from '../../rpc/handlers';
+import type { Dispatch } from '../../rpc/dispatch';
 import { startTrtcSandbox, type TrtcSandbox } from '../../sandbox';
 import { app, credential } from '../../sandbox/test-support/fixture';
 import { MemorySecretStore } from '../../secrets/memory-store';
-import { StoreProblems } from '../../storage/store-problems';
-import { appScheduler, createRateLimiter, createTasksService, profileOfAppFrom } from '../create-tasks';
-import { limitClient } from '../ingest-client';
-import { presetItemLauncher } from '../launch-batch-item';
-import { liveTasksRecords } from '../live-task-store';
 import type { BackoffOptions } from '../retry-policy';
-import { TaskRegistry, tasksRecords } from '../task-registry';
-import { createTasksHandlers } from '../tasks-handlers';
 import type { TasksService } from '../tasks-service';
 
 export interface FaultApp {
@@ -51,6 +35,10 @@ export interface FaultAppOptions {
   /** The SDK's reqTimeout, in seconds: what a hang costs per attempt. */
   timeoutSeconds: number;
   backoff: BackoffOptions;
+  /** Background polls (default: none during a test, every hour). */
+  poll?: { minIntervalMs: number; maxIntervalMs: number };
+  /** The dispatcher's call ids (default: random), for tests that look for them in the log. */
+  callIds?: () => string;
 }
 
 /** The launch fields of the fault app's preset (another room: another task). */
@@ -66,19 +54,26 @@ export function faultDraft(patch: Partial<PresetDraft> = {}): PresetDraft {
 export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ingest-desk-faults-'));
   const sandbox = await startTrtcSandbox({ credentials: [credential], apps: [app], maxConcurrentTasksPerApp: 100 });
-  const clock = systemClock;
-  const events = new EventBus();
-  const problems = new StoreProblems();
-  const secrets = new MemorySecretStore();
-  // The app's own database, as createAppServices opens it.
-  const stores = openStores({ dataDir, clock, problems, documents: [], records: [] });
-  const { open, openRecords } = stores;
-  const appVersion = 'fault-matrix';
-
-  const log = await TaskLog.open({ database: stores.database, clock, events, warn: () => {} });
-  const accounts = await createAccounts({ open, secrets, events, clock, appVersion, builtInSandbox: false, recorder: log });
+  const bugs: string[] = [];
+  const services = await createAppServices({
+    dataDir,
+    secrets: new MemorySecretStore(),
+    transport: 'browser',
+    clock: systemClock,
+    samples: false,
+    warn: () => {},
+    overrides: {
+      builtInSandbox: false,
+      clientTimeoutSeconds: options.timeoutSeconds,
+      // No background poll during a cell: every Describe the sandbox sees is the one under test.
+      tasks: { backoff: options.backoff, poll: options.poll ?? { minIntervalMs: 3_600_000, maxIntervalMs: 3_600_000 } },
+      onInternalError: (name, error) => bugs.push(`${name}: ${String(error)}`),
+      ...(options.callIds ? { newCallId: options.callIds } : {}),
+    },
+  });
+  const { accounts, presets, tasks } = services.domains;
   // A user account (not the built-in one) whose custom endpoint is this sandbox.
-  const profile = await accounts.service.addProfile({
+  const profile = await accounts.addProfile({
     name: 'Fault sandbox',
     site: 'international',
     region: 'ap-singapore',
@@ -86,7 +81,7 @@ export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp>
     secretId: credential.secretId,
     secretKey: credential.secretKey,
   });
-  await accounts.service.addApp({
+  await accounts.addApp({
     sdkAppId: app.sdkAppId,
     label: 'Fault app',
     colour: '#3355ff',
@@ -94,58 +89,17 @@ export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp>
     defaults: { robotUserIdPrefix: 'robot_', userSigExpirySeconds: 600 },
     sdkSecretKey: app.sdkSecretKey,
   });
-  // The same clients as accounts.clients, with the short timeout.
-  const clients = new TrtcClients({ accounts: accounts.service, recorder: log, appVersion, clock, timeoutSeconds: options.timeoutSeconds });
-
-  const presets = new PresetService({ document: await open(presetsDocument), secrets, events, clock });
-  const registry = await TaskRegistry.open(await openRecords(tasksRecords), clock);
-  const scheduler = appScheduler(clock);
-  const limiter = createRateLimiter(scheduler);
-  const launchPorts = accountsLaunchPorts({
-    accounts: accounts.service,
-    tickets: accounts.tickets,
-    clientFor: async (profileId, region) => limitClient(await clients.forProfile(profileId, region), profileId, limiter),
-    mediaUrl: async () => {
-      throw new Error('the fault presets use URLs');
-    },
-  });
-  const launch = new LaunchService({ presets, registry, ports: launchPorts, events });
-  const tasks = await createTasksService({
-    liveTasks: await openRecords(liveTasksRecords),
-    events,
-    scheduler,
-    limiter,
-    ports: {
-      clients,
-      records: registry,
-      launchItem: presetItemLauncher({ presets, launch }),
-      profileOfApp: profileOfAppFrom(accounts.service),
-      mediaUrl: async (entryId) => {
-        throw new Error(`no media library here (${entryId})`);
-      },
-      backoff: options.backoff,
-      // No background poll during a cell: every Describe the sandbox sees is the one under test.
-      poll: { minIntervalMs: 3_600_000, maxIntervalMs: 3_600_000 },
-    },
-  });
-  const handlers = { launch: createLaunchHandlers(launch), tasks: createTasksHandlers(tasks) } as Partial<Handlers> as Handlers;
-  const bugs: string[] = [];
-  const dispatch = createDispatch(handlers, { onInternalError: (name, error) => bugs.push(`${name}: ${String(error)}`) });
   const preset = await presets.create(faultDraft());
 
   return {
     sandbox,
-    dispatch,
+    dispatch: services.dispatch,
     bugs,
-    log,
+    log: services.log,
     tasks,
     presetId: preset.id,
     close: async () => {
-      tasks.close();
-      clients.close();
-      await accounts.close();
-      await log.close();
-      stores.close();
+      await services.close();
       await sandbox.close();
       await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },

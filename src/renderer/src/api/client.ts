@@ -14,18 +14,30 @@ export class CallError extends Error {
   }
 }
 
-function pickTransport(): Transport | null {
+/** The transport this window was opened with: the preload's `window.api`, or the host's token in the address. */
+export function pickTransport(): Transport | null {
   if (window.api) return createIpcTransport(window.api);
   const token = takeHostToken(window.location, window.history, window.sessionStorage);
   return token ? createHttpTransport(token) : null;
 }
 
-/** The transport is chosen once at start-up; nothing else in the page knows which one it is. */
-export const transport = pickTransport();
+let installed: Transport | null = null;
+
+/**
+ * The root installs the transport once (`connectStores`); tests install a fake one. Nothing else in
+ * the page knows which one it is.
+ */
+export function installTransport(transport: Transport | null): void {
+  installed = transport;
+}
+
+export function currentTransport(): Transport | null {
+  return installed;
+}
 
 export function call<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
-  if (!transport) return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'No connection to the app' } });
-  return transport.call(name, input);
+  if (!installed) return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'No connection to the app' } });
+  return installed.call(name, input);
 }
 
 export async function invoke<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
@@ -34,6 +46,12 @@ export async function invoke<N extends CallName>(name: N, input: CallInput<N>): 
   return result.value;
 }
 
+/** For a component's own, short-lived listening (a mount effect's cleanup disposes it); stores listen through `connectStores`. */
 export function subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
-  return transport ? transport.on(event, listener) : () => {};
+  return installed ? installed.on(event, listener) : () => {};
+}
+
+/** A failure as the contract's error data, whatever threw it. */
+export function errorData(error: unknown): AppErrorData {
+  return error instanceof CallError ? error.data : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }

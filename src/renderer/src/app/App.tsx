@@ -2,7 +2,7 @@ import { AppShell, Badge, Group, MantineProvider, NavLink, ScrollArea, Text, Tit
 import { Notifications } from '@mantine/notifications';
 import { Suspense, useEffect, useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { transport } from '../api/client';
+import { currentTransport } from '../api/client';
 import { AppSwitcher } from '../features/accounts/AppSwitcher';
 import { i18n, resolveLanguage } from '../i18n';
 import { installFocusKeeper } from './focus-keeper';
@@ -54,7 +54,7 @@ export function App() {
       >
         {/* Above the status bar, never over its running-tasks button (notices.css). */}
         <Notifications position="bottom-right" />
-        {transport ? <Shell loaded={settings !== null} /> : <NoConnection />}
+        {currentTransport() ? <Shell loaded={settings !== null} /> : <NoConnection />}
       </MantineProvider>
     </I18nextProvider>
   );
@@ -64,6 +64,7 @@ function Shell({ loaded }: { loaded: boolean }) {
   const { t } = useTranslation();
   const current = useNavigationStore((state) => state.current);
   const go = useNavigationStore((state) => state.go);
+  const transportKind = currentTransport()?.kind;
   const screen = screens.find((candidate) => candidate.id === current) ?? screens[0];
   const Current = screen?.component;
   useTaskNotifications();
@@ -87,7 +88,7 @@ function Shell({ loaded }: { loaded: boolean }) {
           </Title>
           <Group gap="sm">
             <AppSwitcher />
-            <Badge variant="light">{transport ? t(`transport.${transport.kind}`) : null}</Badge>
+            <Badge variant="light">{transportKind ? t(`transport.${transportKind}`) : null}</Badge>
             <PaletteButton />
             <HelpButton />
           </Group>

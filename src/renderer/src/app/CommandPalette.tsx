@@ -5,13 +5,13 @@ import { IconBroadcastOff, IconHelp, IconPlayerPlay, IconSearch, IconSwitchHoriz
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveTask } from '../../../shared/contract/tasks';
-import { invoke } from '../api/client';
+import { errorData, invoke } from '../api/client';
 import { useAccountsStore, useSelectedApp, useSelectedAppStore } from '../features/accounts/accounts-store';
 import { targetOf } from '../features/accounts/target';
 import { useLaunchSelectionStore } from '../features/launch/launch-selection-store';
-import { useMediaStore } from '../features/media/media-store';
+import { useMediaView } from '../features/media/media-view-store';
 import { usePresetsStore } from '../features/presets/presets-store';
-import { errorData, useTasksStore } from '../features/tasks/tasks-store';
+import { useTasksStore } from '../features/tasks/tasks-store';
 import { useNavigationStore } from './navigation-store';
 import { filterPaletteActions } from './palette-filter';
 import { screens } from './screens';
@@ -72,7 +72,7 @@ export function CommandPalette({ onHelp }: { onHelp(): void }) {
             label: trimmed ? t('palette.findMedia', { query: trimmed }) : t('palette.findMediaEmpty'),
             leftSection: <IconSearch size={18} stroke={1.6} />,
             onClick: () => {
-              useMediaStore.getState().setQuery(trimmed);
+              useMediaView.getState().setQuery(trimmed);
               go('media');
             },
           },

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
-import { isActing, useTasksStore } from '../features/tasks/tasks-store';
+import { isActing } from '../features/tasks/acting';
+import { useTasksStore } from '../features/tasks/tasks-store';
 import { i18n } from '../i18n';
 import { noticeForTask, type TaskNotice } from './task-notices';
 

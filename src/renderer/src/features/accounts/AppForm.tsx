@@ -1,4 +1,4 @@
-import { Button, ColorInput, Group, Modal, NumberInput, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { ColorInput, Group, NumberInput, Select, TextInput } from '@mantine/core';
 import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,9 @@ import {
   updateAppSchema,
 } from '../../../../shared/contract/accounts';
 import { invoke } from '../../api/client';
+import { FormDialog } from '../../app/forms/FormDialog';
+import { NewSecretInput } from '../../app/forms/NewSecretInput';
+import { NumberControl } from '../../app/forms/NumberControl';
 import { contractResolver, emptyToUndefined } from './form-resolver';
 import { useAction } from './use-action';
 
@@ -95,102 +98,82 @@ export function AppForm({ opened, app, profiles, onClose, onSaved }: AppFormProp
   });
 
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={close}
+      onSubmit={submit}
+      busy={busy}
       title={editing ? t('apps.formTitleEdit') : t('apps.formTitleAdd')}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common:actions.cancel') }}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Controller
-            control={form.control}
-            name="sdkAppId"
-            render={({ field }) => (
-              <NumberInput
-                label={t('apps.sdkAppId')}
-                withAsterisk
-                allowDecimal={false}
-                allowNegative={false}
-                hideControls
-                value={field.value ?? ''}
-                onChange={(value) => field.onChange(typeof value === 'number' ? value : undefined)}
-                onBlur={field.onBlur}
-                error={errors.sdkAppId?.message}
-              />
-            )}
+      <Controller
+        control={form.control}
+        name="sdkAppId"
+        render={({ field }) => (
+          <NumberInput
+            label={t('apps.sdkAppId')}
+            withAsterisk
+            allowDecimal={false}
+            allowNegative={false}
+            hideControls
+            value={field.value ?? ''}
+            onChange={(value) => field.onChange(typeof value === 'number' ? value : undefined)}
+            onBlur={field.onBlur}
+            error={errors.sdkAppId?.message}
           />
-          <TextInput label={t('apps.label')} withAsterisk {...form.register('label')} error={errors.label?.message} />
-          <Controller
-            control={form.control}
-            name="colour"
-            render={({ field }) => (
-              <ColorInput
-                label={t('apps.colour')}
-                eyeDropperButtonProps={{ 'aria-label': t('apps.eyeDropper') }}
-                format="hex"
-                swatches={appSwatches}
-                value={field.value}
-                onChange={field.onChange}
-                error={errors.colour?.message}
-              />
-            )}
+        )}
+      />
+      <TextInput label={t('apps.label')} withAsterisk {...form.register('label')} error={errors.label?.message} />
+      <Controller
+        control={form.control}
+        name="colour"
+        render={({ field }) => (
+          <ColorInput
+            label={t('apps.colour')}
+            eyeDropperButtonProps={{ 'aria-label': t('apps.eyeDropper') }}
+            format="hex"
+            swatches={appSwatches}
+            value={field.value}
+            onChange={field.onChange}
+            error={errors.colour?.message}
           />
-          <Controller
-            control={form.control}
-            name="profileId"
-            render={({ field }) => (
-              <Select
-                label={t('apps.profile')}
-                allowDeselect={false}
-                data={userProfiles.map((profile) => ({ value: profile.id, label: profile.name }))}
-                value={field.value || null}
-                onChange={(value) => value && field.onChange(value)}
-                error={errors.profileId?.message}
-              />
-            )}
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="profileId"
+        render={({ field }) => (
+          <Select
+            label={t('apps.profile')}
+            allowDeselect={false}
+            data={userProfiles.map((profile) => ({ value: profile.id, label: profile.name }))}
+            value={field.value || null}
+            onChange={(value) => value && field.onChange(value)}
+            error={errors.profileId?.message}
           />
-          {!editing ? (
-            <PasswordInput
-              label={t('apps.sdkSecretKey')}
-              description={`${t('apps.sdkSecretKeyHint')} ${t('secret.writeOnly')}`}
-              autoComplete="new-password"
-              {...form.register('sdkSecretKey')}
-              error={errors.sdkSecretKey?.message}
-            />
-          ) : null}
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('apps.robotUserIdPrefix')}
-              {...form.register('defaults.robotUserIdPrefix')}
-              error={errors.defaults?.robotUserIdPrefix?.message}
-            />
-            <Controller
-              control={form.control}
-              name="defaults.userSigExpirySeconds"
-              render={({ field }) => (
-                <NumberInput
-                  label={t('apps.userSigExpiry')}
-                  allowDecimal={false}
-                  min={60}
-                  value={field.value}
-                  onChange={(value) => field.onChange(typeof value === 'number' ? value : Number(value))}
-                  error={errors.defaults?.userSigExpirySeconds?.message}
-                />
-              )}
-            />
-          </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common:actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        )}
+      />
+      {!editing ? (
+        <NewSecretInput
+          label={t('apps.sdkSecretKey')}
+          hint={t('apps.sdkSecretKeyHint')}
+          registration={form.register('sdkSecretKey')}
+          error={errors.sdkSecretKey?.message}
+        />
+      ) : null}
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('apps.robotUserIdPrefix')}
+          {...form.register('defaults.robotUserIdPrefix')}
+          error={errors.defaults?.robotUserIdPrefix?.message}
+        />
+        <NumberControl
+          control={form.control}
+          name="defaults.userSigExpirySeconds"
+          label={t('apps.userSigExpiry')}
+          min={60}
+          error={errors.defaults?.userSigExpirySeconds?.message}
+        />
+      </Group>
+    </FormDialog>
   );
 }

@@ -6,8 +6,8 @@ import { invoke } from '../../api/client';
 import { useLiveConfirmStore } from '../launch/live-confirm-store';
 import { AppForm } from './AppForm';
 import { useSelectedAppStore } from './accounts-store';
+import { EditDeleteButtons } from './EditDeleteButtons';
 import { SecretField } from './SecretField';
-import { useAction } from './use-action';
 
 export function AppsPanel({ apps, profiles }: { apps: AppView[]; profiles: ProfileView[] }) {
   const { t } = useTranslation('accounts');
@@ -48,12 +48,7 @@ export function AppsPanel({ apps, profiles }: { apps: AppView[]; profiles: Profi
 
 function AppCard({ app, profile, onEdit }: { app: AppView; profile: ProfileView | undefined; onEdit(): void }) {
   const { t } = useTranslation('accounts');
-  const deleting = useAction();
   const titleId = `app-${app.id}`;
-  const remove = async () => {
-    if (!window.confirm(t('apps.confirmDelete', { label: app.label }))) return;
-    await deleting.run(() => invoke('accounts.deleteApp', { id: app.id }), t('apps.deleted'));
-  };
   return (
     <Card withBorder component="section" aria-labelledby={titleId} data-testid="app-card" data-app-id={app.id}>
       <Group justify="space-between" mb="xs">
@@ -69,19 +64,17 @@ function AppCard({ app, profile, onEdit }: { app: AppView; profile: ProfileView 
         </Group>
         {!app.sandbox ? (
           <Group gap="xs">
-            <Button size="xs" variant="default" onClick={onEdit} aria-label={`${t('apps.edit')}: ${app.label}`}>
-              {t('apps.edit')}
-            </Button>
-            <Button
-              size="xs"
-              variant="subtle"
-              color="red"
-              onClick={remove}
-              loading={deleting.busy}
-              aria-label={`${t('apps.delete')}: ${app.label}`}
-            >
-              {t('apps.delete')}
-            </Button>
+            <EditDeleteButtons
+              name={app.label}
+              labels={{
+                edit: t('apps.edit'),
+                delete: t('apps.delete'),
+                confirmDelete: t('apps.confirmDelete', { label: app.label }),
+                deleted: t('apps.deleted'),
+              }}
+              onEdit={onEdit}
+              remove={() => invoke('accounts.deleteApp', { id: app.id })}
+            />
           </Group>
         ) : null}
       </Group>

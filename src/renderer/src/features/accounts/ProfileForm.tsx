@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, NumberInput, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -6,21 +6,24 @@ import type { z } from 'zod';
 import { addProfileSchema, type ProfileView, type UpdateProfileInput, updateProfileSchema } from '../../../../shared/contract/accounts';
 import { type Site, siteIds, sites } from '../../../../shared/trtc/sites';
 import { invoke } from '../../api/client';
+import { FormDialog } from '../../app/forms/FormDialog';
+import { NewSecretInput } from '../../app/forms/NewSecretInput';
+import { EndpointFields } from './EndpointFields';
 import { contractResolver, emptyToUndefined } from './form-resolver';
 import { useAction } from './use-action';
 
 type AddValues = z.input<typeof addProfileSchema>;
-type FormValues = AddValues & { id?: string };
+export type ProfileFormValues = AddValues & { id?: string };
 
 // Editing has no SecretId/SecretKey fields: those are set through the write-only secret field.
-const toUpdateInput = ({ id, name, site, region, endpoint }: FormValues): UpdateProfileInput => ({
+const toUpdateInput = ({ id, name, site, region, endpoint }: ProfileFormValues): UpdateProfileInput => ({
   id: id ?? '',
   name,
   site,
   region,
   endpoint,
 });
-const toAddInput = ({ id: _id, secretKey, ...rest }: FormValues): AddValues => ({ ...rest, secretKey: emptyToUndefined(secretKey) });
+const toAddInput = ({ id: _id, secretKey, ...rest }: ProfileFormValues): AddValues => ({ ...rest, secretKey: emptyToUndefined(secretKey) });
 
 interface ProfileFormProps {
   opened: boolean;
@@ -35,12 +38,17 @@ const blank: AddValues = { name: '', site: 'international', region: 'ap-singapor
 export function ProfileForm({ opened, profile, onClose }: ProfileFormProps) {
   const { t } = useTranslation('accounts');
   const editing = profile !== undefined;
-  const form = useForm<FormValues>({
+  const form = useForm<ProfileFormValues>({
     resolver: editing ? contractResolver(updateProfileSchema, toUpdateInput) : contractResolver(addProfileSchema, toAddInput),
     defaultValues: blank,
     mode: 'onTouched',
   });
   const { busy, run } = useAction();
+
+  const close = () => {
+    form.reset(blank);
+    onClose();
+  };
 
   useEffect(() => {
     if (!opened) return;
@@ -52,143 +60,70 @@ export function ProfileForm({ opened, profile, onClose }: ProfileFormProps) {
   }, [opened, profile, form]);
 
   const site = form.watch('site') as Site;
-  const endpoint = form.watch('endpoint');
   const errors = form.formState.errors;
 
   const submit = form.handleSubmit(async (values) => {
     const done = editing
       ? await run(() => invoke('accounts.updateProfile', toUpdateInput(values)), t('profiles.saved'))
       : await run(() => invoke('accounts.addProfile', toAddInput(values)), t('profiles.saved'));
-    if (done) {
-      form.reset(blank);
-      onClose();
-    }
+    if (done) close();
   });
 
-  const close = () => {
-    form.reset(blank);
-    onClose();
-  };
-
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={close}
+      onSubmit={submit}
+      busy={busy}
       title={editing ? t('profiles.formTitleEdit') : t('profiles.formTitleAdd')}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common:actions.cancel') }}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <TextInput label={t('profiles.name')} withAsterisk {...form.register('name')} error={errors.name?.message} />
-          <Controller
-            control={form.control}
-            name="site"
-            render={({ field }) => (
-              <Select
-                label={t('profiles.site')}
-                allowDeselect={false}
-                data={siteIds.map((id) => ({ value: id, label: t(`profiles.sites.${id}`) }))}
-                value={field.value}
-                onChange={(value) => {
-                  if (!value) return;
-                  field.onChange(value);
-                  const regions = sites[value as Site].regions as readonly string[];
-                  if (!regions.includes(form.getValues('region'))) form.setValue('region', regions[0] ?? '');
-                }}
-              />
-            )}
+      <TextInput label={t('profiles.name')} withAsterisk {...form.register('name')} error={errors.name?.message} />
+      <Controller
+        control={form.control}
+        name="site"
+        render={({ field }) => (
+          <Select
+            label={t('profiles.site')}
+            allowDeselect={false}
+            data={siteIds.map((id) => ({ value: id, label: t(`profiles.sites.${id}`) }))}
+            value={field.value}
+            onChange={(value) => {
+              if (!value) return;
+              field.onChange(value);
+              const regions = sites[value as Site].regions as readonly string[];
+              if (!regions.includes(form.getValues('region'))) form.setValue('region', regions[0] ?? '');
+            }}
           />
-          <Controller
-            control={form.control}
-            name="region"
-            render={({ field }) => (
-              <Select
-                label={t('profiles.region')}
-                allowDeselect={false}
-                searchable
-                data={[...sites[site].regions]}
-                value={field.value}
-                onChange={(value) => value && field.onChange(value)}
-                error={errors.region?.message}
-              />
-            )}
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="region"
+        render={({ field }) => (
+          <Select
+            label={t('profiles.region')}
+            allowDeselect={false}
+            searchable
+            data={[...sites[site].regions]}
+            value={field.value}
+            onChange={(value) => value && field.onChange(value)}
+            error={errors.region?.message}
           />
-          {!editing ? (
-            <>
-              <TextInput
-                label={t('profiles.secretId')}
-                withAsterisk
-                autoComplete="off"
-                {...form.register('secretId')}
-                error={errors.secretId?.message}
-              />
-              <PasswordInput
-                label={t('profiles.secretKey')}
-                description={t('secret.writeOnly')}
-                autoComplete="new-password"
-                {...form.register('secretKey')}
-                error={errors.secretKey?.message}
-              />
-            </>
-          ) : null}
-          <Checkbox
-            label={t('profiles.customEndpoint')}
-            checked={endpoint !== null}
-            onChange={(event) =>
-              form.setValue('endpoint', event.currentTarget.checked ? { scheme: 'https', host: '', port: 443 } : null, {
-                shouldValidate: false,
-              })
-            }
+        )}
+      />
+      {!editing ? (
+        <>
+          <TextInput
+            label={t('profiles.secretId')}
+            withAsterisk
+            autoComplete="off"
+            {...form.register('secretId')}
+            error={errors.secretId?.message}
           />
-          {endpoint !== null ? (
-            <Stack gap="xs">
-              <Group grow align="flex-start">
-                <Controller
-                  control={form.control}
-                  name="endpoint.scheme"
-                  render={({ field }) => (
-                    <Select
-                      label={t('profiles.scheme')}
-                      allowDeselect={false}
-                      data={['https', 'http']}
-                      value={field.value}
-                      onChange={(value) => value && field.onChange(value)}
-                    />
-                  )}
-                />
-                <TextInput label={t('profiles.host')} {...form.register('endpoint.host')} error={errors.endpoint?.host?.message} />
-                <Controller
-                  control={form.control}
-                  name="endpoint.port"
-                  render={({ field }) => (
-                    <NumberInput
-                      label={t('profiles.port')}
-                      min={1}
-                      max={65535}
-                      allowDecimal={false}
-                      value={field.value}
-                      onChange={(value) => field.onChange(typeof value === 'number' ? value : Number(value))}
-                      error={errors.endpoint?.port?.message}
-                    />
-                  )}
-                />
-              </Group>
-              <Text size="xs" c="dimmed">
-                {t('profiles.endpointNote')}
-              </Text>
-            </Stack>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common:actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <NewSecretInput label={t('profiles.secretKey')} registration={form.register('secretKey')} error={errors.secretKey?.message} />
+        </>
+      ) : null}
+      <EndpointFields form={form} />
+    </FormDialog>
   );
 }

@@ -6,6 +6,7 @@ import type { ConnectionTestResult, ProfileView } from '../../../../shared/contr
 import { sites } from '../../../../shared/trtc/sites';
 import { invoke } from '../../api/client';
 import { ConnectionResult } from './ConnectionResult';
+import { EditDeleteButtons } from './EditDeleteButtons';
 import { ProfileForm } from './ProfileForm';
 import { SecretField } from './SecretField';
 import { useAction } from './use-action';
@@ -31,7 +32,6 @@ function ProfileCard({ profile, onEdit }: { profile: ProfileView; onEdit(): void
   const { t } = useTranslation('accounts');
   const [result, setResult] = useState<ConnectionTestResult | null>(null);
   const testing = useAction();
-  const deleting = useAction();
   const sandbox = profile.kind === 'sandbox';
   const titleId = `profile-${profile.id}`;
   const endpoint = sandbox
@@ -44,10 +44,6 @@ function ProfileCard({ profile, onEdit }: { profile: ProfileView; onEdit(): void
     setResult(null);
     const value = await testing.run(() => invoke('accounts.testConnection', { profileId: profile.id }));
     if (value) setResult(value);
-  };
-  const remove = async () => {
-    if (!window.confirm(t('profiles.confirmDelete', { name: profile.name }))) return;
-    await deleting.run(() => invoke('accounts.deleteProfile', { id: profile.id }), t('profiles.deleted'));
   };
 
   return (
@@ -79,21 +75,17 @@ function ProfileCard({ profile, onEdit }: { profile: ProfileView; onEdit(): void
             {t('test.action')}
           </Button>
           {!sandbox ? (
-            <>
-              <Button size="xs" variant="default" onClick={onEdit} aria-label={`${t('profiles.edit')}: ${profile.name}`}>
-                {t('profiles.edit')}
-              </Button>
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                onClick={remove}
-                loading={deleting.busy}
-                aria-label={`${t('profiles.delete')}: ${profile.name}`}
-              >
-                {t('profiles.delete')}
-              </Button>
-            </>
+            <EditDeleteButtons
+              name={profile.name}
+              labels={{
+                edit: t('profiles.edit'),
+                delete: t('profiles.delete'),
+                confirmDelete: t('profiles.confirmDelete', { name: profile.name }),
+                deleted: t('profiles.deleted'),
+              }}
+              onEdit={onEdit}
+              remove={() => invoke('accounts.deleteProfile', { id: profile.id })}
+            />
           ) : null}
         </Group>
       </Group>

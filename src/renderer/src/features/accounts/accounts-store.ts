@@ -1,26 +1,15 @@
 import { create } from 'zustand';
-import type { AppErrorData } from '../../../../shared/contract';
 import type { AccountsOverview, AppView } from '../../../../shared/contract/accounts';
-import { call, subscribe } from '../../api/client';
+import { invoke } from '../../api/client';
+import { createRemoteStore } from '../../api/remote-store';
 
-interface AccountsState {
+export const useAccountsStore = createRemoteStore({
   /** Profiles and apps as main describes them: never a secret, only whether one is set. */
-  overview: AccountsOverview | null;
-  error: AppErrorData | null;
-  load(): Promise<void>;
-}
-
-export const useAccountsStore = create<AccountsState>((set) => ({
-  overview: null,
-  error: null,
-  async load() {
-    const result = await call('accounts.overview', {});
-    set(result.ok ? { overview: result.value, error: null } : { error: result.error });
-  },
-}));
-
-// Any change (this window or another) arrives as an event with the new overview.
-subscribe('accounts.changed', (overview) => useAccountsStore.setState({ overview, error: null }));
+  initial: { overview: null as AccountsOverview | null },
+  load: async () => ({ overview: await invoke('accounts.overview', {}) }),
+  // Any change (this window or another) arrives as an event with the whole new overview.
+  events: { 'accounts.changed': (overview) => ({ overview, error: null }) },
+});
 
 const selectedKey = 'ingest-desk.selectedAppId';
 

@@ -51,7 +51,7 @@ export function LaunchScreen() {
             </Text>
           ) : null}
           {error ? (
-            <ListFailed what={t('presetsTitle')} message={error} onRetry={() => void load()} />
+            <ListFailed what={t('presetsTitle')} message={error.message} onRetry={() => void load()} />
           ) : presets === null ? (
             <ListLoading what={t('presetsTitle')} />
           ) : presets.length === 0 && hidden === 0 ? (

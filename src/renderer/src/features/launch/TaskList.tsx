@@ -30,7 +30,7 @@ export function TaskList({ onRetry }: { onRetry(record: TaskRecord): void }) {
         {t('tasksTitle')}
       </Title>
       {error ? (
-        <ListFailed what={t('tasksTitle')} message={error} onRetry={() => void load()} />
+        <ListFailed what={t('tasksTitle')} message={error.message} onRetry={() => void load()} />
       ) : tasks === null ? (
         <ListLoading what={t('tasksTitle')} />
       ) : tasks.length === 0 ? (

@@ -1,30 +1,20 @@
-import { create } from 'zustand';
 import type { TaskRecord } from '../../../../shared/contract/launch';
-import { invoke, subscribe } from '../../api/client';
+import { invoke } from '../../api/client';
+import { createRemoteStore } from '../../api/remote-store';
 
-interface TasksState {
-  tasks: TaskRecord[] | null;
-  error: string | null;
-  load(): Promise<void>;
-}
-
-export const useTasksStore = create<TasksState>((set) => ({
-  tasks: null,
-  error: null,
-  async load() {
-    try {
-      set({ tasks: await invoke('launch.tasks', {}), error: null });
-    } catch (error) {
-      set({ error: (error as Error).message });
-    }
+/** The launch records (what was asked for and answered), newest first. */
+export const useTasksStore = createRemoteStore({
+  initial: { tasks: null as TaskRecord[] | null },
+  load: async () => ({ tasks: await invoke('launch.tasks', {}) }),
+  events: {
+    // Each launch is announced as pending, then settled: newest first, replacing the record it updates.
+    'launch.taskChanged': (task, { tasks }) => {
+      const known = tasks?.some((candidate) => candidate.id === task.id);
+      return {
+        tasks: known
+          ? (tasks ?? []).map((candidate) => (candidate.id === task.id ? task : candidate))
+          : [task, ...(tasks ?? []).filter((candidate) => candidate.id !== task.id)],
+      };
+    },
   },
-}));
-
-// Each launch is announced as pending, then settled: newest first, replacing the record it updates.
-subscribe('launch.taskChanged', (task) =>
-  useTasksStore.setState((state) => {
-    const others = (state.tasks ?? []).filter((candidate) => candidate.id !== task.id);
-    const known = state.tasks?.some((candidate) => candidate.id === task.id);
-    return { tasks: known ? (state.tasks ?? []).map((candidate) => (candidate.id === task.id ? task : candidate)) : [task, ...others] };
-  }),
-);
+});

@@ -1,18 +1,12 @@
 import { Badge, Button, CloseButton, Group, MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type LogAction, type LogFilter, type LogOutcome, logActions, logOutcomes } from '../../../../shared/contract/log';
 import { useCall } from '../../api/use-call';
 import { LaunchRecordNote } from './LaunchRecordNote';
+import { createTypedPatches, toIso } from './log-filter';
 import { useLogStore } from './log-store';
-
-/** `datetime-local` speaks local time without a zone; the filter speaks ISO instants. */
-function toIso(local: string): string | undefined {
-  if (!local) return undefined;
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
 
 export function LogFilters() {
   const { t } = useTranslation('log');
@@ -25,20 +19,15 @@ export function LogFilters() {
   const [text, setText] = useState(filter.text ?? '');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  // Typing in two boxes within the pause must apply both: patches accumulate until the debounce fires.
-  const typed = useRef<Partial<LogFilter>>({});
-  const flushTyped = useDebouncedCallback(() => {
-    const patch = typed.current;
-    typed.current = {};
-    setFilter(patch);
-  }, 300);
+  const [typed] = useState(() => createTypedPatches((patch) => useLogStore.getState().setFilter(patch)));
+  const flushTyped = useDebouncedCallback(() => typed.flush(), 300);
   const applyText = (patch: Partial<LogFilter>) => {
-    typed.current = { ...typed.current, ...patch };
+    typed.add(patch);
     flushTyped();
   };
 
   const reset = () => {
-    typed.current = {};
+    typed.clear();
     flushTyped.cancel();
     setRoom('');
     setText('');

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { LogFilter, LogRow, LogStatus } from '../../../../shared/contract/log';
 import { invoke } from '../../api/client';
+import { withoutEmpty } from './log-filter';
 
 export const pageSize = 100;
 
@@ -72,12 +73,3 @@ export const useLogStore = create<LogState>((set, get) => {
     },
   };
 });
-
-function withoutEmpty(filter: LogFilter): LogFilter {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(filter)) {
-    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    out[key] = value;
-  }
-  return out as LogFilter;
-}

@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { MediaEntry } from '../../../../shared/contract/media';
 import { invoke } from '../../api/client';
 import { describeError } from './errors';
-import { useMediaStore } from './media-store';
+import { useMediaView } from './media-view-store';
 
 /** Actions on the ticked entries: tag, untag, delete, select everything the search shows. */
 export function BulkBar({ shown, onDelete }: { shown: MediaEntry[]; onDelete(ids: string[]): void }) {
   const { t } = useTranslation('media');
-  const selected = useMediaStore((state) => state.selected);
-  const selectOnly = useMediaStore((state) => state.selectOnly);
-  const clearSelection = useMediaStore((state) => state.clearSelection);
+  const selected = useMediaView((state) => state.selected);
+  const selectOnly = useMediaView((state) => state.selectOnly);
+  const clearSelection = useMediaView((state) => state.clearSelection);
   const [tag, setTag] = useState('');
 
   const applyTag = async (mode: 'add' | 'remove') => {

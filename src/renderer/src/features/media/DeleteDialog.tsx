@@ -2,20 +2,14 @@ import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MediaUser } from '../../../../shared/contract/media';
+import { detailsOf, type MediaInUse } from '../../../../shared/contract/errors';
 import { CallError, invoke } from '../../api/client';
 import { describeError } from './errors';
-
-interface InUse {
-  mediaId: string;
-  name: string;
-  presets: MediaUser[];
-}
 
 /** Confirms a delete; when presets use an entry, names them and offers "Delete anyway". */
 export function DeleteDialog({ ids, onClose }: { ids: string[]; onClose(): void }) {
   const { t } = useTranslation('media');
-  const [inUse, setInUse] = useState<InUse[] | null>(null);
+  const [inUse, setInUse] = useState<MediaInUse[] | null>(null);
   const [busy, setBusy] = useState(false);
   const opened = ids.length > 0;
 
@@ -30,8 +24,9 @@ export function DeleteDialog({ ids, onClose }: { ids: string[]; onClose(): void 
       notifications.show({ color: 'green', message: t('delete.done', { count: deleted.length }) });
       onClose();
     } catch (error) {
-      if (error instanceof CallError && error.data.code === 'CONFLICT' && Array.isArray(error.data.details?.users)) {
-        setInUse(error.data.details.users as InUse[]);
+      const conflict = error instanceof CallError ? detailsOf(error.data, 'CONFLICT') : undefined;
+      if (conflict && 'users' in conflict) {
+        setInUse(conflict.users);
       } else {
         notifications.show({ color: 'red', message: describeError(t, error) });
       }

@@ -6,7 +6,7 @@ import { type MediaEntry, mediaLimits } from '../../../../shared/contract/media'
 import { checkMediaUrl } from '../../../../shared/media/url-rules';
 import { invoke } from '../../api/client';
 import { describeError } from './errors';
-import { useMediaStore } from './media-store';
+import { useMediaView } from './media-view-store';
 
 interface EntryFormProps {
   /** The entry to edit, or null to add one. */
@@ -27,7 +27,7 @@ export function EntryForm({ entry, opened, onClose }: EntryFormProps) {
 
 function EntryFields({ entry, onDone }: { entry: MediaEntry | null; onDone(): void }) {
   const { t } = useTranslation('media');
-  const setCurrent = useMediaStore((state) => state.setCurrent);
+  const setCurrent = useMediaView((state) => state.setCurrent);
   const [url, setUrl] = useState(entry?.url ?? '');
   const [name, setName] = useState(entry?.name ?? '');
   const [tags, setTags] = useState<string[]>(entry?.tags ?? []);

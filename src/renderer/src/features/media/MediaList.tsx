@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaEntry } from '../../../../shared/contract/media';
-import { useMediaStore } from './media-store';
+import { useMediaView } from './media-view-store';
 import { ProbeBadge } from './ProbeBadge';
 
 const rowHeight = 60;
@@ -20,11 +20,11 @@ interface MediaListProps {
  */
 export function MediaList({ entries, onDelete }: MediaListProps) {
   const { t } = useTranslation('media');
-  const selected = useMediaStore((state) => state.selected);
-  const current = useMediaStore((state) => state.current);
-  const toggle = useMediaStore((state) => state.toggle);
-  const setCurrent = useMediaStore((state) => state.setCurrent);
-  const probing = useMediaStore((state) => state.probing);
+  const selected = useMediaView((state) => state.selected);
+  const current = useMediaView((state) => state.current);
+  const toggle = useMediaView((state) => state.toggle);
+  const setCurrent = useMediaView((state) => state.setCurrent);
+  const probing = useMediaView((state) => state.probing);
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
 

@@ -16,6 +16,7 @@ import { describeError } from './errors';
 import { ImportModal } from './ImportModal';
 import { MediaList } from './MediaList';
 import { useMediaStore } from './media-store';
+import { useMediaView } from './media-view-store';
 import { useFilteredEntries } from './use-filtered-entries';
 
 export function MediaScreen() {
@@ -23,7 +24,7 @@ export function MediaScreen() {
   const load = useMediaStore((state) => state.load);
   const total = useMediaStore((state) => state.entries.length);
   const loaded = useMediaStore((state) => state.loaded);
-  const selected = useMediaStore((state) => state.selected);
+  const selected = useMediaView((state) => state.selected);
   const [editing, setEditing] = useState<MediaEntry | null | undefined>(undefined);
   const [importing, setImporting] = useState(false);
   const [deleting, setDeleting] = useState<string[]>([]);
@@ -108,10 +109,10 @@ function MediaStoreProblem() {
 /** The search box and sort: the only part of the toolbar a keystroke re-renders. */
 function SearchBar() {
   const { t } = useTranslation('media');
-  const query = useMediaStore((state) => state.query);
-  const setQuery = useMediaStore((state) => state.setQuery);
-  const sort = useMediaStore((state) => state.sort);
-  const setSort = useMediaStore((state) => state.setSort);
+  const query = useMediaView((state) => state.query);
+  const setQuery = useMediaView((state) => state.setQuery);
+  const sort = useMediaView((state) => state.sort);
+  const setSort = useMediaView((state) => state.setSort);
   return (
     <Group gap="sm" align="flex-end">
       <TextInput
@@ -158,7 +159,7 @@ const LibraryBody = memo(function LibraryBody({ onDelete, onAdd }: { onDelete(id
       <Box style={{ flex: 1, minHeight: 0, border: '1px solid var(--mantine-color-default-border)', borderRadius: 8, overflow: 'hidden' }}>
         {error ? (
           <Box p="md">
-            <ListFailed what={t('title')} message={error} onRetry={() => void load()} />
+            <ListFailed what={t('title')} message={error.message} onRetry={() => void load()} />
           </Box>
         ) : !loaded ? (
           <Box p="md">
@@ -188,6 +189,7 @@ const LibraryBody = memo(function LibraryBody({ onDelete, onAdd }: { onDelete(id
 });
 
 const CurrentDetail = memo(function CurrentDetail(props: { onEdit(entry: MediaEntry): void; onDelete(ids: string[]): void }) {
-  const current = useMediaStore((state) => (state.current ? state.entries.find((entry) => entry.id === state.current) : undefined));
+  const currentId = useMediaView((state) => state.current);
+  const current = useMediaStore((state) => (currentId ? state.entries.find((entry) => entry.id === currentId) : undefined));
   return <DetailPanel entry={current} {...props} />;
 });

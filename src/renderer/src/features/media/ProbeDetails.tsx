@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { MediaEntry } from '../../../../shared/contract/media';
 import { useFormat } from '../../i18n/format';
 import { describeError } from './errors';
-import { useMediaStore } from './media-store';
+import { useMediaView } from './media-view-store';
 import { outcomeColor } from './ProbeBadge';
 
 export function ProbeDetails({ entry }: { entry: MediaEntry }) {
   const { t } = useTranslation('media');
   const format = useFormat();
-  const running = useMediaStore((state) => state.probing.has(entry.id));
-  const startProbe = useMediaStore((state) => state.startProbe);
-  const cancelProbe = useMediaStore((state) => state.cancelProbe);
+  const running = useMediaView((state) => state.probing.has(entry.id));
+  const startProbe = useMediaView((state) => state.startProbe);
+  const cancelProbe = useMediaView((state) => state.cancelProbe);
   const probe = entry.lastProbe;
   const fail = (error: unknown) => notifications.show({ color: 'red', message: describeError(t, error) });
 

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { MediaEntry } from '../../../../shared/contract/media';
 import { filterRows, sortRows, toSearchRows } from '../../../../shared/media/filter';
 import { useMediaStore } from './media-store';
+import { useMediaView } from './media-view-store';
 
 /**
  * Search keys and sort order are recomputed only when the library or the sort changes; a keystroke
@@ -9,8 +10,8 @@ import { useMediaStore } from './media-store';
  */
 export function useFilteredEntries(): MediaEntry[] {
   const entries = useMediaStore((state) => state.entries);
-  const sort = useMediaStore((state) => state.sort);
-  const query = useMediaStore((state) => state.query);
+  const sort = useMediaView((state) => state.sort);
+  const query = useMediaView((state) => state.query);
   const sorted = useMemo(() => sortRows(toSearchRows(entries), sort), [entries, sort]);
   return useMemo(() => filterRows(sorted, query), [sorted, query]);
 }

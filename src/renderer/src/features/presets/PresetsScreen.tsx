@@ -142,7 +142,7 @@ export function PresetsScreen() {
         </Stack>
       </Group>
 
-      {loadError ? <ListFailed what={t('title')} message={loadError} onRetry={() => void load()} /> : null}
+      {loadError ? <ListFailed what={t('title')} message={loadError.message} onRetry={() => void load()} /> : null}
       {presets === null && !loadError ? <ListLoading what={t('title')} /> : null}
       {presets?.length === 0 ? (
         <EmptyList

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/contract/system';
 import { useCall } from '../../api/use-call';
 import { ListFailed, ListLoading } from '../../app/ListStates';
-import { useSettingsStore } from '../../app/settings-store';
+import { updateSettings, useSettingsStore } from '../../app/settings-store';
 import { KeychainCard } from './KeychainCard';
 
 export function SystemScreen() {
@@ -24,7 +24,6 @@ export function SystemScreen() {
 function PreferencesCard() {
   const { t } = useTranslation('system');
   const settings = useSettingsStore((state) => state.settings);
-  const update = useSettingsStore((state) => state.update);
   if (!settings) return null;
   return (
     <Card withBorder component="section" aria-labelledby="prefs-title">
@@ -37,7 +36,7 @@ function PreferencesCard() {
           value={settings.language}
           allowDeselect={false}
           data={(['system', 'en', 'zh-CN'] as const).map((value) => ({ value, label: t(`settings.languages.${value}`) }))}
-          onChange={(value) => value && void update({ language: value as Settings['language'] })}
+          onChange={(value) => value && void updateSettings({ language: value as Settings['language'] })}
         />
         <div>
           <Text size="sm" fw={500} id="theme-label" mb={4}>
@@ -47,7 +46,7 @@ function PreferencesCard() {
             aria-labelledby="theme-label"
             value={settings.theme}
             data={(['system', 'light', 'dark'] as const).map((value) => ({ value, label: t(`settings.themes.${value}`) }))}
-            onChange={(value) => void update({ theme: value as Settings['theme'] })}
+            onChange={(value) => void updateSettings({ theme: value as Settings['theme'] })}
           />
         </div>
       </Stack>

@@ -2,11 +2,11 @@ import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@ma
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { detailsOf } from '../../../../shared/contract/errors';
 import { taskIdSchema } from '../../../../shared/trtc/requests';
 import { sites } from '../../../../shared/trtc/sites';
-import { invoke } from '../../api/client';
+import { errorData, invoke } from '../../api/client';
 import { useAccountsStore } from '../accounts/accounts-store';
-import { errorData } from './tasks-store';
 
 /**
  * Takes over a task started elsewhere by its TaskId and SdkAppId. The TaskId is checked with the rule
@@ -50,7 +50,8 @@ export function AdoptDialog({ opened, onClose }: { opened: boolean; onClose: () 
       onClose();
     } catch (failure) {
       const data = errorData(failure);
-      const issue = (data.details?.issues as { message?: string }[] | undefined)?.[0]?.message;
+      const input = detailsOf(data, 'INVALID_INPUT');
+      const issue = input && 'issues' in input ? input.issues[0]?.message : undefined;
       setError(
         data.code === 'NOT_FOUND' ? t('adopt.notFound') : issue && /^requests:/.test(issue) ? t(issue) : `${data.code}: ${data.message}`,
       );

@@ -3,12 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchItem } from '../../../../shared/contract/tasks';
-import { invoke } from '../../api/client';
+import { errorData, invoke } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { TargetBadge, TargetLine } from '../../app/Target';
 import { useAccountsStore } from '../accounts/accounts-store';
 import { type Target, targetOf } from '../accounts/target';
-import { errorData } from './tasks-store';
 
 /** Rooms typed one per line (or separated by commas), blanks dropped. */
 export function parseRooms(text: string): string[] {

@@ -2,14 +2,17 @@ import { Alert, Button, Group, NumberInput, Select, Stack, Switch, Text, TextInp
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { detailsOf } from '../../../../shared/contract/errors';
 import { type LiveTask, tempoValues } from '../../../../shared/contract/tasks';
 import { checkStreamUrl } from '../../../../shared/media/url-rules';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
 import { streamUrlMessageKey } from '../../../../shared/trtc/requests';
-import { invoke } from '../../api/client';
+import { errorData, invoke } from '../../api/client';
 import { useFormat } from '../../i18n/format';
+import { whileActing } from './acting';
 import { type FailureLike, failureAdvice } from './failure-advice';
-import { errorData, useTasksStore, whileActing } from './tasks-store';
+import { taskActions } from './task-actions';
+import { useTasksStore } from './tasks-store';
 
 /**
  * Tells the user a control failed (the store has already rolled back): a failed TRTC call with the
@@ -31,24 +34,21 @@ function useFailureNotice() {
 
 /** The i18n key main gave for refused input (its own check's, or the boundary's first issue). */
 function inputProblemKey(failure: FailureLike): string | null {
-  if (failure.code !== 'INVALID_INPUT') return null;
-  const { messageKey, issues } = failure.details ?? {};
-  if (typeof messageKey === 'string') return messageKey;
-  const first = Array.isArray(issues) ? (issues[0] as { message?: unknown } | undefined)?.message : undefined;
-  return typeof first === 'string' && /^[a-z]+:[\w.]+$/i.test(first) ? first : null;
+  const details = detailsOf(failure, 'INVALID_INPUT');
+  if (details && 'messageKey' in details) return details.messageKey;
+  const first = details && 'issues' in details ? details.issues[0]?.message : undefined;
+  return first !== undefined && /^[a-z]+:[\w.]+$/i.test(first) ? first : null;
 }
 
 export function TaskControls({ task }: { task: LiveTask }) {
   const { t } = useTranslation('tasks');
   const format = useFormat();
-  const optimistic = useTasksStore((state) => state.optimistic);
   const notify = useFailureNotice();
   const [volume, setVolume] = useState<number | string>(task.volume ?? 100);
   const [url, setUrl] = useState('');
   const [minutes, setMinutes] = useState<number | string>(30);
   const [stopping, setStopping] = useState(false);
-  const run = (intended: Partial<LiveTask>, send: () => Promise<LiveTask>) =>
-    optimistic(task.id, intended, send).catch((error: unknown) => notify(errorData(error)));
+  const run = (action: Promise<void>) => action.catch((error: unknown) => notify(errorData(error)));
   const now = Date.now();
   const facts = derivedFacts(task, now);
   // Start's StreamUrl rule, checked as the user types: a URL it refuses is never sent.
@@ -59,9 +59,7 @@ export function TaskControls({ task }: { task: LiveTask }) {
   const commitVolume = () => {
     const value = typeof volume === 'number' ? volume : Number(volume);
     if (!Number.isInteger(value) || value < 0 || value > 200 || value === task.volume) return;
-    void run({ volume: value }, () => invoke('tasks.setVolume', { id: task.id, volume: value })).then(() =>
-      setVolume(useTasksStore.getState().tasks[task.id]?.volume ?? value),
-    );
+    void run(taskActions.setVolume(task, value)).then(() => setVolume(useTasksStore.getState().tasks[task.id]?.volume ?? value));
   };
 
   return (
@@ -76,11 +74,7 @@ export function TaskControls({ task }: { task: LiveTask }) {
           size="xs"
           variant="light"
           aria-label={t(task.paused ? 'control.resumeOf' : 'control.pauseOf', { name })}
-          onClick={() =>
-            void (task.paused
-              ? run({ paused: false, pausedSince: null }, () => invoke('tasks.resume', { id: task.id }))
-              : run({ paused: true, pausedSince: Date.now() }, () => invoke('tasks.pause', { id: task.id })))
-          }
+          onClick={() => void run(taskActions.togglePause(task))}
         >
           {t(task.paused ? 'control.resume' : 'control.pause')}
         </Button>
@@ -112,8 +106,7 @@ export function TaskControls({ task }: { task: LiveTask }) {
           data={tempoValues.map((value) => ({ value: String(value), label: `${value}×` }))}
           onChange={(value) => {
             if (value === null) return;
-            const tempo = Number(value) as (typeof tempoValues)[number];
-            void run({ tempo }, () => invoke('tasks.setTempo', { id: task.id, tempo }));
+            void run(taskActions.setTempo(task, Number(value) as (typeof tempoValues)[number]));
           }}
         />
         <Switch
@@ -121,8 +114,7 @@ export function TaskControls({ task }: { task: LiveTask }) {
           aria-label={t('control.progressOf', { name })}
           checked={task.enableProgress === true}
           onChange={(event) => {
-            const enabled = event.currentTarget.checked;
-            void run({ enableProgress: enabled }, () => invoke('tasks.setProgress', { id: task.id, enabled }));
+            void run(taskActions.setProgress(task, event.currentTarget.checked));
           }}
         />
         <Button
@@ -163,19 +155,12 @@ export function TaskControls({ task }: { task: LiveTask }) {
           aria-label={t('control.switchOf', { name })}
           onClick={() => {
             const next = url.trim();
-            void run({ streamUrl: next }, () => invoke('tasks.switchSource', { id: task.id, source: { kind: 'url', url: next } })).then(
-              () => setUrl(''),
-            );
+            void run(taskActions.switchToUrl(task, next)).then(() => setUrl(''));
           }}
         >
           {t('control.switch')}
         </Button>
-        <LibraryPicker
-          name={name}
-          onPick={(entryId, url) =>
-            void run({ streamUrl: url }, () => invoke('tasks.switchSource', { id: task.id, source: { kind: 'entry', entryId } }))
-          }
-        />
+        <LibraryPicker name={name} onPick={(entryId, url) => void run(taskActions.switchToEntry(task, entryId, url))} />
         {task.scheduledStopAt === null ? (
           <>
             <NumberInput
@@ -196,9 +181,7 @@ export function TaskControls({ task }: { task: LiveTask }) {
               onClick={() => {
                 const afterMinutes = Number(minutes);
                 if (!Number.isInteger(afterMinutes) || afterMinutes < 1) return;
-                void run({ scheduledStopAt: Date.now() + afterMinutes * 60_000 }, () =>
-                  invoke('tasks.scheduleStop', { id: task.id, afterMinutes }),
-                );
+                void run(taskActions.scheduleStop(task, afterMinutes));
               }}
             >
               {t('schedule.set')}
@@ -213,7 +196,7 @@ export function TaskControls({ task }: { task: LiveTask }) {
               size="xs"
               variant="subtle"
               aria-label={t('schedule.cancelOf', { name })}
-              onClick={() => void run({ scheduledStopAt: null }, () => invoke('tasks.cancelScheduledStop', { id: task.id }))}
+              onClick={() => void run(taskActions.cancelScheduledStop(task))}
             >
               {t('schedule.cancel')}
             </Button>

@@ -3,9 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { LiveTask } from '../../../../shared/contract/tasks';
 import { derivedFacts } from '../../../../shared/tasks/derived-facts';
-import { invoke } from '../../api/client';
+import { errorData, invoke } from '../../api/client';
 import { useFormat } from '../../i18n/format';
-import { errorData } from './tasks-store';
 
 /** Finished tasks, newest first. */
 export function TaskHistory({ tasks }: { tasks: LiveTask[] }) {

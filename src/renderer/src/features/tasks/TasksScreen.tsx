@@ -3,15 +3,16 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveTask, StopResult } from '../../../../shared/contract/tasks';
-import { invoke } from '../../api/client';
+import { errorData, invoke } from '../../api/client';
 import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
 import { useNavigationStore } from '../../app/navigation-store';
 import { AdoptDialog } from './AdoptDialog';
+import { whileActing } from './acting';
 import { BatchDialog } from './BatchDialog';
 import { BatchProgress } from './BatchProgress';
 import { TaskCard } from './TaskCard';
 import { TaskHistory } from './TaskHistory';
-import { errorData, useTasksStore, whileActing } from './tasks-store';
+import { useTasksStore } from './tasks-store';
 
 interface RoomGroup {
   key: string;

@@ -1,9 +1,10 @@
+import { detailsOf } from '../../../../shared/contract/errors';
 import { adviceFor, appOutcomeCodes, type CatalogLanguage, type ResolvedAdvice } from '../../../../shared/trtc/error-catalog';
 
 /** A failure as the page gets it: an AppError's data, a stop result's error, or a task's last error. */
 export interface FailureLike {
   code: string;
-  details?: Record<string, unknown>;
+  details?: unknown;
 }
 
 /**
@@ -12,8 +13,10 @@ export interface FailureLike {
  * TRTC errors: their own message says it better than the catalog's generic entry would.
  */
 export function catalogCodeOf(failure: FailureLike): string | null {
-  const trtcCode = failure.details?.trtcCode;
-  if (typeof trtcCode === 'string' && trtcCode !== '') return trtcCode;
+  // A task that is gone is NOT_FOUND, with the TRTC code that said so.
+  const gone = detailsOf(failure, 'NOT_FOUND');
+  const trtcCode = detailsOf(failure, 'TRTC_API_ERROR')?.trtcCode ?? (gone && 'trtcCode' in gone ? gone.trtcCode : undefined);
+  if (trtcCode !== undefined && trtcCode !== '') return trtcCode;
   // TRTC codes are PascalCase (AuthFailure.SignatureExpire); the app's own are UPPER_SNAKE.
   if ((appOutcomeCodes as readonly string[]).includes(failure.code) || /[a-z]/.test(failure.code)) return failure.code;
   return null;

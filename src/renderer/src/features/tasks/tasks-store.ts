@@ -1,105 +1,56 @@
-import { create } from 'zustand';
-import type { AppErrorData } from '../../../../shared/contract';
 import type { BatchView, LiveTask, StartupCheck } from '../../../../shared/contract/tasks';
-import { CallError, invoke, subscribe } from '../../api/client';
+import { invoke } from '../../api/client';
+import { createRemoteStore } from '../../api/remote-store';
+import { whileActing } from './acting';
 
-interface TasksState {
-  tasks: Record<string, LiveTask>;
-  batches: Record<string, BatchView>;
-  /** After a restart: the tasks still waiting for their first Describe of this run ("being checked"). */
-  startupCheck: StartupCheck | null;
-  loaded: boolean;
-  error: AppErrorData | null;
-  load(): Promise<void>;
-  /**
-   * Shows `intended` at once, runs `send`, and keeps what main answers; when the call fails the task
-   * goes back to what it was and the error is thrown for the caller to show.
-   */
-  optimistic(id: string, intended: Partial<LiveTask>, send: () => Promise<LiveTask>): Promise<void>;
-}
-
-export const useTasksStore = create<TasksState>((set, get) => ({
-  tasks: {},
-  batches: {},
-  startupCheck: null,
-  loaded: false,
-  error: null,
+/** The board's live tasks (what each task is doing now) and batches; status comes from main's polls. */
+export const useTasksStore = createRemoteStore({
+  initial: {
+    tasks: {} as Record<string, LiveTask>,
+    batches: {} as Record<string, BatchView>,
+    /** After a restart: the tasks still waiting for their first Describe of this run ("being checked"). */
+    startupCheck: null as StartupCheck | null,
+  },
   async load() {
-    try {
-      const [tasks, batches, startupCheck] = await Promise.all([
-        invoke('tasks.list', {}),
-        invoke('tasks.batches', {}),
-        invoke('tasks.startupCheck', {}),
-      ]);
-      set({
-        startupCheck,
-        tasks: Object.fromEntries(tasks.map((task) => [task.id, task])),
-        batches: Object.fromEntries(batches.map((batch) => [batch.id, batch])),
-        loaded: true,
-        error: null,
-      });
-    } catch (error) {
-      set({ loaded: true, error: errorData(error) });
-    }
+    const [tasks, batches, startupCheck] = await Promise.all([
+      invoke('tasks.list', {}),
+      invoke('tasks.batches', {}),
+      invoke('tasks.startupCheck', {}),
+    ]);
+    return {
+      startupCheck,
+      tasks: Object.fromEntries(tasks.map((task) => [task.id, task])),
+      batches: Object.fromEntries(batches.map((batch) => [batch.id, batch])),
+    };
   },
-  async optimistic(id, intended, send) {
-    const before = get().tasks[id];
-    if (!before) return;
-    set((state) => ({ tasks: { ...state.tasks, [id]: { ...before, ...intended } } }));
-    try {
-      const after = await whileActing([id], send());
-      set((state) => ({ tasks: { ...state.tasks, [id]: after } }));
-    } catch (error) {
-      // Roll back to the last state main told us about (an event may have arrived meanwhile).
-      set((state) => ({ tasks: { ...state.tasks, [id]: before } }));
-      throw error;
-    }
+  events: {
+    'tasks.changed': (task, { tasks }) => ({ tasks: { ...tasks, [task.id]: task } }),
+    'tasks.removed': ({ id }, { tasks }) => {
+      const { [id]: _gone, ...rest } = tasks;
+      return { tasks: rest };
+    },
+    'tasks.batchProgress': (batch, { batches }) => ({ batches: { ...batches, [batch.id]: batch } }),
+    'tasks.startupCheck': (startupCheck) => ({ startupCheck }),
   },
-}));
-
-const acting = new Map<string, number>();
-let actingOnAll = 0;
+});
 
 /**
- * Marks the tasks a call from this page is about while it runs, so a failure it causes (which also
- * arrives as a `tasks.changed` with the error) is told once, by the control that made it, and not
- * again by the task notifications. `'all'` stands for Stop all.
+ * Shows `intended` at once, runs `send`, and keeps what main answers; when the call fails the task
+ * goes back to what it was and the error is thrown for the caller to show.
  */
-export async function whileActing<T>(ids: string[] | 'all', work: Promise<T>): Promise<T> {
-  if (ids === 'all') actingOnAll += 1;
-  else for (const id of ids) acting.set(id, (acting.get(id) ?? 0) + 1);
+export async function optimistic(id: string, intended: Partial<LiveTask>, send: () => Promise<LiveTask>): Promise<void> {
+  const before = useTasksStore.getState().tasks[id];
+  if (!before) return;
+  const put = (task: LiveTask) => useTasksStore.setState((state) => ({ tasks: { ...state.tasks, [id]: task } }));
+  put({ ...before, ...intended });
   try {
-    return await work;
-  } finally {
-    if (ids === 'all') actingOnAll -= 1;
-    else
-      for (const id of ids) {
-        const left = (acting.get(id) ?? 1) - 1;
-        if (left > 0) acting.set(id, left);
-        else acting.delete(id);
-      }
+    put(await whileActing([id], send()));
+  } catch (error) {
+    // Roll back to the last state main told us about (an event may have arrived meanwhile).
+    put(before);
+    throw error;
   }
 }
-
-/** Whether a call from this page about this task is on its way. */
-export function isActing(id: string): boolean {
-  return actingOnAll > 0 || acting.has(id);
-}
-
-export function errorData(error: unknown): AppErrorData {
-  return error instanceof CallError ? error.data : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
-}
-
-// Status comes from main's polls: the page only listens.
-subscribe('tasks.changed', (task) => useTasksStore.setState((state) => ({ tasks: { ...state.tasks, [task.id]: task } })));
-subscribe('tasks.removed', ({ id }) =>
-  useTasksStore.setState((state) => {
-    const { [id]: _gone, ...rest } = state.tasks;
-    return { tasks: rest };
-  }),
-);
-subscribe('tasks.batchProgress', (batch) => useTasksStore.setState((state) => ({ batches: { ...state.batches, [batch.id]: batch } })));
-subscribe('tasks.startupCheck', (startupCheck) => useTasksStore.setState({ startupCheck }));
 
 /** Whether this task is still waiting for its first answer since the app started. */
 export function useBeingChecked(id: string): boolean {

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/contract';
 import { type TaskRecord, taskRecordSchema } from '../../shared/contract/launch';
 import type { Clock } from '../app/clock';
 import type { RecordStore } from '../storage/record-store';
+import type { NewTask, TaskOutcome } from './launch-ports';
 
 /**
  * The launch records ("tasks.json" before the database): one record per Start, written twice per
@@ -16,9 +17,6 @@ export const tasksRecords = {
   recordSchema: taskRecordSchema,
   maxRecords: 100_000,
 } as const;
-
-export type NewTask = Omit<TaskRecord, 'id' | 'state' | 'createdAt' | 'updatedAt'>;
-export type TaskOutcome = Pick<TaskRecord, 'state' | 'taskId' | 'requestId' | 'error' | 'unknownReason' | 'profileId' | 'sandbox'>;
 
 /**
  * Every Start the app attempts, written before the request leaves: there is no List call, so a

@@ -1,4 +1,4 @@
-/** Adapters from the other domains' services to the shows' ports, so the composition root stays one block. */
+/** The shows domain's ports, built by the composition root from the other domains' services (only src/main/app may import them). */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../shared/contract';
 import type { PresetDraft, StoredPreset } from '../../shared/contract/presets';
@@ -6,18 +6,18 @@ import type { AccountsService } from '../accounts/accounts-service';
 import type { BuiltInSandbox } from '../accounts/built-in-sandbox';
 import { testConnection } from '../accounts/connection-test';
 import type { TrtcClients } from '../accounts/trtc-clients';
-import type { Clock } from '../app/clock';
 import type { LaunchPorts } from '../launch/launch-ports';
 import type { LaunchService } from '../launch/launch-service';
+import type { TaskRegistry } from '../launch/task-registry';
 import { probeMediaUrl } from '../media/probe';
 import type { PresetService } from '../presets/preset-service';
 import type { FaultRule } from '../sandbox';
+import type { ShowsDeps } from '../shows/create-shows';
+import type { KeepAwakePort, LaunchOutcome, PowerEventsPort, PresetsPort } from '../shows/shows-ports';
 import { limitClient } from '../tasks/ingest-client';
-import type { RateLimiter } from '../tasks/rate-limiter';
-import type { TaskRegistry } from '../tasks/task-registry';
+import { type RateLimiter, rateLimitDefaults } from '../tasks/rate-limiter';
 import type { TasksService } from '../tasks/tasks-service';
-import type { ShowsDeps } from './create-shows';
-import type { KeepAwakePort, LaunchOutcome, PowerEventsPort, PresetsPort } from './ports';
+import type { Clock } from './clock';
 
 /** Runs work in no AsyncLocalStorage context (taken at load, before any call runs): no lane, no call tag. */
 const outsideCallContexts = AsyncLocalStorage.snapshot();
@@ -131,10 +131,16 @@ export function showsPortsFrom(domains: OtherDomains): Pick<ShowsDeps, 'presets'
       stop: async (id) => {
         const result = await domains.tasks.control.stop(id);
         if (!result.stopped)
-          throw new AppError('TRTC_API_ERROR', result.error?.message ?? 'The task was not stopped.', { trtcCode: result.error?.code });
+          throw new AppError('TRTC_API_ERROR', result.error?.message ?? 'The task was not stopped.', {
+            action: 'StopStreamIngest',
+            trtcCode: result.error?.code ?? 'UNKNOWN',
+            retryable: false,
+          });
       },
     },
     preflight: {
+      // What the limiter lets timed cues (its background lane) start in a window.
+      rateBudget: { perWindow: rateLimitDefaults.perWindow - rateLimitDefaults.reservedForUser, windowMs: rateLimitDefaults.windowMs },
       preset: (id) => {
         const preset = findPreset(id);
         return (

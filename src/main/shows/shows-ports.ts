@@ -1,8 +1,25 @@
 /**
  * What the shows domain needs from the others, as small interfaces; the composition root builds each
- * from the other domains' services (other-domains.ts), the tests from fakes or the real stack.
+ * from the other domains' services (src/main/app/shows-wiring.ts), the tests from fakes or the real stack.
  */
 import type { CueSource, ShowTask } from '../../shared/shows/show-schema';
+
+/** The app's clock and timers (the tasks domain's Scheduler fits): cues fire on the same ones as the board. */
+export interface ShowScheduler {
+  now(): number;
+  /** Runs `run` once, `delayMs` from now; returns its cancel. */
+  schedule(delayMs: number, run: () => void): () => void;
+}
+
+/** The limiter's lanes: `user` for the producer's clicks, `background` for timed cues. */
+export type Lane = 'user' | 'background';
+
+/** The shared limiter's budget per account and action, for pre-flight's estimate of how bursts are spread. */
+export interface RateBudget {
+  /** Calls timed cues may start within one window (the limiter's background share). */
+  perWindow: number;
+  windowMs: number;
+}
 
 /** The presets a show's tasks launch. */
 export interface PresetsPort {
@@ -82,6 +99,7 @@ export interface PresetFacts {
 
 /** What pre-flight asks of the accounts, media and presets domains. */
 export interface PreflightPort {
+  rateBudget: RateBudget;
   preset(id: string): PresetFacts | null;
   /** The app's account, and whether it is the built-in sandbox; null when no such app is set up. */
   app(sdkAppId: number): { profileId: string; sandbox: boolean } | null;
