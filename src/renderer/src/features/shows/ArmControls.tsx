@@ -1,6 +1,7 @@
 import { Button, Group, List, Modal, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { detailsOf } from '../../../../shared/contract';
 import type { PreflightProblem, PreflightReport } from '../../../../shared/shows/preflight';
 import { type RunMode, type RunSpeed, runSpeeds } from '../../../../shared/shows/run-state';
 import type { StoredShow } from '../../../../shared/shows/show-schema';
@@ -11,7 +12,7 @@ import { usePresetsStore } from '../presets/presets-store';
 import { liveTargetsOf } from './live-targets';
 import { concernsOf, problemText } from './preflight-text';
 import { act } from './show-actions';
-import { useShowsStore } from './shows-store';
+import { keepPreflight, keepRun, useShowsStore } from './shows-store';
 
 type Step = 'override' | 'live' | null;
 
@@ -27,7 +28,6 @@ export function ArmControls({ show, report }: { show: StoredShow; report: Prefli
   const [step, setStep] = useState<Step>(null);
   const [busy, setBusy] = useState(false);
   const run = useShowsStore((state) => state.run);
-  const setRun = useShowsStore((state) => state.setRun);
   const presets = usePresetsStore((state) => state.presets) ?? [];
   const overview = useAccountsStore((state) => state.overview);
   const liveTargets = liveTargetsOf(show, presets, overview);
@@ -43,12 +43,15 @@ export function ArmControls({ show, report }: { show: StoredShow; report: Prefli
     const input = { id: show.id, mode, ...(mode === 'rehearsal' ? { speed } : {}), ...(override ? { override } : {}) };
     void act(t, async () => {
       try {
-        setRun(await invoke('shows.arm', input));
+        keepRun(await invoke('shows.arm', input));
         setRefused(null);
       } catch (error) {
-        const problems = error instanceof CallError && error.data.code === 'CONFLICT' ? error.data.details?.problems : undefined;
-        if (!Array.isArray(problems) || override) throw error;
-        setRefused(problems as PreflightProblem[]);
+        // Main's own pre-flight found blocking problems: they are in its last pre-flight of the show.
+        const details = error instanceof CallError ? detailsOf(error.data, 'CONFLICT') : undefined;
+        if (override || !details || !('state' in details) || details.state !== 'preflightBlocking') throw error;
+        const last = await invoke('shows.lastPreflight', { id: show.id });
+        if (last) keepPreflight(last);
+        setRefused(last?.problems.filter((problem) => problem.severity === 'blocking') ?? []);
         setStep('override');
       }
     }).finally(() => setBusy(false));

@@ -9,7 +9,7 @@ import { useFormat } from '../../i18n/format';
 import { actionText, triggerText } from './cue-text';
 import { isPending } from './run-clock';
 import { act } from './show-actions';
-import { useShowsStore } from './shows-store';
+import { keepRun } from './shows-store';
 
 const stateColour: Record<CueRunState, string> = {
   waiting: 'gray.7',
@@ -27,7 +27,6 @@ const stateColour: Record<CueRunState, string> = {
 export const CueRunList = memo(function CueRunList({ show, run }: { show: StoredShow; run: ShowRun }) {
   const { t } = useTranslation('shows');
   const format = useFormat();
-  const setRun = useShowsStore((state) => state.setRun);
   const states = new Map(run.cues.map((cue) => [cue.cueId, cue]));
   const time = (iso: string) => format.dayTime(iso);
   return (
@@ -98,7 +97,7 @@ export const CueRunList = memo(function CueRunList({ show, run }: { show: Stored
                     size="compact-xs"
                     variant="subtle"
                     aria-label={t('run.jumpTo', { number })}
-                    onClick={() => void act(t, async () => setRun(await invoke('shows.jump', { id: show.id, cueId: cue.id })))}
+                    onClick={() => void act(t, async () => keepRun(await invoke('shows.jump', { id: show.id, cueId: cue.id })))}
                   >
                     {t('run.jump')}
                   </Button>

@@ -7,7 +7,7 @@ import { useFormat } from '../../i18n/format';
 import { actionText } from './cue-text';
 import { decisionsOf } from './run-clock';
 import { act } from './show-actions';
-import { useShowsStore } from './shows-store';
+import { keepRun } from './shows-store';
 
 /**
  * What the producer must decide: cues missed while the app was down or asleep (never fired late on
@@ -16,20 +16,19 @@ import { useShowsStore } from './shows-store';
 export function DecisionList({ show, run }: { show: StoredShow; run: ShowRun }) {
   const { t } = useTranslation('shows');
   const format = useFormat();
-  const setRun = useShowsStore((state) => state.setRun);
   const { missed, held } = decisionsOf(run);
   if (missed.length === 0 && held.length === 0) return null;
   const number = (cueId: string) => show.cues.findIndex((cue) => cue.id === cueId) + 1;
   const cueOf = (cueId: string) => show.cues.find((cue) => cue.id === cueId);
   const choice = (cueId: string) => (
     <Group gap="xs">
-      <Button size="xs" color="orange" onClick={() => void act(t, async () => setRun(await invoke('shows.fire', { id: show.id, cueId })))}>
+      <Button size="xs" color="orange" onClick={() => void act(t, async () => keepRun(await invoke('shows.fire', { id: show.id, cueId })))}>
         {t('run.fireCue', { number: number(cueId) })}
       </Button>
       <Button
         size="xs"
         variant="default"
-        onClick={() => void act(t, async () => setRun(await invoke('shows.skip', { id: show.id, cueId })))}
+        onClick={() => void act(t, async () => keepRun(await invoke('shows.skip', { id: show.id, cueId })))}
       >
         {t('run.skipCue', { number: number(cueId) })}
       </Button>

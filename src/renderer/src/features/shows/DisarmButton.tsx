@@ -3,16 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client';
 import { act } from './show-actions';
-import { useShowsStore } from './shows-store';
+import { keepRun } from './shows-store';
 
 /** Ends the show, asking whether its tasks keep running (the default) or stop too. */
 export function DisarmButton({ showId }: { showId: string }) {
   const { t } = useTranslation('shows');
   const [open, setOpen] = useState(false);
-  const setRun = useShowsStore((state) => state.setRun);
   const disarm = (stopTasks: boolean) => {
     setOpen(false);
-    void act(t, async () => setRun(await invoke('shows.disarm', { id: showId, stopTasks })));
+    void act(t, async () => keepRun(await invoke('shows.disarm', { id: showId, stopTasks })));
   };
   return (
     <>

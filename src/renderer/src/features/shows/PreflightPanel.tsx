@@ -8,7 +8,7 @@ import { useFormat } from '../../i18n/format';
 import { ArmControls } from './ArmControls';
 import { concernsOf, problemText } from './preflight-text';
 import { act } from './show-actions';
-import { useShowsStore } from './shows-store';
+import { keepPreflight, useShowsStore } from './shows-store';
 
 /**
  * Pre-flight: run it (for a live run or a rehearsal), every problem with its severity, what it
@@ -18,20 +18,19 @@ export function PreflightPanel({ show }: { show: StoredShow }) {
   const { t, i18n } = useTranslation('shows');
   const format = useFormat();
   const report = useShowsStore((state) => state.preflights[show.id]);
-  const setPreflight = useShowsStore((state) => state.setPreflight);
   const [checking, setChecking] = useState<RunMode | null>(null);
 
   useEffect(() => {
     if (report) return;
     void invoke('shows.lastPreflight', { id: show.id }).then(
-      (last) => last && setPreflight(last),
+      (last) => last && keepPreflight(last),
       () => undefined,
     );
-  }, [show.id, report, setPreflight]);
+  }, [show.id, report]);
 
   const check = (mode: RunMode) => {
     setChecking(mode);
-    void act(t, async () => setPreflight(await invoke('shows.preflight', { id: show.id, mode }))).finally(() => setChecking(null));
+    void act(t, async () => keepPreflight(await invoke('shows.preflight', { id: show.id, mode }))).finally(() => setChecking(null));
   };
   const number = (cueId: string) => show.cues.findIndex((cue) => cue.id === cueId) + 1;
 

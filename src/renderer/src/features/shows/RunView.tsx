@@ -12,7 +12,7 @@ import { RehearsalControls } from './RehearsalControls';
 import { RunClocks } from './RunClocks';
 import { nextCueOf } from './run-clock';
 import { act } from './show-actions';
-import { useShowsStore } from './shows-store';
+import { keepRun, useShowsStore } from './shows-store';
 
 /**
  * The running show: a big clock, the next cue with its countdown, Go / Hold / Skip (Jump is on each
@@ -23,7 +23,6 @@ export function RunView({ show }: { show: StoredShow }) {
   const { t } = useTranslation('shows');
   const format = useFormat();
   const run = useShowsStore((state) => state.run);
-  const setRun = useShowsStore((state) => state.setRun);
 
   if (!run || run.state === 'ended' || run.showId !== show.id) {
     return (
@@ -34,7 +33,7 @@ export function RunView({ show }: { show: StoredShow }) {
   }
 
   const next = nextCueOf(run);
-  const call = (send: () => Promise<Parameters<typeof setRun>[0]>) => void act(t, async () => setRun(await send()));
+  const call = (send: () => Promise<Parameters<typeof keepRun>[0]>) => void act(t, async () => keepRun(await send()));
   const go = () => call(() => invoke('shows.go', { id: show.id }));
 
   return (

@@ -3,11 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { detailsOf } from '../../../../shared/contract';
 import { sheetProblems } from '../../../../shared/shows/sheet-checks';
 import type { Cue, ShowTask, StoredShow } from '../../../../shared/shows/show-schema';
 import { CallError, invoke } from '../../api/client';
 import { useCall } from '../../api/use-call';
-import { mediaOptionsOf } from '../presets/PresetForm';
 import { usePresetsStore } from '../presets/presets-store';
 import { CueCard } from './CueCard';
 import { SheetChecks } from './SheetChecks';
@@ -35,7 +35,7 @@ export function SheetEditor({ show, onSaved }: { show: StoredShow | null; onSave
   const presets = usePresetsStore((state) => state.presets);
   const loadPresets = usePresetsStore((state) => state.load);
   const library = useCall('media.list', {}).data;
-  const mediaOptions = useMemo(() => mediaOptionsOf(library ?? []), [library]);
+  const mediaOptions = useMemo(() => (library ?? []).map((entry) => ({ value: entry.id, label: entry.name || entry.url })), [library]);
   const presetOptions = useMemo(() => (presets ?? []).map((preset) => ({ value: preset.id, label: preset.name })), [presets]);
 
   useEffect(() => {
@@ -82,8 +82,9 @@ export function SheetEditor({ show, onSaved }: { show: StoredShow | null; onSave
       notifications.show({ color: 'green', message: t('editor.saved', { name: saved.name }) });
       onSaved(saved);
     } catch (error) {
-      const revision = error instanceof CallError && error.data.code === 'CONFLICT' ? error.data.details?.revision : undefined;
-      if (typeof revision === 'number') setConflict(revision);
+      // Saved elsewhere since this editor's revision: main names the show; its revision now is asked for.
+      const conflicting = base !== null && error instanceof CallError && detailsOf(error.data, 'CONFLICT') !== undefined;
+      if (conflicting) await act(t, async () => setConflict((await invoke('shows.get', { id: base.id })).revision));
       else await act(t, () => Promise.reject(error));
     } finally {
       setSaving(false);

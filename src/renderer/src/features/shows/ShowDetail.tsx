@@ -2,20 +2,20 @@ import { Tabs } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredShow } from '../../../../shared/shows/show-schema';
-import { invoke } from '../../api/client';
+import { errorData, invoke } from '../../api/client';
 import { ListFailed, ListLoading } from '../../app/ListStates';
-import { errorData } from '../tasks/tasks-store';
+
 import { PreflightPanel } from './PreflightPanel';
 import { RunView } from './RunView';
 import { SheetEditor } from './SheetEditor';
-import { useShowsStore } from './shows-store';
+import { useShowSelection, useShowsStore } from './shows-store';
 
 type Tab = 'sheet' | 'preflight' | 'run';
 
 /** One show: its run-sheet, its pre-flight (and arming), and its run. `id` null: a new show, not saved yet. */
 export function ShowDetail({ id }: { id: string | null }) {
   const { t } = useTranslation('shows');
-  const select = useShowsStore((state) => state.select);
+  const select = useShowSelection((state) => state.select);
   const run = useShowsStore((state) => state.run);
   const revision = useShowsStore((state) => state.shows?.find((show) => show.id === id)?.revision);
   const [show, setShow] = useState<StoredShow | null>(null);

@@ -8,7 +8,7 @@ import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
 import { ShowDetail } from './ShowDetail';
 import { ShowRow } from './ShowRow';
 import { act, announceImport, download } from './show-actions';
-import { useShowsStore } from './shows-store';
+import { useShowSelection, useShowsStore } from './shows-store';
 
 /** A file's name without its extension: the name a CSV run-sheet's show gets. */
 const baseName = (fileName: string) => fileName.replace(/\.[^.]+$/, '').trim() || 'Show';
@@ -20,8 +20,8 @@ export function ShowsScreen() {
   const run = useShowsStore((state) => state.run);
   const error = useShowsStore((state) => state.error);
   const load = useShowsStore((state) => state.load);
-  const selectedId = useShowsStore((state) => state.selectedId);
-  const select = useShowsStore((state) => state.select);
+  const selectedId = useShowSelection((state) => state.selectedId);
+  const select = useShowSelection((state) => state.select);
 
   useEffect(() => {
     void load();

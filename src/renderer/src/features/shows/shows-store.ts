@@ -1,56 +1,44 @@
 import { create } from 'zustand';
-import type { AppErrorData } from '../../../../shared/contract';
 import type { PreflightReport } from '../../../../shared/shows/preflight';
 import type { ShowRun } from '../../../../shared/shows/run-state';
 import type { ShowSummary } from '../../../../shared/shows/show-schema';
-import { invoke, subscribe } from '../../api/client';
-import { errorData } from '../tasks/tasks-store';
-
-interface ShowsState {
-  shows: ShowSummary[] | null;
-  /** The armed show's run (one at a time), null when none is armed. */
-  run: ShowRun | null;
-  /** The last pre-flight of each show this page saw (asked for here, or the automatic one main pushes). */
-  preflights: Record<string, PreflightReport>;
-  error: AppErrorData | null;
-  /** The show open in the editor / run view. */
-  selectedId: string | null;
-  load(): Promise<void>;
-  select(id: string | null): void;
-  /** Keeps a run main answered to a call (the event with the same run may come before or after). */
-  setRun(run: ShowRun | null): void;
-  setPreflight(report: PreflightReport): void;
-}
+import { invoke } from '../../api/client';
+import { createRemoteStore } from '../../api/remote-store';
 
 /**
- * The show list, the run and the pre-flights, in one store: loaded once, then kept by main's events
- * (`shows.changed`, `shows.run`, `shows.preflight`), as presets-store does for presets.
+ * The show list, the armed show's run (one at a time, null when none) and the last pre-flight of
+ * each show this page saw (asked for here, or the automatic one main pushes), kept by main's events.
+ * A load starts the pre-flights afresh: the panel asks main for a show's last one when it has none.
  */
-export const useShowsStore = create<ShowsState>((set) => ({
-  shows: null,
-  run: null,
-  preflights: {},
-  error: null,
-  selectedId: null,
-  async load() {
-    try {
-      const [shows, run] = await Promise.all([invoke('shows.list', {}), invoke('shows.run', {})]);
-      set({ shows, run, error: null });
-    } catch (error) {
-      set({ error: errorData(error) });
-    }
+export const useShowsStore = createRemoteStore({
+  initial: {
+    shows: null as ShowSummary[] | null,
+    run: null as ShowRun | null,
+    preflights: {} as Record<string, PreflightReport>,
   },
-  select(selectedId) {
-    set({ selectedId });
+  load: async () => {
+    const [shows, run] = await Promise.all([invoke('shows.list', {}), invoke('shows.run', {})]);
+    return { shows, run, preflights: {} };
   },
-  setRun(run) {
-    set({ run });
+  events: {
+    'shows.changed': (shows) => ({ shows }),
+    'shows.run': (run) => ({ run }),
+    'shows.preflight': (report, current) => ({ preflights: { ...current.preflights, [report.showId]: report } }),
   },
-  setPreflight(report) {
-    set((state) => ({ preflights: { ...state.preflights, [report.showId]: report } }));
-  },
-}));
+});
 
-subscribe('shows.changed', (shows) => useShowsStore.setState({ shows }));
-subscribe('shows.run', (run) => useShowsStore.getState().setRun(run));
-subscribe('shows.preflight', (report) => useShowsStore.getState().setPreflight(report));
+/** Keeps a run main answered to a call (its event may come before or after the answer). */
+export function keepRun(run: ShowRun | null): void {
+  useShowsStore.setState({ run });
+}
+
+/** Keeps a pre-flight main answered to a call. */
+export function keepPreflight(report: PreflightReport): void {
+  useShowsStore.setState((state) => ({ preflights: { ...state.preflights, [report.showId]: report } }));
+}
+
+/** The show open on the Shows screen ('new': one being written, not saved yet): UI state only. */
+export const useShowSelection = create<{ selectedId: string | null; select(id: string | null): void }>((set) => ({
+  selectedId: null,
+  select: (selectedId) => set({ selectedId }),
+}));
