@@ -397,3 +397,37 @@ test('arming a live show asks first, naming its live account and app; Cancel arm
   await expect(page.getByTestId('run-empty')).toBeVisible();
   expect((await rpc<ShowRun>(host, 'shows.run'))?.state ?? 'ended').toBe('ended');
 });
+
+test('Hold stops the show clock and Resume restarts it; Jump skips the cues before and fires the one chosen', async ({ page, host }) => {
+  const preset = await rpc<{ id: string }>(host, 'presets.create', { draft: sandboxDraft('Lobby loop') });
+  await saveShow(
+    host,
+    'Jumps',
+    [{ name: 'Lobby 8301', presetId: preset.id, roomId: '8301' }],
+    [
+      { trigger: { kind: 'offset', seconds: 0 }, action: { kind: 'launch', task: 'Lobby 8301' } },
+      { trigger: { kind: 'offset', seconds: 3600 }, action: { kind: 'volume', task: 'Lobby 8301', volume: 20 } },
+      { trigger: { kind: 'go' }, action: { kind: 'volume', task: 'Lobby 8301', volume: 60 } },
+      { trigger: { kind: 'go' }, action: { kind: 'volume', task: 'Lobby 8301', volume: 90 } },
+    ],
+  );
+  await openShow(page, host, 'Jumps', 'Pre-flight');
+  await page.getByTestId('arm-button').click();
+  await expect(page.getByTestId('run-view')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('run-go').click();
+  await expect(cueState(page, 'c1')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+
+  await page.getByRole('button', { name: 'Hold' }).click();
+  await expect(page.getByTestId('run-state')).toHaveText('On hold');
+  const held = await page.getByTestId('run-clock').textContent();
+  await expect.poll(async () => (await rpc<ShowRun>(host, 'shows.run')).clock.running).toBe(false);
+  expect(await page.getByTestId('run-clock').textContent()).toBe(held);
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByTestId('run-state')).toHaveText('Running');
+
+  await page.getByRole('button', { name: 'Jump here (cue 3)' }).click();
+  await expect(cueState(page, 'c2')).toHaveAttribute('data-state', 'skipped');
+  await expect(cueState(page, 'c3')).toHaveAttribute('data-state', 'done');
+  await expect(cueState(page, 'c4')).toHaveAttribute('data-next', 'true');
+  await expect.poll(async () => (await rpc<LiveTask[]>(host, 'tasks.list'))[0]?.volume).toBe(60);
+});
