@@ -15,6 +15,7 @@ import { appEntryUrl, trustedOrigins } from './shell/app-origin';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { registerIpc } from './shell/ipc';
 import { createMainWindow, type MainWindow } from './shell/main-window';
+import { electronKeepAwake, electronPowerEvents } from './shell/power';
 import { hardenSession, hardenWebContents } from './shell/security';
 import { startFailureMessage } from './shell/start-failure';
 import { windowStateDocument } from './shell/window-state';
@@ -68,6 +69,7 @@ async function start(): Promise<void> {
     versions: { electron: process.versions.electron, chrome: process.versions.chrome },
     locale: app.getLocale(),
     openExternal: (url) => shell.openExternal(url),
+    power: { keepAwake: electronKeepAwake, events: electronPowerEvents },
     // `0` only from the e2e run over IPC, whose specs expect empty lists (as `serve --no-samples`).
     samples: process.env.INGEST_DESK_SAMPLES !== '0',
   });

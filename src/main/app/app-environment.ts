@@ -6,6 +6,7 @@ import type { PresetService } from '../presets/preset-service';
 import type { Dispatch, DispatchOptions } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import type { SecretStore } from '../secrets/secret-store';
+import type { KeepAwakePort, PowerEventsPort } from '../shows/shows-ports';
 import type { SettingsService } from '../system/settings-service';
 import type { TasksService, TasksServiceDeps } from '../tasks/tasks-service';
 import type { Clock } from './clock';
@@ -23,6 +24,8 @@ export interface AppEnvironment {
   warn?: (message: string) => void;
   /** The OS's locale (Electron's app.getLocale()); Node's Intl locale when absent. */
   locale?: string;
+  /** Keep the machine awake while a show is armed, and hear the OS wake up (Electron's; none in the browser host). */
+  power?: { keepAwake: KeepAwakePort; events: PowerEventsPort };
   /** Seed the sample media entry and preset on a first start (default true; e2e specs turn it off). */
   samples?: boolean;
   /** What a test rig replaces (the fault matrix); the app itself never passes it. */

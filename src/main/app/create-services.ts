@@ -21,12 +21,15 @@ import { presetsDocument } from '../presets/preset-document';
 import { createDispatch } from '../rpc/dispatch';
 import type { Handlers } from '../rpc/handlers';
 import { ReadThroughSecretStore } from '../secrets/read-through-store';
+import { createShows } from '../shows/create-shows';
+import { showRunsRecords } from '../shows/run-record';
+import { showsDocument } from '../shows/show-document';
 import { MemoryRecords } from '../storage/memory-records';
 import { StoreProblems } from '../storage/store-problems';
 import { createSystem } from '../system/create-system';
 import { settingsDocument } from '../system/settings-service';
 import { appScheduler, createRateLimiter, createTasks, mediaPortsFrom, profileOfAppFrom } from '../tasks/create-tasks';
-import { limitClient } from '../tasks/ingest-client';
+import { limitClient, runInLane } from '../tasks/ingest-client';
 import { presetItemLauncher } from '../tasks/launch-batch-item';
 import { liveTasksRecords } from '../tasks/live-task-store';
 import { taskStateOf } from '../tasks/task-state';
@@ -38,6 +41,7 @@ import { firstRunDocument, sampleLanguageOf } from './first-run';
 import { seedFirstRun } from './first-run-wiring';
 import { openStores, type Stores } from './open-stores';
 import { quietSdkWarnings } from './sdk-warnings';
+import { noPowerEvents, showsPortsFrom, stayAwakeNowhere } from './shows-wiring';
 
 export type { AppEnvironment, AppServices } from './app-environment';
 
@@ -51,8 +55,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     dataDir: env.dataDir,
     clock,
     problems,
-    documents: [settingsDocument, accountsDocument, presetsDocument, mediaDocument, firstRunDocument],
-    records: [tasksRecords, liveTasksRecords],
+    documents: [settingsDocument, accountsDocument, presetsDocument, mediaDocument, firstRunDocument, showsDocument],
+    records: [tasksRecords, liveTasksRecords, showRunsRecords],
   });
   // The page shows it as a store notice; the terminal hears it once too.
   for (const notice of problems.list().filter((problem) => problem.kind === 'imported')) {
@@ -134,19 +138,21 @@ async function buildServices(
   // A launch or a source switch stamps the library entry it pushed as used ("Recently used").
   const mediaUsed = mediaUseMarker(media.service);
 
+  // Shows make the tickets a launch would (pre-flight) with the same ports.
+  const launchPorts = accountsLaunchPorts({
+    accounts: accounts.service,
+    tickets: accounts.tickets,
+    // A preset picks its own region, so launch signs with a client for that region (not the profile's default).
+    clientFor: async (profileId, region) => limitClient(await accounts.clients.forProfile(profileId, region), profileId, limiter),
+    mediaUrl: async (entryId) => media.service.get(entryId).url,
+    mediaUsed,
+  });
   const launch = await createLaunch({
     records: openRecords(tasksRecords),
     clock,
     events,
     presets: presets.service,
-    ports: accountsLaunchPorts({
-      accounts: accounts.service,
-      tickets: accounts.tickets,
-      // A preset picks its own region, so launch signs with a client for that region (not the profile's default).
-      clientFor: async (profileId, region) => limitClient(await accounts.clients.forProfile(profileId, region), profileId, limiter),
-      mediaUrl: async (entryId) => media.service.get(entryId).url,
-      mediaUsed,
-    }),
+    ports: launchPorts,
   });
 
   const tasks = await createTasks({
@@ -172,6 +178,30 @@ async function buildServices(
     taskState: (taskId) => taskStateOf({ store: tasks.service.store, records: launch.registry }, taskId),
   });
 
+  // Shows: run-sheets whose cues launch presets and drive the board's controls, on the same scheduler and limiter.
+  const shows = await createShows({
+    document: await open(showsDocument),
+    runs: openRecords(showRunsRecords),
+    events,
+    scheduler,
+    inLane: runInLane,
+    keepAwake: env.power?.keepAwake ?? stayAwakeNowhere,
+    power: env.power?.events ?? noPowerEvents,
+    ...showsPortsFrom({
+      presets: presets.service,
+      launch: launch.service,
+      launchPorts,
+      registry: launch.registry,
+      tasks: tasks.service,
+      accounts: accounts.service,
+      clients: accounts.clients,
+      sandbox: accounts.sandbox,
+      media: media.service,
+      limiter,
+      clock,
+    }),
+  });
+
   const handlers: Handlers = {
     system: system.handlers,
     log: log.handlers,
@@ -180,6 +210,7 @@ async function buildServices(
     media: media.handlers,
     launch: launch.handlers,
     tasks: tasks.handlers,
+    shows: shows.handlers,
   };
   // Closing aborts every call's signal, so what the page started (probes, batches) stops first.
   const closing = new AbortController();
@@ -208,7 +239,7 @@ async function buildServices(
     close: async () => {
       closing.abort();
       // In reverse order of creation: the log, opened second, still records the calls made while the others close.
-      for (const domain of [system, log, accounts, presets, media, launch, tasks].reverse()) await domain.close();
+      for (const domain of [system, log, accounts, presets, media, launch, tasks, shows].reverse()) await domain.close();
       stores.close();
     },
   };

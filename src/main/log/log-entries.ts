@@ -28,6 +28,7 @@ export function entryOf(record: ApiCallRecord, id: string, seq: number, callId?:
   if (record.errorCode !== undefined) entry.errorCode = record.errorCode;
   if (record.errorMessage !== undefined) entry.errorMessage = record.errorMessage;
   if (record.response !== undefined) entry.response = record.response;
+  if (record.show !== undefined) entry.show = record.show;
   if (callId !== undefined) entry.callId = callId;
   return entry;
 }

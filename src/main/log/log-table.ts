@@ -8,10 +8,12 @@ import type { AppDatabase } from '../db/database';
  * or is a read.
  */
 
-/** What the text filter searches (as before the database): TaskId, RequestId, error code and message, parameters and response. */
+/** What the text filter searches (as before the database): TaskId, RequestId, error code and message, parameters and response, and the show and cue. */
 export function searchTextOf(entry: LogEntry): string {
   const parts = [entry.taskId, entry.requestId, entry.errorCode, entry.errorMessage, JSON.stringify(entry.params)];
   if (entry.response) parts.push(JSON.stringify(entry.response));
+  // A show's calls are found by its name and cue (kept in the entry's JSON: no column, no migration).
+  if (entry.show) parts.push(entry.show.name, entry.show.cueId, entry.show.cue ?? '');
   return parts.filter((part) => part !== undefined).join('\n');
 }
 

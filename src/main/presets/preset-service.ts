@@ -51,6 +51,11 @@ export class PresetService {
     return preset;
   }
 
+  /** Every preset in the user's order (shows look theirs up by id or name). */
+  all(): StoredPreset[] {
+    return this.#sorted();
+  }
+
   /** Presets whose media is this library entry (the media library asks before deleting one). */
   usingMedia(entryId: string): StoredPreset[] {
     return this.#sorted().filter((preset) => preset.media.kind === 'library' && preset.media.entryId === entryId);

@@ -16,6 +16,8 @@ export type TaskEvents = Pick<EventBus, 'emit'>;
 export class LiveTaskStore {
   readonly #records: RecordStore<LiveTask>;
   readonly #events: TaskEvents;
+  /** When a Describe last confirmed each task's unchanged status: told to the page, never written (a poll would rewrite the row every few seconds). */
+  readonly #confirmed = new Map<string, number>();
 
   constructor(records: RecordStore<LiveTask>, events: TaskEvents) {
     this.#records = records;
@@ -24,11 +26,28 @@ export class LiveTaskStore {
 
   /** Newest first. */
   list(): LiveTask[] {
-    return this.#records.values().sort((a, b) => b.startedAt - a.startedAt);
+    return this.#records
+      .values()
+      .map((task) => this.#fresh(task))
+      .sort((a, b) => b.startedAt - a.startedAt);
   }
 
   find(id: string): LiveTask | undefined {
-    return this.#records.get(id);
+    const task = this.#records.get(id);
+    return task && this.#fresh(task);
+  }
+
+  /** A Describe confirmed the task's status as it is: the board hears how fresh it is, the database is not rewritten. */
+  confirm(id: string, at: number): LiveTask {
+    this.#confirmed.set(id, at);
+    const task = this.get(id);
+    this.#events.emit('tasks.changed', task);
+    return task;
+  }
+
+  #fresh(task: LiveTask): LiveTask {
+    const at = this.#confirmed.get(task.id);
+    return at !== undefined && (task.lastCheckedAt === null || at > task.lastCheckedAt) ? { ...task, lastCheckedAt: at } : task;
   }
 
   get(id: string): LiveTask {
@@ -55,11 +74,13 @@ export class LiveTaskStore {
   async patch(id: string, change: (task: LiveTask) => LiveTask): Promise<LiveTask> {
     const changed = await this.#records.update(id, change);
     if (!changed) throw new AppError('NOT_FOUND', 'No task on the board has this id.', { id });
-    this.#events.emit('tasks.changed', changed);
-    return changed;
+    const fresh = this.#fresh(changed);
+    this.#events.emit('tasks.changed', fresh);
+    return fresh;
   }
 
   async remove(id: string): Promise<boolean> {
+    this.#confirmed.delete(id);
     if (!(await this.#records.remove(id))) return false;
     this.#events.emit('tasks.removed', { id });
     return true;

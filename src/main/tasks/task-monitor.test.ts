@@ -118,13 +118,17 @@ describe('TaskMonitor', () => {
     expect(store.get(task.id)).toMatchObject({ status: 'running', lastError: { code: 'AuthFailure.SecretIdNotFound' } });
   });
 
-  it('does not rewrite the board for an unchanged InProgress', async () => {
-    const { scheduler, records, monitor } = await setUp([runningTask()]);
+  it('does not rewrite the board for an unchanged InProgress, yet says when the status was last confirmed', async () => {
+    const { scheduler, records, monitor, store, ingest } = await setUp([runningTask()]);
     monitor.start();
     await scheduler.advance(5_000);
     const writes = records.writes;
     await scheduler.advance(60_000);
     expect(records.writes).toBe(writes);
+    const polls = ingest.callsOf('DescribeStreamIngest');
+    const [task] = store.list();
+    expect(task?.lastCheckedAt).toBe(polls[polls.length - 1]?.at);
+    expect(task?.lastCheckedAt).toBeGreaterThan(scheduler.now() - 10_000);
   });
 
   it('does not poll tasks without a TaskId or already ended', async () => {

@@ -141,7 +141,7 @@ export class TaskMonitor {
     }
     const current = store.get(task.id);
     // Only a change is written: an unchanged InProgress would rewrite the file every few seconds.
-    if (current.lastError === null && current.lastCheckedAt !== null && current.status === 'running') return current;
+    if (current.lastError === null && current.lastCheckedAt !== null && current.status === 'running') return store.confirm(task.id, now);
     return store.patch(task.id, (latest) => (latest.status === 'ended' ? latest : { ...latest, lastError: null, lastCheckedAt: now }));
   }
 }

@@ -179,6 +179,7 @@ export class TrtcClient {
       ...subjectOf(purpose, request as Record<string, unknown>, context),
       params,
       appVersion: this.#options.appVersion,
+      ...(context?.show ? { show: context.show } : {}),
     };
     try {
       const response = echoes.redactDeep(await send());

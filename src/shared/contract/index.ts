@@ -11,6 +11,7 @@ import { launchCalls, launchEvents } from './launch';
 import { logCalls, logEvents } from './log';
 import { mediaCalls, mediaEvents } from './media';
 import { presetsCalls, presetsEvents } from './presets';
+import { showsCalls, showsEvents } from './shows';
 import { systemCalls, systemEvents } from './system';
 import { tasksCalls, tasksEvents } from './tasks';
 
@@ -22,6 +23,7 @@ export const contract = {
   log: logCalls,
   presets: presetsCalls,
   launch: launchCalls,
+  shows: showsCalls,
 };
 
 export const events = {
@@ -32,6 +34,7 @@ export const events = {
   ...logEvents,
   ...presetsEvents,
   ...launchEvents,
+  ...showsEvents,
 };
 
 export type Contract = typeof contract;

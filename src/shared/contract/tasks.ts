@@ -65,6 +65,7 @@ export const liveTaskSchema = z
     /** The media's length when known (probe), for the expected end. */
     mediaSeconds: z.number().positive().nullable(),
     scheduledStopAt: z.number().nullable(),
+    /** When a Describe last confirmed the status (epoch ms): the board polls 200 tasks within the rate limit, so this says how fresh each status is. */
     lastCheckedAt: z.number().nullable(),
     /** The last failed call about this task (poll or control), cleared by the next success. */
     lastError: problemSchema.nullable(),

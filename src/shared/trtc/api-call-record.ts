@@ -42,4 +42,14 @@ export interface ApiCallRecord {
   response?: Record<string, unknown>;
   latencyMs: number;
   appVersion: string;
+  /** The show and cue that made the call, when a show's cue did. */
+  show?: ShowCallTag;
+}
+
+/** Names the show (id and name) and cue (id and label) a call was made for. */
+export interface ShowCallTag {
+  id: string;
+  name: string;
+  cueId: string;
+  cue?: string;
 }

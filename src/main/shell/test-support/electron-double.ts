@@ -422,6 +422,22 @@ export const Menu = {
 
 export const BrowserWindow = BrowserWindowDouble;
 
+/** The blockers held (an armed show keeps one), by id. */
+const blockers = new Set<number>();
+let nextBlocker = 0;
+export const powerSaveBlocker = {
+  held: blockers,
+  start: ((_type: 'prevent-app-suspension' | 'prevent-display-sleep') => {
+    blockers.add(++nextBlocker);
+    return nextBlocker;
+  }) satisfies typeof Electron.powerSaveBlocker.start,
+  stop: ((id: number) => blockers.delete(id)) satisfies typeof Electron.powerSaveBlocker.stop,
+  isStarted: ((id: number) => blockers.has(id)) satisfies typeof Electron.powerSaveBlocker.isStarted,
+};
+
+/** A test emits 'resume' as the OS does after a sleep. */
+export const powerMonitor = new EventEmitter();
+
 /** Every recorder back to a fresh process (the module itself stays cached by the test runner). */
 export function resetElectronDouble(): void {
   app.reset();
@@ -434,4 +450,6 @@ export function resetElectronDouble(): void {
   shell.opened.length = 0;
   dialog.errorBoxes.length = 0;
   Menu.applicationMenu = undefined;
+  blockers.clear();
+  powerMonitor.removeAllListeners();
 }
