@@ -216,4 +216,24 @@ test('a call made while the log is open appears live (Test connection against th
   // No reload: the log.appended event brings the row.
   await expect(page.getByTestId('log-summary')).toHaveText('1 of 1 entries');
   await expect(page.getByTestId('log-row')).toHaveAttribute('data-request-id', tested.value.requestId);
+
+  // Each page call has its own id: a second test's row names another action, and the filter joins a row to its action's calls.
+  const again = await (await request.post(`${host.origin}/rpc/accounts.testConnection`, { data: { profileId }, headers })).json();
+  await expect(page.getByTestId('log-summary')).toHaveText('2 of 2 entries');
+  await page.getByTestId('log-row').filter({ hasText: tested.value.requestId }).getByTestId('open-details').click();
+  const details = page.getByTestId('log-details');
+  const callId = (
+    await details
+      .getByRole('row', { name: /Page action/ })
+      .getByRole('cell')
+      .textContent()
+  )?.trim();
+  expect(callId).toMatch(/^[\w-]{8,64}$/);
+  await details.getByRole('button', { name: 'Calls of this page action' }).click();
+  await expect(page.getByTestId('call-filter')).toHaveText(`API calls of page action ${callId}`);
+  await expect(page.getByTestId('log-summary')).toHaveText('1 of 2 entries');
+  await expect(page.getByTestId('log-row')).toHaveAttribute('data-request-id', tested.value.requestId);
+  expect(again.value.requestId).not.toBe(tested.value.requestId);
+  await page.getByRole('button', { name: 'Show every action' }).click();
+  await expect(page.getByTestId('log-summary')).toHaveText('2 of 2 entries');
 });

@@ -171,8 +171,8 @@ export function showsPortsFrom(domains: OtherDomains): Pick<ShowsDeps, 'presets'
           return null;
         }
       },
-      probe: async (url) => {
-        const probe = await probeMediaUrl(url, { clock: domains.clock, timeoutMs: 8000 });
+      probe: async (url, signal) => {
+        const probe = await probeMediaUrl(url, { clock: domains.clock, timeoutMs: 8000, ...(signal ? { signal } : {}) });
         return { ok: probe.outcome === 'reachable', detail: probe.detail };
       },
       testApp: async (sdkAppId) => {

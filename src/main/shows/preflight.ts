@@ -27,6 +27,7 @@ export async function preflight(
   port: PreflightPort,
   now: number,
   trigger: PreflightReport['trigger'],
+  signal?: AbortSignal,
 ): Promise<PreflightReport> {
   const rehearsal = mode === 'rehearsal';
   const problems: PreflightProblem[] = sheetProblems(show);
@@ -67,7 +68,7 @@ export async function preflight(
   }
 
   await Promise.all([
-    probeSources(show, plans, port, problems),
+    probeSources(show, plans, port, problems, signal),
     testAccounts(plans, port, problems),
     makeTickets(show, plans, port, rehearsal, problems),
   ]);
@@ -113,6 +114,7 @@ async function probeSources(
   plans: Map<string, TaskPlan>,
   port: PreflightPort,
   problems: PreflightProblem[],
+  signal: AbortSignal | undefined,
 ): Promise<void> {
   const users = new Map<string, { task?: string; cueId?: string }>();
   const entry = (entryId: string, where: { task?: string; cueId?: string }) => {
@@ -134,7 +136,7 @@ async function probeSources(
   // A live source may only come up at show time: unreachable now is a warning, not a block.
   await Promise.all(
     [...users].map(async ([url, where]) => {
-      const probe = await port.probe(url).catch(() => ({ ok: false, detail: null }));
+      const probe = await port.probe(url, signal).catch(() => ({ ok: false, detail: null }));
       if (!probe.ok)
         problems.push({
           severity: 'warning',

@@ -31,9 +31,14 @@ export class ShowService {
     this.#deps = deps;
   }
 
-  async preflight(id: string, mode: RunMode = 'live', trigger: PreflightReport['trigger'] = 'manual'): Promise<PreflightReport> {
+  async preflight(
+    id: string,
+    mode: RunMode = 'live',
+    trigger: PreflightReport['trigger'] = 'manual',
+    signal?: AbortSignal,
+  ): Promise<PreflightReport> {
     const show = this.#deps.library.get(id);
-    const report = await preflight(show, mode, this.#deps.preflight, this.#deps.scheduler.now(), trigger);
+    const report = await preflight(show, mode, this.#deps.preflight, this.#deps.scheduler.now(), trigger, signal);
     this.#reports.set(id, report);
     this.#deps.events.emit('shows.preflight', report);
     return report;

@@ -107,7 +107,7 @@ export interface PreflightPort {
   sandboxApp(): { sdkAppId: number } | null;
   /** A library entry's URL; null when the entry is gone. */
   mediaUrl(entryId: string): string | null;
-  probe(url: string): Promise<{ ok: boolean; detail: string | null }>;
+  probe(url: string, signal?: AbortSignal): Promise<{ ok: boolean; detail: string | null }>;
   /** The accounts domain's connection test of the app's account. */
   testApp(sdkAppId: number): Promise<{ ok: boolean; verdict: string }>;
   /** Makes every ticket a launch of the preset into this room would need, and drops them: null when all could be made, else a reason. */

@@ -1,7 +1,7 @@
 import { installTransport } from '../api/client';
 import type { Transport } from '../api/transport';
 import { useAccountsStore } from '../features/accounts/accounts-store';
-import { useTasksStore as useLaunchRecordsStore } from '../features/launch/tasks-store';
+import { useLaunchRecordsStore } from '../features/launch/launch-records-store';
 import { useMediaStore } from '../features/media/media-store';
 import { connectMediaView } from '../features/media/media-view-store';
 import { usePresetsStore } from '../features/presets/presets-store';

@@ -1,5 +1,5 @@
 import { useAccountsStore } from '../features/accounts/accounts-store';
-import { useTasksStore as useLaunchRecordsStore } from '../features/launch/tasks-store';
+import { useLaunchRecordsStore } from '../features/launch/launch-records-store';
 import { usePresetsStore } from '../features/presets/presets-store';
 import { useTasksStore as useLiveTasksStore } from '../features/tasks/tasks-store';
 import { useSettingsStore } from './settings-store';

@@ -6,17 +6,17 @@ import { adviceFor, type CatalogLanguage } from '../../../../shared/trtc/error-c
 import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
 import { useFormat } from '../../i18n/format';
 import { useTasksStore as useBoardStore } from '../tasks/tasks-store';
+import { useLaunchRecordsStore } from './launch-records-store';
 import { RecordTarget } from './RecordTarget';
-import { useTasksStore } from './tasks-store';
 
 const stateColor = { pending: 'gray', started: 'green', failed: 'red', unknown: 'orange' } as const;
 
 /** Every launch the registry holds, newest first: TaskId when started, the catalog's advice otherwise. */
 export function TaskList({ onRetry }: { onRetry(record: TaskRecord): void }) {
   const { t } = useTranslation('launch');
-  const tasks = useTasksStore((state) => state.tasks);
-  const load = useTasksStore((state) => state.load);
-  const error = useTasksStore((state) => state.error);
+  const tasks = useLaunchRecordsStore((state) => state.tasks);
+  const load = useLaunchRecordsStore((state) => state.load);
+  const error = useLaunchRecordsStore((state) => state.error);
 
   useEffect(() => {
     void load();

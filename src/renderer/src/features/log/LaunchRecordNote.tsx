@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
-import { useTasksStore as useLaunchRecords } from '../launch/tasks-store';
+import { useLaunchRecordsStore as useLaunchRecords } from '../launch/launch-records-store';
 
 /**
  * The first chapter of a launched task's history, before any API call: the launch record written as

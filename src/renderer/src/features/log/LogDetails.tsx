@@ -1,5 +1,5 @@
 import { Button, Code, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconHistory, IconLifebuoy } from '@tabler/icons-react';
+import { IconHistory, IconLifebuoy, IconLink } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogRow } from '../../../../shared/contract/log';
@@ -12,10 +12,12 @@ interface Props {
   onClose(): void;
   onHistory(taskId: string): void;
   onBundle(taskId: string): void;
+  /** Every API call made for the same page action (the dispatcher's call id). */
+  onCall(callId: string): void;
 }
 
 /** One call in full: its redacted parameters and the response, fetched from main when opened. */
-export function LogDetails({ row, onClose, onHistory, onBundle }: Props) {
+export function LogDetails({ row, onClose, onHistory, onBundle, onCall }: Props) {
   const { t } = useTranslation('log');
   return (
     <Drawer
@@ -32,12 +34,12 @@ export function LogDetails({ row, onClose, onHistory, onBundle }: Props) {
       }
       closeButtonProps={{ 'aria-label': t('details.close') }}
     >
-      {row ? <DetailsBody id={row.id} onHistory={onHistory} onBundle={onBundle} /> : null}
+      {row ? <DetailsBody id={row.id} onHistory={onHistory} onBundle={onBundle} onCall={onCall} /> : null}
     </Drawer>
   );
 }
 
-function DetailsBody({ id, onHistory, onBundle }: { id: string; onHistory(taskId: string): void; onBundle(taskId: string): void }) {
+function DetailsBody({ id, onHistory, onBundle, onCall }: Omit<Props, 'row' | 'onClose'> & { id: string }) {
   const { t } = useTranslation('log');
   const format = useFormat();
   const { data: entry, error } = useCall('log.entry', { id });
@@ -54,6 +56,7 @@ function DetailsBody({ id, onHistory, onBundle }: { id: string; onHistory(taskId
     [t('columns.room'), entry.roomId ?? ''],
     [t('columns.taskId'), <CopyValue key="task" value={entry.taskId} label="copyTaskId" testId="details-copy-task-id" />],
     [t('columns.requestId'), <CopyValue key="request" value={entry.requestId} label="copyRequestId" testId="details-copy-request-id" />],
+    [t('details.callId'), entry.callId ?? t('details.background')],
     [t('details.outcome'), t(`outcomes.${entry.outcome}`)],
     [t('details.error'), [entry.errorCode, entry.errorMessage].filter(Boolean).join(': ')],
     [t('details.latency'), t('ms', { value: entry.latencyMs })],
@@ -69,17 +72,26 @@ function DetailsBody({ id, onHistory, onBundle }: { id: string; onHistory(taskId
       }),
     ]);
   }
-  const taskId = entry.taskId;
+  const { taskId, callId } = entry;
   return (
     <Stack data-testid="log-details">
-      {taskId ? (
+      {taskId || callId ? (
         <Group gap="xs">
-          <Button size="xs" variant="light" leftSection={<IconHistory size={16} />} onClick={() => onHistory(taskId)}>
-            {t('details.history')}
-          </Button>
-          <Button size="xs" variant="light" leftSection={<IconLifebuoy size={16} />} onClick={() => onBundle(taskId)}>
-            {t('details.bundle')}
-          </Button>
+          {taskId ? (
+            <Button size="xs" variant="light" leftSection={<IconHistory size={16} />} onClick={() => onHistory(taskId)}>
+              {t('details.history')}
+            </Button>
+          ) : null}
+          {taskId ? (
+            <Button size="xs" variant="light" leftSection={<IconLifebuoy size={16} />} onClick={() => onBundle(taskId)}>
+              {t('details.bundle')}
+            </Button>
+          ) : null}
+          {callId ? (
+            <Button size="xs" variant="light" leftSection={<IconLink size={16} />} onClick={() => onCall(callId)}>
+              {t('details.sameAction')}
+            </Button>
+          ) : null}
         </Group>
       ) : null}
       <Table>

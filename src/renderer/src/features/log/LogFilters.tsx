@@ -119,6 +119,17 @@ export function LogFilters() {
           </Badge>
         ) : null}
         {filter.taskId ? <LaunchRecordNote taskId={filter.taskId} /> : null}
+        {filter.callId ? (
+          <Badge
+            size="lg"
+            variant="light"
+            data-testid="call-filter"
+            tt="none"
+            rightSection={<CloseButton size="xs" aria-label={t('filters.clearCall')} onClick={() => setFilter({ callId: undefined })} />}
+          >
+            {t('filters.callHistory', { callId: filter.callId })}
+          </Badge>
+        ) : null}
         <Button variant="subtle" size="xs" onClick={reset}>
           {t('filters.reset')}
         </Button>

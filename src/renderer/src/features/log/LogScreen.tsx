@@ -113,6 +113,10 @@ export function LogScreen() {
           setFilter({ taskId });
         }}
         onBundle={(taskId) => void runExport('bundle', { taskId })}
+        onCall={(callId) => {
+          setSelected(null);
+          setFilter({ callId });
+        }}
       />
     </Stack>
   );

@@ -23,6 +23,8 @@ export const log = {
     reset: 'Clear filters',
     taskHistory: 'History of task {{taskId}}',
     clearTask: 'Show all tasks',
+    callHistory: 'API calls of page action {{callId}}',
+    clearCall: 'Show every action',
   },
   columns: {
     time: 'Time',
@@ -65,6 +67,9 @@ export const log = {
     failed: 'Export failed',
   },
   details: {
+    callId: 'Page action',
+    background: 'None (background work: polls, timers)',
+    sameAction: 'Calls of this page action',
     title: '{{action}} call',
     time: 'Time',
     purpose: 'Purpose',

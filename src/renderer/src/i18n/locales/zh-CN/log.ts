@@ -25,6 +25,8 @@ export const log: typeof en = {
     reset: '清除筛选',
     taskHistory: '任务 {{taskId}} 的历史',
     clearTask: '显示全部任务',
+    callHistory: '页面操作 {{callId}} 的 API 调用',
+    clearCall: '显示全部操作',
   },
   columns: {
     time: '时间',
@@ -67,6 +69,9 @@ export const log: typeof en = {
     failed: '导出失败',
   },
   details: {
+    callId: '页面操作',
+    background: '无（后台工作：轮询、定时器）',
+    sameAction: '本次页面操作的调用',
     title: '{{action}} 调用',
     time: '时间',
     purpose: '用途',

@@ -3,7 +3,7 @@ import { invoke } from '../../api/client';
 import { createRemoteStore } from '../../api/remote-store';
 
 /** The launch records (what was asked for and answered), newest first. */
-export const useTasksStore = createRemoteStore({
+export const useLaunchRecordsStore = createRemoteStore({
   initial: { tasks: null as TaskRecord[] | null },
   load: async () => ({ tasks: await invoke('launch.tasks', {}) }),
   events: {
