@@ -1,6 +1,5 @@
 import { ActionIcon, Alert, Card, Group, List, NumberInput, Select, SimpleGrid, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
-import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreflightProblem } from '../../../../shared/shows/preflight';
 import { actionKinds, type Cue, type CueActionKind, type CueTrigger, triggerKinds } from '../../../../shared/shows/show-schema';
@@ -28,7 +27,7 @@ export interface CueCardProps {
 const num = (value: string | number) => (typeof value === 'number' ? value : value === '' ? Number.NaN : Number(value));
 
 /** One cue of the sheet: when it fires, what it does, and what the shared schema says is wrong with it. */
-export const CueCard = memo(function CueCard(props: CueCardProps) {
+export function CueCard(props: CueCardProps) {
   const { cue, index, count, taskNames, mediaOptions, plannedStart, problems, checks, fieldProblem, onChange, onMove, onRemove } = props;
   const { t } = useTranslation('shows');
   const number = index + 1;
@@ -194,4 +193,4 @@ export const CueCard = memo(function CueCard(props: CueCardProps) {
       <SheetChecks problems={checks} />
     </Card>
   );
-});
+}
