@@ -34,7 +34,8 @@ test('100 launches in one batch: wall time and RequestLimitExceeded', async () =
       const items = Array.from({ length: launches }, (_, i) => ({ presetId: preset.id, roomId: String(20_000 + run * launches + i) }));
       const done = events.next<BatchView>('tasks.batchProgress', (view) => view.state === 'done');
       const began = performance.now();
-      await rpc<BatchView>(bench.host, 'tasks.batchStart', { items });
+      // A user account on the bench's sandbox: live to main, so confirmed, as the page does.
+      await rpc<BatchView>(bench.host, 'tasks.batchStart', { items, confirmLive: true });
       const view = await done;
       const wall = performance.now() - began;
       walls.push(wall);

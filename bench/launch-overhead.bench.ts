@@ -75,6 +75,8 @@ test('launch through the app vs the bare SDK call, 0 ms and 40 ms of sandbox lat
           const began = performance.now();
           const { value: record, hostMs } = await timed.timedCall<{ state: string; taskId?: string }>('launch.start', {
             source: { kind: 'preset', presetId: presetIds.get(next) },
+            // A user account on the bench's sandbox: live to main, so confirmed, as the page does.
+            confirmLive: true,
           });
           const took = performance.now() - began;
           expect(record.state).toBe('started');

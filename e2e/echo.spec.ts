@@ -38,7 +38,10 @@ test('an echoing endpoint puts no ticket in the log, its exports, the bundle, th
   for (const form of ['base64', 'base64-wrapped'] as const) {
     echo.sandbox.faults.set('StartStreamIngest', { echo: form });
     const presetId = await echoPreset(host, `Echo ${form}`, form === 'base64' ? '101' : '102');
-    const started = await rpc<{ state: string; taskId: string }>(host, 'launch.start', { source: { kind: 'preset', presetId } });
+    const started = await rpc<{ state: string; taskId: string }>(host, 'launch.start', {
+      source: { kind: 'preset', presetId },
+      confirmLive: true,
+    });
     expect(started, JSON.stringify(started)).toMatchObject({ state: 'started' });
   }
   // An error answer whose message ends with the echo, launched from the page so the page shows it.

@@ -175,11 +175,11 @@ test('the per-app setting skips the question for single launches in later sessio
 test('a retry of a failed live launch asks first, as a launch does, and sends nothing until confirmed', async ({ page, host }) => {
   test.setTimeout(90_000);
   await seed(host);
-  // A live launch that failed in an earlier session (sent by a script here: no page asked).
+  // A live launch that failed in an earlier session (sent by a script here, which confirms live itself: no page asked).
   const presets = await rpc<{ id: string; name: string }[]>(host, 'presets.list');
   const live = presets.find((preset) => preset.name === 'Live show');
   studio.sandbox.faults.set('StartStreamIngest', { error: { code: 'InternalError', times: 1 } });
-  const failed = await rpc<TaskRecord>(host, 'launch.start', { source: { kind: 'preset', presetId: live?.id } });
+  const failed = await rpc<TaskRecord>(host, 'launch.start', { source: { kind: 'preset', presetId: live?.id }, confirmLive: true });
   expect(failed.state).toBe('failed');
   const sent = starts().length;
 

@@ -25,7 +25,8 @@ async function launchShow(host: RunningHost, count: number): Promise<void> {
       presetId: preset.id,
       roomId: String(8000 + first + index),
     }));
-    await rpc(host, 'tasks.batchStart', { items });
+    // The spec's account is a user account: live to main, so the batch is confirmed.
+    await rpc(host, 'tasks.batchStart', { items, confirmLive: true });
     await expect
       .poll(async () => (await rpc<BatchView[]>(host, 'tasks.batches')).every((batch) => batch.state === 'done'), { timeout: 60_000 })
       .toBe(true);

@@ -30,7 +30,7 @@ import { createSystem } from '../system/create-system';
 import { settingsDocument } from '../system/settings-service';
 import { appScheduler, createRateLimiter, createTasks, mediaPortsFrom, profileOfAppFrom } from '../tasks/create-tasks';
 import { limitClient, runInLane } from '../tasks/ingest-client';
-import { presetItemLauncher } from '../tasks/launch-batch-item';
+import { presetItemIsLive, presetItemLauncher } from '../tasks/launch-batch-item';
 import { liveTasksRecords } from '../tasks/live-task-store';
 import { taskStateOf } from '../tasks/task-state';
 import type { AppEnvironment, AppServices } from './app-environment';
@@ -167,6 +167,7 @@ async function buildServices(
     clients: accounts.clients,
     records: launch.registry,
     launchItem: presetItemLauncher({ presets: presets.service, launch: launch.service }),
+    itemIsLive: presetItemIsLive({ presets: presets.service, launch: launch.service }),
     profileOfApp: profileOfAppFrom(accounts.service),
     ...mediaPortsFrom(media.service, mediaUsed),
     ...overrides.tasks,

@@ -97,8 +97,12 @@ export function showsPortsFrom(domains: OtherDomains): Pick<ShowsDeps, 'presets'
             if (pasted) secrets[kind] = pasted;
           }
         }
-        // The sheet is the producer's word on how long a looping preset runs (pre-flight warns when no cue stops it).
-        const record = await domains.launch.start({ kind: 'draft', draft: draftOf(preset, task.roomId, rehearsal), secrets }, true);
+        // The sheet is the producer's word on how long a looping preset runs (pre-flight warns when no cue stops it),
+        // and a live run was confirmed live when it was armed (shows.arm refuses it without confirmLive).
+        const record = await domains.launch.start(
+          { kind: 'draft', draft: draftOf(preset, task.roomId, rehearsal), secrets },
+          { confirmUnboundedLoop: true, confirmLive: !rehearsal },
+        );
         // The board mirrors the record before the next cue controls it. Outside the cue's context: the
         // board's polls of the task that start here are neither the cue's calls nor in its lane.
         await outsideCallContexts(() => domains.tasks.trackLaunch(record));

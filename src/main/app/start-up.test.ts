@@ -57,7 +57,9 @@ describe('start-up', () => {
       const preset = await value<{ id: string }>(first, 'presets.create', {
         draft: sampleDraft({ name: `Room ${roomId}`, sdkAppId: app.sdkAppId, roomId, media }),
       });
-      expect(await value(first, 'launch.start', { source: { kind: 'preset', presetId: preset.id } })).toMatchObject({ state: 'started' });
+      expect(await value(first, 'launch.start', { source: { kind: 'preset', presetId: preset.id }, confirmLive: true })).toMatchObject({
+        state: 'started',
+      });
     }
     await first.close();
     open.splice(0);

@@ -4,9 +4,8 @@ import type { LaunchService } from './launch-service';
 export function createLaunchHandlers(launch: LaunchService): DomainHandlers<'launch'> {
   return {
     preview: ({ source }) => launch.preview(source),
-    start: ({ source, confirmUnboundedLoop }) => launch.start(source, confirmUnboundedLoop),
+    start: ({ source, ...confirmed }) => launch.start(source, confirmed),
     tasks: () => launch.tasks(),
-    retry: ({ recordId, confirmPossibleDuplicate, confirmUnboundedLoop }) =>
-      launch.retry(recordId, confirmPossibleDuplicate, confirmUnboundedLoop),
+    retry: ({ recordId, ...confirmed }) => launch.retry(recordId, confirmed),
   };
 }

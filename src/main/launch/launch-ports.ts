@@ -46,9 +46,21 @@ export interface PresetSource {
   pastedSecret(id: string, kind: 'userSig' | 'privateMapKey'): Promise<string | null>;
 }
 
+/**
+ * What the caller confirmed for one launch. Main refuses a Start into a live (non-sandbox) account
+ * without `confirmLive` and an endless loop without `confirmUnboundedLoop` (CONFLICT with the guard),
+ * whoever calls: the page, a script against the browser host, a batch or a show.
+ */
+export interface LaunchConfirmations {
+  confirmLive?: boolean;
+  confirmUnboundedLoop?: boolean;
+}
+
 /** A Start from a preset or a one-off draft (the launch domain's LaunchService fits; batches use it). */
 export interface Launcher {
-  start(source: LaunchSource): Promise<TaskRecord>;
+  start(source: LaunchSource, confirmed?: LaunchConfirmations): Promise<TaskRecord>;
+  /** Whether a Start into this app goes to a live account (not the built-in sandbox); NOT_FOUND for an unknown app. */
+  isLive(sdkAppId: number): Promise<boolean>;
 }
 
 export type NewTask = Omit<TaskRecord, 'id' | 'state' | 'createdAt' | 'updatedAt'>;

@@ -28,6 +28,8 @@ describe('LaunchService', () => {
   let answer: Answer;
   /** The launch records a restart would have found at the moment each Start was sent. */
   let recordsAtSend: TaskRecord[][];
+  /** What the sending client says of its account (appSite always says sandbox). */
+  let clientSandbox: boolean;
 
   /** `records` may wrap the launch records (to make a write fail). */
   async function build(records: (store: RecordStore<TaskRecord>) => RecordStore<TaskRecord> = (store) => store) {
@@ -48,7 +50,7 @@ describe('LaunchService', () => {
       },
       connect: async () => ({
         profileId: 'profile-1',
-        sandbox: true,
+        sandbox: clientSandbox,
         startStreamIngest: async (body) => {
           recordsAtSend.push(await recordsOnDisk());
           sent.push(body);
@@ -80,6 +82,7 @@ describe('LaunchService', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'launch-'));
     sent = [];
     recordsAtSend = [];
+    clientSandbox = true;
     answer = async () => ({ taskId: 'task-abc', requestId: 'req-1' });
   });
 
@@ -174,7 +177,7 @@ describe('LaunchService', () => {
     await expect(launch.retry(unknown.id)).rejects.toMatchObject({ code: 'CONFLICT', details: { guard: 'possibleDuplicate' } });
     expect(sent).toHaveLength(1);
     answer = async () => ({ taskId: 'task-2', requestId: 'req-2' });
-    const retried = await launch.retry(unknown.id, true);
+    const retried = await launch.retry(unknown.id, { confirmPossibleDuplicate: true });
     expect(retried).toMatchObject({ state: 'started', taskId: 'task-2', retryOf: unknown.id });
     expect(launch.tasks().map((task) => task.state)).toEqual(['started', 'unknown']);
   });
@@ -185,7 +188,20 @@ describe('LaunchService', () => {
     expect((await launch.preview({ kind: 'draft', draft })).guards.unboundedLoop).toBe(true);
     await expect(launch.start({ kind: 'draft', draft })).rejects.toMatchObject({ code: 'CONFLICT', details: { guard: 'unboundedLoop' } });
     expect(sent).toEqual([]);
-    expect(await launch.start({ kind: 'draft', draft }, true)).toMatchObject({ state: 'started' });
+    expect(await launch.start({ kind: 'draft', draft }, { confirmUnboundedLoop: true })).toMatchObject({ state: 'started' });
+  });
+
+  it('refuses a live Start when the sending client is live even though the app looked like the sandbox (moved meanwhile)', async () => {
+    const { launch } = await build();
+    clientSandbox = false;
+    await expect(launch.start({ kind: 'draft', draft: sampleDraft() })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { guard: 'liveConfirm' },
+    });
+    expect(sent).toEqual([]);
+    expect(launch.tasks()).toEqual([]);
+    expect(await launch.start({ kind: 'draft', draft: sampleDraft() }, { confirmLive: true })).toMatchObject({ state: 'started' });
+    expect(sent).toHaveLength(1);
   });
 
   it('sends a pasted UserSig from the keychain (never storing a one-off one)', async () => {

@@ -4,7 +4,7 @@ import type { PresetDraft } from '../../shared/contract/presets';
 import { type StartStreamIngestBody, startStreamIngestRequest } from '../../shared/trtc/requests';
 import { costGuards, redactBody, startBody, type Tickets, tccliCommand } from '../../shared/trtc/start-request';
 import type { EventBus } from '../app/event-bus';
-import type { LaunchPorts, PresetSource, TaskOutcome } from './launch-ports';
+import type { LaunchConfirmations, LaunchPorts, PresetSource, TaskOutcome } from './launch-ports';
 import type { TaskRegistry } from './task-registry';
 
 export interface LaunchServiceDeps {
@@ -60,17 +60,21 @@ export class LaunchService {
     };
   }
 
-  start(source: LaunchSource, confirmUnboundedLoop = false): Promise<TaskRecord> {
-    return this.#plan(source).then((plan) => this.#launch(plan, confirmUnboundedLoop));
+  start(source: LaunchSource, confirmed: LaunchConfirmations = {}): Promise<TaskRecord> {
+    return this.#plan(source).then((plan) => this.#launch(plan, confirmed));
+  }
+
+  async isLive(sdkAppId: number): Promise<boolean> {
+    return !(await this.#deps.ports.appSite(sdkAppId)).sandbox;
   }
 
   /** Launch again what a failed or unknown record launched; an unknown one needs the user's explicit yes. */
-  async retry(recordId: string, confirmPossibleDuplicate = false, confirmUnboundedLoop = false): Promise<TaskRecord> {
+  async retry(recordId: string, confirmed: LaunchConfirmations & { confirmPossibleDuplicate?: boolean } = {}): Promise<TaskRecord> {
     const record = this.#deps.registry.get(recordId);
     if (record.state === 'pending' || record.state === 'started') {
       throw new AppError('CONFLICT', 'Only a failed or unknown launch can be retried.', { state: record.state });
     }
-    if (record.state === 'unknown' && !confirmPossibleDuplicate) {
+    if (record.state === 'unknown' && confirmed.confirmPossibleDuplicate !== true) {
       throw new AppError('CONFLICT', 'The first Start may have created a task: confirm that a second one is wanted.', {
         guard: 'possibleDuplicate',
       });
@@ -83,17 +87,19 @@ export class LaunchService {
       }
     }
     const plan = await this.#planDraft(record.launch, record.presetId, pasted);
-    return this.#launch({ ...plan, retryOf: record.id }, confirmUnboundedLoop);
+    return this.#launch({ ...plan, retryOf: record.id }, confirmed);
   }
 
-  async #launch(plan: Plan, confirmUnboundedLoop: boolean): Promise<TaskRecord> {
+  async #launch(plan: Plan, confirmed: LaunchConfirmations): Promise<TaskRecord> {
     const { draft } = plan;
-    const { site } = await this.#deps.ports.appSite(draft.sdkAppId);
+    const { site, sandbox } = await this.#deps.ports.appSite(draft.sdkAppId);
     const early = [...plan.problems, ...(await this.#ticketProblems(plan))];
     const standIn = startBody(draft, plan.streamUrl ?? '', this.#ticketStandIns(plan));
     const problems = [...early, ...requestProblems(site, draft.region, standIn, plan)];
     if (problems.length > 0 || plan.streamUrl === null) throw invalid(problems);
-    if (costGuards(draft).unboundedLoop && !confirmUnboundedLoop) {
+    // Checked here, not only in the page: any caller of the contract could otherwise start a billed task.
+    if (!sandbox && confirmed.confirmLive !== true) throw liveUnconfirmed();
+    if (costGuards(draft).unboundedLoop && confirmed.confirmUnboundedLoop !== true) {
       throw new AppError('CONFLICT', 'RepeatNum -1 without MaxDuration loops and bills until stopped: confirm it.', {
         guard: 'unboundedLoop',
       });
@@ -107,6 +113,8 @@ export class LaunchService {
 
     const client = await this.#deps.ports.connect(draft.sdkAppId, draft.region);
     try {
+      // The client that sends has the last word: the app may have moved to a live account since appSite.
+      if (!client.sandbox && confirmed.confirmLive !== true) throw liveUnconfirmed();
       const pending = await this.#deps.registry.addPending({
         presetId: plan.presetId,
         presetName: draft.name,
@@ -228,6 +236,10 @@ function requestProblems(
   return parsed.error.issues
     .filter((issue) => !(plan.streamUrl === null && issue.path[1] === 'StreamUrl'))
     .map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+function liveUnconfirmed(): AppError {
+  return new AppError('CONFLICT', 'This Start goes to a live (billed) account: confirm it with confirmLive.', { guard: 'liveConfirm' });
 }
 
 function invalid(problems: LaunchProblem[]): AppError {

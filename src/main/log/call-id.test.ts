@@ -27,7 +27,7 @@ describe('the call id in the task log', () => {
       callIds: () => `call-${++calls}`,
     });
     try {
-      const answer = await app.dispatch('launch.start', { source: { kind: 'preset', presetId: app.presetId } });
+      const answer = await app.dispatch('launch.start', { source: { kind: 'preset', presetId: app.presetId }, confirmLive: true });
       if (!answer.ok) throw new Error(answer.error.message);
       const taskId = (answer.value as TaskRecord).taskId as string;
       // The poll was armed while the launch was being handled; it still is background work.
@@ -63,7 +63,7 @@ describe('the call id in the task log', () => {
     });
     try {
       const items = ['7001', '7002', '7003'].map((roomId) => ({ presetId: app.presetId, roomId }));
-      const answer = await app.dispatch('tasks.batchStart', { items });
+      const answer = await app.dispatch('tasks.batchStart', { items, confirmLive: true });
       if (!answer.ok) throw new Error(answer.error.message);
       await app.tasks.batches.settled((answer.value as { id: string }).id);
       const starts = (await app.log.query({ actions: ['StartStreamIngest'] }, 0, 10)).rows;

@@ -11,7 +11,7 @@ describe("a launch's log line", () => {
   it('is in the database when the Start is answered, with the TaskId the answer carries', async () => {
     const app = await startFaultApp({ timeoutSeconds: 5, backoff: { baseMs: 40, capMs: 160, maxAttempts: 5 } });
     try {
-      const answer = await app.dispatch('launch.start', { source: { kind: 'preset', presetId: app.presetId } });
+      const answer = await app.dispatch('launch.start', { source: { kind: 'preset', presetId: app.presetId }, confirmLive: true });
       if (!answer.ok) throw new Error(answer.error.message);
       const record = answer.value as TaskRecord;
       expect(record.state).toBe('started');
@@ -30,7 +30,7 @@ describe("a launch's log line", () => {
     const app = await startFaultApp({ timeoutSeconds: 5, backoff: { baseMs: 40, capMs: 160, maxAttempts: 5 } });
     try {
       await app.log.close();
-      const answer = await app.dispatch('launch.start', { source: { kind: 'preset', presetId: app.presetId } });
+      const answer = await app.dispatch('launch.start', { source: { kind: 'preset', presetId: app.presetId }, confirmLive: true });
       expect(answer).toMatchObject({ ok: true, value: { state: 'started' } });
     } finally {
       await app.close();

@@ -97,7 +97,8 @@ export async function createShows(deps: ShowsDeps): Promise<DomainParts<'shows',
       // The probes stop when the caller goes away (its window closed) or the app closes.
       preflight: ({ id, mode }, context) => shows.preflight(id, mode, 'manual', context.signal),
       lastPreflight: ({ id }) => shows.lastPreflight(id),
-      arm: ({ id, mode, speed, override }) => shows.arm(id, mode, speed, override ?? false),
+      arm: ({ id, mode, speed, override, confirmLive }) =>
+        shows.arm(id, mode, speed, { override: override ?? false, confirmLive: confirmLive ?? false }),
       run: () => runner.view(),
       go: ({ id }) => shows.running(id).go(),
       hold: ({ id }) => shows.running(id).hold(),

@@ -77,24 +77,39 @@ describe('ShowService', () => {
       ...draft,
       cues: [...draft.cues, { id: 'x', trigger: { kind: 'go' }, action: { kind: 'pause', task: 'Nobody' } }],
     });
-    await expect(service.arm(show.id, 'live', undefined, false)).rejects.toMatchObject({
+    await expect(service.arm(show.id, 'live', undefined, { override: false, confirmLive: true })).rejects.toMatchObject({
       code: 'CONFLICT',
       details: { state: 'preflightBlocking' },
     });
     expect(service.lastPreflight(show.id)?.problems).toEqual([
       { severity: 'blocking', code: 'unknownTask', cueId: 'x', task: 'Nobody', fix: 'addTaskOrRename' },
     ]);
-    const run = await service.arm(show.id, 'live', undefined, true);
+    const run = await service.arm(show.id, 'live', undefined, { override: true, confirmLive: true });
     expect(run).toMatchObject({ showId: show.id, overridden: true, mode: 'live', clock: { speed: 1 } });
+  });
+
+  it('arms a show that launches into a live app only with confirmLive; its rehearsal (all sandbox) needs none', async () => {
+    const { library, service, kit } = await serviceKit();
+    const show = await library.save(sampleShowDraft('p1', { plannedStart: new Date(showStart).toISOString() }));
+    await expect(service.arm(show.id, 'live', undefined, { override: false, confirmLive: false })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { guard: 'liveConfirm' },
+    });
+    expect(kit.runner.view()).toBeNull();
+    const rehearsal = await service.arm(show.id, 'rehearsal', 60, { override: false, confirmLive: false });
+    expect(rehearsal).toMatchObject({ showId: show.id, mode: 'rehearsal' });
+    await service.disarm(show.id, false);
+    const live = await service.arm(show.id, 'live', undefined, { override: false, confirmLive: true });
+    expect(live).toMatchObject({ showId: show.id, mode: 'live' });
   });
 
   it('switches sandbox faults only while rehearsing, and clears them when the rehearsal ends', async () => {
     const { library, service, faults } = await serviceKit();
     const show = await library.save(sampleShowDraft('p1', { plannedStart: new Date(showStart).toISOString() }));
-    await service.arm(show.id, 'live', undefined, false);
+    await service.arm(show.id, 'live', undefined, { override: false, confirmLive: true });
     await expect(service.setFault(show.id, 'StartStreamIngest', { failure: 'http-503' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await service.disarm(show.id, false);
-    await service.arm(show.id, 'rehearsal', 10, false);
+    await service.arm(show.id, 'rehearsal', 10, { override: false, confirmLive: false });
     await service.setFault(show.id, 'StartStreamIngest', { failure: 'http-503' });
     await expect(service.setFault('another', '*', null)).rejects.toMatchObject({ code: 'CONFLICT' });
     await service.disarm(show.id, false);

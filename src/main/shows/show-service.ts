@@ -49,7 +49,13 @@ export class ShowService {
   }
 
   /** Blocking pre-flight problems refuse the arm unless the producer overrides them. */
-  async arm(id: string, mode: RunMode, speed: RunSpeed | undefined, override: boolean): Promise<ShowRun> {
+  async arm(
+    id: string,
+    mode: RunMode,
+    speed: RunSpeed | undefined,
+    options: { override: boolean; confirmLive: boolean },
+  ): Promise<ShowRun> {
+    const { override, confirmLive } = options;
     const show = this.#deps.library.get(id);
     const last = this.#reports.get(id);
     const fresh = last && last.revision === show.revision && last.mode === mode && this.#deps.scheduler.now() - last.checkedAt < freshForMs;
@@ -58,6 +64,10 @@ export class ShowService {
     if (blocking.length > 0 && !override) {
       // The problems are in the pre-flight report (shows.lastPreflight, and the shows.preflight event).
       throw new AppError('CONFLICT', 'Pre-flight found blocking problems: fix them, or arm with override.', { state: 'preflightBlocking' });
+    }
+    // Arming live is the confirmation of every live Start the run will send: main asks for it, as a launch does.
+    if (mode === 'live' && !confirmLive && Object.values(report.cueTargets).includes('live')) {
+      throw new AppError('CONFLICT', 'This show launches into a live app: arm it with confirmLive.', { guard: 'liveConfirm' });
     }
     return this.#deps.runner.arm(show, mode, mode === 'live' ? 1 : (speed ?? 1), blocking.length > 0);
   }

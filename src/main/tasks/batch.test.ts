@@ -60,6 +60,8 @@ function limitedLauncher(
   return { launch, starts };
 }
 
+const notLive = async () => false;
+
 function lastView(events: RecordedEvents): BatchView {
   const views = events.emitted.filter((event) => event.event === 'tasks.batchProgress');
   return views[views.length - 1]?.payload as BatchView;
@@ -71,9 +73,9 @@ describe('BatchRunner', () => {
     const limiter = new RateLimiter({ scheduler });
     const events = new RecordedEvents();
     const { launch, starts } = limitedLauncher(scheduler, limiter, () => 'started');
-    const batches = new BatchRunner({ launch, events, scheduler });
+    const batches = new BatchRunner({ launch, isLive: notLive, events, scheduler });
     const items = Array.from({ length: 25 }, (_, index) => ({ presetId: 'preset', roomId: String(1000 + index) }));
-    const view = batches.start(items);
+    const view = await batches.start(items);
     await scheduler.runUntilIdle();
     await batches.settled(view.id);
     expect(starts).toHaveLength(25);
@@ -92,8 +94,8 @@ describe('BatchRunner', () => {
     const limiter = new RateLimiter({ scheduler });
     const events = new RecordedEvents();
     const { launch } = limitedLauncher(scheduler, limiter, () => 'started');
-    const batches = new BatchRunner({ launch, events, scheduler, concurrency: 20 });
-    batches.start(Array.from({ length: 40 }, () => ({ presetId: 'preset' })));
+    const batches = new BatchRunner({ launch, isLive: notLive, events, scheduler, concurrency: 20 });
+    await batches.start(Array.from({ length: 40 }, () => ({ presetId: 'preset' })));
     await scheduler.advance(0);
     let clicked = false;
     void limiter.acquire('p1', 'StartStreamIngest', 'user').then(() => {
@@ -108,8 +110,8 @@ describe('BatchRunner', () => {
     const events = new RecordedEvents();
     const states: LaunchRecordView['state'][] = ['started', 'failed', 'unknown', 'pending'];
     const { launch } = limitedLauncher(scheduler, new RateLimiter({ scheduler }), (_item, index) => states[index] ?? 'started');
-    const batches = new BatchRunner({ launch, events, scheduler, concurrency: 1 });
-    const view = batches.start(states.map((_, index) => ({ presetId: `p${index}` })));
+    const batches = new BatchRunner({ launch, isLive: notLive, events, scheduler, concurrency: 1 });
+    const view = await batches.start(states.map((_, index) => ({ presetId: `p${index}` })));
     await scheduler.runUntilIdle();
     await batches.settled(view.id);
     expect(lastView(events).items.map((item) => [item.state, item.error?.code])).toEqual([
@@ -125,8 +127,8 @@ describe('BatchRunner', () => {
     const events = new RecordedEvents();
     const limiter = new RateLimiter({ scheduler });
     const { launch, starts } = limitedLauncher(scheduler, limiter, () => 'started');
-    const batches = new BatchRunner({ launch, events, scheduler, concurrency: 2 });
-    const view = batches.start(Array.from({ length: 30 }, () => ({ presetId: 'preset' })));
+    const batches = new BatchRunner({ launch, isLive: notLive, events, scheduler, concurrency: 2 });
+    const view = await batches.start(Array.from({ length: 30 }, () => ({ presetId: 'preset' })));
     await scheduler.advance(0);
     const cancelled = batches.cancel(view.id);
     expect(cancelled.state).toBe('cancelled');
@@ -145,11 +147,11 @@ describe('BatchRunner', () => {
     const events = new RecordedEvents();
     const limiter = new RateLimiter({ scheduler });
     const { launch, starts } = limitedLauncher(scheduler, limiter, () => 'started');
-    const batches = new BatchRunner({ launch, events, scheduler, concurrency: 2 });
+    const batches = new BatchRunner({ launch, isLive: notLive, events, scheduler, concurrency: 2 });
     const caller = new AbortController();
-    const view = batches.start(
+    const view = await batches.start(
       Array.from({ length: 30 }, () => ({ presetId: 'preset' })),
-      caller.signal,
+      { signal: caller.signal },
     );
     await scheduler.advance(0);
     caller.abort();
@@ -161,7 +163,7 @@ describe('BatchRunner', () => {
     expect(final.items.filter((item) => item.state === 'cancelled').length).toBe(30 - starts.length);
 
     const done = new AbortController();
-    const small = batches.start([{ presetId: 'preset' }], done.signal);
+    const small = await batches.start([{ presetId: 'preset' }], { signal: done.signal });
     await scheduler.runUntilIdle();
     await batches.settled(small.id);
     done.abort();

@@ -6,11 +6,17 @@ import type { LaunchRecordView } from './launch-records';
 import type { TaskEvents } from './live-task-store';
 import type { Scheduler } from './scheduler';
 
-/** Launches one batch item (a preset, maybe into another room) and returns its settled launch record. */
-export type LaunchItem = (item: BatchItem) => Promise<LaunchRecordView>;
+/**
+ * Launches one batch item (a preset, maybe into another room) and returns its settled launch record.
+ * `confirmLive` is the batch caller's: the launch itself refuses a live Start without it.
+ */
+export type LaunchItem = (item: BatchItem, confirmed: { confirmLive: boolean }) => Promise<LaunchRecordView>;
+/** Whether an item's Start would go to a live (non-sandbox) account; false for one that cannot be sent at all. */
+export type ItemIsLive = (item: BatchItem) => Promise<boolean>;
 
 export interface BatchRunnerOptions {
   launch: LaunchItem;
+  isLive: ItemIsLive;
   events: TaskEvents;
   scheduler: Scheduler;
   /** Launches in flight at once; the shared limiter does the spacing. */
@@ -23,6 +29,7 @@ export interface BatchRunnerOptions {
 interface Running {
   view: BatchView;
   controller: AbortController;
+  confirmLive: boolean;
   done: Promise<void>;
 }
 
@@ -41,8 +48,19 @@ export class BatchRunner {
     this.#options = { concurrency: 4, keep: 20, newId: randomUUID, ...options };
   }
 
-  /** `signal` is the asking call's: its abort (the window closed, the app is closing) cancels the batch. */
-  start(items: BatchItem[], signal?: AbortSignal): BatchView {
+  /**
+   * `signal` is the asking call's: its abort (the window closed, the app is closing) cancels the batch.
+   * A batch with any live item needs `confirmLive`, else CONFLICT (guard `liveConfirm`) and no item is
+   * sent: refused whole, so a caller never gets half a batch it did not confirm.
+   */
+  async start(items: BatchItem[], options: { confirmLive?: boolean; signal?: AbortSignal } = {}): Promise<BatchView> {
+    const confirmLive = options.confirmLive === true;
+    if (!confirmLive && (await Promise.all(items.map(this.#options.isLive))).some(Boolean)) {
+      throw new AppError('CONFLICT', 'Some items go to a live (billed) account: confirm the batch with confirmLive.', {
+        guard: 'liveConfirm',
+      });
+    }
+    const { signal } = options;
     const controller = new AbortController();
     const view: BatchView = {
       id: this.#options.newId(),
@@ -50,7 +68,7 @@ export class BatchRunner {
       state: 'running',
       items: items.map((item) => ({ ...item, state: 'queued' })),
     };
-    const running: Running = { view, controller, done: Promise.resolve() };
+    const running: Running = { view, controller, confirmLive, done: Promise.resolve() };
     this.#batches.set(view.id, running);
     this.#prune();
     running.done = this.#run(running);
@@ -115,7 +133,9 @@ export class BatchRunner {
     this.#emit(running.view);
     try {
       const { presetId, roomId } = item;
-      const record = await runInLane('background', () => this.#options.launch(roomId === undefined ? { presetId } : { presetId, roomId }));
+      const record = await runInLane('background', () =>
+        this.#options.launch(roomId === undefined ? { presetId } : { presetId, roomId }, { confirmLive: running.confirmLive }),
+      );
       item.recordId = record.id;
       if (record.taskId) item.taskId = record.taskId;
       item.state = record.state === 'started' ? 'started' : record.state === 'unknown' ? 'unknown' : 'failed';

@@ -158,13 +158,13 @@ async function expectLogged(app: FaultApp, action: Action, fault: Fault, count: 
 }
 
 async function launchPreset(app: FaultApp): Promise<TaskRecord> {
-  return value<TaskRecord>(await app.dispatch('launch.start', { source: { kind: 'preset', presetId: app.presetId } }));
+  return value<TaskRecord>(await app.dispatch('launch.start', { source: { kind: 'preset', presetId: app.presetId }, confirmLive: true }));
 }
 
 /** Launches without a fault (the preset, or its fields in another room) and waits until the board shows it running. */
 async function runningTask(app: FaultApp, roomId?: string): Promise<LiveTask & { taskId: string }> {
   const record = roomId
-    ? value<TaskRecord>(await app.dispatch('launch.start', { source: { kind: 'draft', draft: faultDraft({ roomId }) } }))
+    ? value<TaskRecord>(await app.dispatch('launch.start', { source: { kind: 'draft', draft: faultDraft({ roomId }) }, confirmLive: true }))
     : await launchPreset(app);
   expect(record.state).toBe('started');
   await expect.poll(() => app.tasks.store.find(record.id)?.status).toBe('running');
@@ -209,6 +209,7 @@ async function startCell(app: FaultApp, fault: Fault): Promise<Omit<CellOutcome,
   const next = value<TaskRecord>(
     await app.dispatch('launch.start', {
       source: { kind: 'draft', draft: { ...record.launch, roomId: '5678' } },
+      confirmLive: true,
     }),
   );
   expect(next.state).toBe('started');

@@ -19,7 +19,7 @@ export function createTasksHandlers(tasks: TasksService): DomainHandlers<'tasks'
     cancelScheduledStop: ({ id }) => tasks.scheduled.cancel(id),
     adopt: (request) => tasks.adopt(request),
     forget: ({ id }) => tasks.forget(id),
-    batchStart: ({ items }, { signal }) => tasks.batches.start(items, signal),
+    batchStart: ({ items, confirmLive }, { signal }) => tasks.batches.start(items, { signal, ...(confirmLive ? { confirmLive } : {}) }),
     batchCancel: ({ batchId }) => tasks.batches.cancel(batchId),
     batches: () => tasks.batches.list(),
     startupCheck: () => tasks.startupCheck(),

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/contract';
 import type { LiveTask, StartupCheck, StopResult } from '../../shared/contract/tasks';
 import { type AdoptRequest, adoptTask } from './adopt';
-import { BatchRunner, type LaunchItem } from './batch';
+import { BatchRunner, type ItemIsLive, type LaunchItem } from './batch';
 import { type IngestClientSource, limitedClients, runUntilAborted } from './ingest-client';
 import { type LaunchRecords, type LaunchRecordView, liveTaskOf } from './launch-records';
 import type { LiveTaskStore, TaskEvents } from './live-task-store';
@@ -24,6 +24,8 @@ export interface TasksServiceDeps {
   clients: IngestClientSource;
   records: LaunchRecords;
   launchItem: LaunchItem;
+  /** Whether a batch item goes to a live account (a batch with one needs the caller's confirmLive). */
+  itemIsLive: ItemIsLive;
   profileOfApp: (sdkAppId: number) => Promise<string>;
   mediaUrl: (entryId: string) => Promise<string>;
   mediaSeconds?: (streamUrl: string) => number | null;
@@ -77,7 +79,7 @@ export class TasksService {
       scheduler: deps.scheduler,
       stop: (id, purpose) => this.control.stop(id, purpose),
     });
-    this.batches = new BatchRunner({ launch: deps.launchItem, events: deps.events, scheduler: deps.scheduler });
+    this.batches = new BatchRunner({ launch: deps.launchItem, isLive: deps.itemIsLive, events: deps.events, scheduler: deps.scheduler });
   }
 
   /**

@@ -41,8 +41,11 @@ export interface MediaInUse {
   presets: MediaUser[];
 }
 
-/** The refusals a launch asks the user to confirm before it sends a Start again or a billable loop. */
-export type LaunchGuard = 'possibleDuplicate' | 'unboundedLoop';
+/**
+ * The refusals a launch asks the user to confirm before it sends a Start again, a billable loop, or
+ * any Start into a live (non-sandbox) account (`liveConfirm`: the call lacked `confirmLive: true`).
+ */
+export type LaunchGuard = 'possibleDuplicate' | 'unboundedLoop' | 'liveConfirm';
 
 /** How a request that got no trustworthy answer failed (NETWORK_ERROR, TIMEOUT). */
 export interface TransportFailure {

@@ -86,13 +86,23 @@ export type TaskRecord = z.infer<typeof taskRecordSchema>;
 
 export const launchCalls = {
   preview: call(() => z.object({ source: launchSourceSchema }).strict(), returns<LaunchPreview>()),
-  start: call(() => z.object({ source: launchSourceSchema, confirmUnboundedLoop: z.boolean().optional() }).strict(), returns<TaskRecord>()),
+  /** Into a live (non-sandbox) account only with `confirmLive: true`, else CONFLICT with guard `liveConfirm` and nothing sent. */
+  start: call(
+    () =>
+      z.object({ source: launchSourceSchema, confirmUnboundedLoop: z.boolean().optional(), confirmLive: z.boolean().optional() }).strict(),
+    returns<TaskRecord>(),
+  ),
   tasks: call(() => z.object({}).strict(), returns<TaskRecord[]>()),
-  /** Launch again what an unknown or failed record launched; for unknown ones the user confirms the duplicate risk. */
+  /** Launch again what an unknown or failed record launched; for unknown ones the user confirms the duplicate risk, for live ones `confirmLive`. */
   retry: call(
     () =>
       z
-        .object({ recordId: idSchema, confirmPossibleDuplicate: z.boolean().optional(), confirmUnboundedLoop: z.boolean().optional() })
+        .object({
+          recordId: idSchema,
+          confirmPossibleDuplicate: z.boolean().optional(),
+          confirmUnboundedLoop: z.boolean().optional(),
+          confirmLive: z.boolean().optional(),
+        })
         .strict(),
     returns<TaskRecord>(),
   ),

@@ -77,7 +77,7 @@ export const showsCalls = {
   preflight: call(() => z.object({ id: idSchema, mode: z.enum(runModes).optional() }).strict(), returns<PreflightReport>()),
   /** The last pre-flight of a show (manual or automatic), if any since the app started. */
   lastPreflight: call(byId, returns<PreflightReport | null>()),
-  /** Arms a show (one at a time). Blocking pre-flight problems refuse it unless `override`: CONFLICT, details `{ state: 'preflightBlocking' }`, the problems in `lastPreflight` and the `shows.preflight` event. */
+  /** Arms a show (one at a time). A live run into a live app needs `confirmLive`. Blocking pre-flight problems refuse it unless `override`: CONFLICT, details `{ state: 'preflightBlocking' }`, the problems in `lastPreflight` and the `shows.preflight` event. */
   arm: call(
     () =>
       z
@@ -87,6 +87,8 @@ export const showsCalls = {
           /** Rehearsal only; live runs at 1. */
           speed: z.union([z.literal(runSpeeds[0]), z.literal(runSpeeds[1]), z.literal(runSpeeds[2])]).optional(),
           override: z.boolean().optional(),
+          /** A live run that launches into a live app: the producer confirmed (else CONFLICT, guard `liveConfirm`). */
+          confirmLive: z.boolean().optional(),
         })
         .strict(),
     returns<ShowRun>(),

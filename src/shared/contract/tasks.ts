@@ -169,7 +169,11 @@ export const tasksCalls = {
   ),
   /** Removes an ended task from the history. */
   forget: call(byId, returns<{ removed: boolean }>()),
-  batchStart: call(() => z.object({ items: z.array(batchItemSchema).min(1).max(200) }).strict(), returns<BatchView>()),
+  /** With any item into a live (non-sandbox) account only with `confirmLive: true`, else CONFLICT with guard `liveConfirm` and no item sent. */
+  batchStart: call(
+    () => z.object({ items: z.array(batchItemSchema).min(1).max(200), confirmLive: z.boolean().optional() }).strict(),
+    returns<BatchView>(),
+  ),
   batchCancel: call(() => z.object({ batchId: idSchema }).strict(), returns<BatchView>()),
   batches: call(() => z.object({}).strict(), returns<BatchView[]>()),
   startupCheck: call(() => z.object({}).strict(), returns<StartupCheck>()),

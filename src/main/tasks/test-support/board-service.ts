@@ -11,12 +11,13 @@ import { FakeIngest } from './fake-ingest';
  */
 export function noNeighbours(
   options: { profileId?: string; mediaUrl?: string } = {},
-): Pick<TasksServiceDeps, 'records' | 'launchItem' | 'profileOfApp' | 'mediaUrl'> {
+): Pick<TasksServiceDeps, 'records' | 'launchItem' | 'itemIsLive' | 'profileOfApp' | 'mediaUrl'> {
   return {
     records: { list: () => [] },
     launchItem: async () => {
       throw new Error('this test launches nothing');
     },
+    itemIsLive: async () => false,
     profileOfApp: async () => options.profileId ?? 'p1',
     mediaUrl: async () => options.mediaUrl ?? '',
   };

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PresetDraft } from '../../../shared/contract/presets';
 import { systemClock } from '../../app/clock';
-import { createAppServices } from '../../app/create-services';
+import { type AppServices, createAppServices } from '../../app/create-services';
 import type { TaskLog } from '../../log/task-log';
 import { sampleDraft } from '../../presets/sample-draft';
 import type { Dispatch } from '../../rpc/dispatch';
@@ -22,6 +22,8 @@ import type { TasksService } from '../tasks-service';
 export interface FaultApp {
   sandbox: TrtcSandbox;
   dispatch: Dispatch;
+  /** The app's event bus (a browser host over this app streams it). */
+  events: AppServices['events'];
   /** Failures the dispatcher had to answer as INTERNAL (bugs, not faults). */
   bugs: string[];
   log: TaskLog;
@@ -94,6 +96,7 @@ export async function startFaultApp(options: FaultAppOptions): Promise<FaultApp>
   return {
     sandbox,
     dispatch: services.dispatch,
+    events: services.events,
     bugs,
     log: services.log,
     tasks,

@@ -46,13 +46,38 @@ describe('launching', () => {
 
     const record = await flow.getState().confirm();
     expect(record?.state).toBe('started');
-    expect(starts()).toEqual([{ source: live }]);
+    // The user's yes travels with the call: main refuses a live Start without it.
+    expect(starts()).toEqual([{ source: live, confirmLive: true }]);
     expect(notices).toEqual([{ kind: 'started', taskId: 'task-1' }]);
     expect(flow.getState()).toMatchObject({ pending: null, busy: false });
 
+    // Asked once per session (the page's rule): the next launch goes without asking, still confirmed to main.
     await flow.getState().launch(live);
     expect(flow.getState().pending).toBeNull();
-    expect(starts()).toHaveLength(2);
+    expect(starts()).toEqual([
+      { source: live, confirmLive: true },
+      { source: live, confirmLive: true },
+    ]);
+  });
+
+  it('sends confirmLive after the keyboard confirmation (the summary already shown), and never for the sandbox', async () => {
+    const { flow, starts } = flowOver(startsAnything);
+    await flow.getState().launch(live, { confirmed: true });
+    await flow.getState().launch(sandbox, { confirmed: true });
+    expect(starts()).toEqual([{ source: live, confirmLive: true }, { source: sandbox }]);
+  });
+
+  it('asks when main refuses a launch as live that the page took for the sandbox (stale accounts), then sends it confirmed', async () => {
+    const { flow, starts } = flowOver({
+      'launch.start': ({ source, confirmLive }) => {
+        if (!confirmLive) throw refusal({ code: 'CONFLICT', message: 'Live', details: { guard: 'liveConfirm' } });
+        return startedRecord(presetView(source.kind === 'preset' ? source.presetId : 'draft'));
+      },
+    });
+    expect(await flow.getState().launch(sandbox)).toBeNull();
+    expect(flow.getState().pending).toMatchObject({ kind: 'live', source: sandbox });
+    expect((await flow.getState().confirm())?.state).toBe('started');
+    expect(starts()).toEqual([{ source: sandbox }, { source: sandbox, confirmLive: true }]);
   });
 
   it('sends nothing when the user cancels the summary', async () => {
@@ -94,9 +119,13 @@ describe('launching', () => {
     });
     useLiveConfirmStore.getState().setSkipped('live-app', true);
     await flow.getState().launch(endless);
-    expect(flow.getState().pending).toEqual({ kind: 'loop', source: endless });
+    expect(flow.getState().pending).toEqual({ kind: 'loop', source: endless, confirmLive: true });
     await flow.getState().confirm();
-    expect(starts()).toEqual([{ source: endless }, { source: endless, confirmUnboundedLoop: true }]);
+    // "Don't ask again for this app" is the user's choice: the page confirms the live target for them.
+    expect(starts()).toEqual([
+      { source: endless, confirmLive: true },
+      { source: endless, confirmLive: true, confirmUnboundedLoop: true },
+    ]);
   });
 
   it('remembers "do not ask again" for the app the user confirmed', async () => {
@@ -105,5 +134,34 @@ describe('launching', () => {
     flow.getState().setSkip(true);
     await flow.getState().confirm();
     expect(useLiveConfirmStore.getState().skipped).toEqual(['live-app']);
+  });
+});
+
+describe('retrying', () => {
+  const retries = (fake: ReturnType<typeof createFakeTransport>) => fake.inputsOf('launch.retry');
+  const retriesAnything: FakeHandlers = { 'launch.retry': () => startedRecord(presetView('live'), { id: 'r2' }) };
+
+  it('a live record asks first, then retries with confirmLive; a sandbox record retries without it', async () => {
+    const { fake, flow } = flowOver(retriesAnything);
+    const failedLive = startedRecord(presetView('live'), { state: 'failed' });
+    expect(await flow.getState().retry(failedLive)).toBeNull();
+    expect(flow.getState().pending).toMatchObject({ kind: 'liveRetry', target: { kind: 'live' } });
+    expect(retries(fake)).toEqual([]);
+    await flow.getState().confirm();
+    expect(retries(fake)).toEqual([{ recordId: 'r1', confirmLive: true }]);
+
+    const failedSandbox = startedRecord(presetView('sandbox', { sdkAppId: sandboxAppId }), { id: 'r3', state: 'failed' });
+    await flow.getState().retry(failedSandbox);
+    expect(retries(fake)).toEqual([{ recordId: 'r1', confirmLive: true }, { recordId: 'r3' }]);
+  });
+
+  it('an unknown live record: the live yes is kept through the duplicate question', async () => {
+    const { fake, flow } = flowOver(retriesAnything);
+    await flow.getState().retry(startedRecord(presetView('live'), { state: 'unknown' }));
+    await flow.getState().confirm();
+    expect(flow.getState().pending).toMatchObject({ kind: 'duplicate', confirmLive: true });
+    expect(retries(fake)).toEqual([]);
+    await flow.getState().confirm();
+    expect(retries(fake)).toEqual([{ recordId: 'r1', confirmPossibleDuplicate: true, confirmLive: true }]);
   });
 });

@@ -1,21 +1,25 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppErrorCode } from '../../../../shared/contract';
-import { detailsOf } from '../../../../shared/contract/errors';
+import { detailsOf, type LaunchGuard } from '../../../../shared/contract/errors';
 import type { LaunchProblem, LaunchSource, TaskRecord } from '../../../../shared/contract/launch';
 import { CallError, invoke } from '../../api/client';
 import { useAccountsStore } from '../accounts/accounts-store';
-import { type Target, targetOf } from '../accounts/target';
+import { mayBeBilled, type Target, targetOf } from '../accounts/target';
 import { usePresetsStore } from '../presets/presets-store';
 import type { LaunchFacts } from './LaunchSummary';
 import { needsLiveConfirm, useLiveConfirmStore } from './live-confirm-store';
 
-/** What waits for the user's answer before anything (more) is sent. */
+/**
+ * What waits for the user's answer before anything (more) is sent. `confirmLive` carries what the
+ * user already said about a live target into the next question's call: main refuses a live Start
+ * without it (guard `liveConfirm`), so every call into a live app says it.
+ */
 export type Pending =
   | { kind: 'live'; source: LaunchSource; facts: LaunchFacts; target: Target }
   | { kind: 'liveRetry'; record: TaskRecord; facts: LaunchFacts; target: Target }
-  | { kind: 'loop'; source: LaunchSource }
-  | { kind: 'duplicate'; recordId: string }
-  | { kind: 'loopRetry'; recordId: string; duplicateConfirmed: boolean }
+  | { kind: 'loop'; source: LaunchSource; confirmLive: boolean }
+  | { kind: 'duplicate'; record: TaskRecord; confirmLive: boolean }
+  | { kind: 'loopRetry'; record: TaskRecord; duplicateConfirmed: boolean; confirmLive: boolean }
   | null;
 
 /** What the flow tells the user (the hook shows it as a notification in the page's language). */
@@ -47,11 +51,26 @@ export function launchFactsOf(source: LaunchSource): { facts: LaunchFacts; targe
   return { facts: fields, target: targetOf(useAccountsStore.getState().overview, { sdkAppId: fields.sdkAppId, region: fields.region }) };
 }
 
+/** Where a retry goes is where the record went (its app, region and account), whatever the preset says now. */
+function retryTargetOf(record: TaskRecord): Target {
+  return targetOf(useAccountsStore.getState().overview, { sdkAppId: record.sdkAppId, profileId: record.profileId, region: record.region });
+}
+
+/** Only the flags that are set: an absent flag and `false` mean the same to main, and calls stay as they were. */
+function flags(confirmed: { confirmLive?: boolean; confirmUnboundedLoop?: boolean }) {
+  return {
+    ...(confirmed.confirmLive ? { confirmLive: true } : {}),
+    ...(confirmed.confirmUnboundedLoop ? { confirmUnboundedLoop: true } : {}),
+  };
+}
+
 /**
  * Launching with the cost guards: the first single launch into a live app in a session shows where
  * it goes and what it may cost, and nothing is sent before the user confirms (LaunchSummary).
- * Then an unbounded loop and a retry of an unknown Start both ask first
- * (main refuses them without the confirmation, so the page cannot skip it). One flow per screen.
+ * Then an unbounded loop and a retry of an unknown Start both ask first. Main refuses all three
+ * without the confirmation in the call, so the page cannot skip them. "Ask once per session" and
+ * "don't ask again for this app" are the page's: once the user made that choice, later calls into
+ * that app send `confirmLive: true` without asking. One flow per screen.
  */
 export function createLaunchFlow(tell: (notice: LaunchNotice) => void): StoreApi<LaunchFlow> {
   return createStore<LaunchFlow>((set, get) => {
@@ -68,14 +87,15 @@ export function createLaunchFlow(tell: (notice: LaunchNotice) => void): StoreApi
       return record;
     };
 
-    const run = async (send: () => Promise<TaskRecord>, onGuard: (guard: string) => Pending): Promise<TaskRecord | null> => {
+    /** `onGuard` names the question for a guard main answered; without one the refusal is reported. */
+    const run = async (send: () => Promise<TaskRecord>, onGuard: (guard: LaunchGuard) => Pending): Promise<TaskRecord | null> => {
       set({ busy: true });
       try {
         return announce(await send());
       } catch (error) {
         const conflict = error instanceof CallError ? detailsOf(error.data, 'CONFLICT') : undefined;
-        const guard = conflict && 'guard' in conflict ? conflict.guard : undefined;
-        if (guard) set({ pending: onGuard(guard) });
+        const next = conflict && 'guard' in conflict ? onGuard(conflict.guard) : null;
+        if (next) set({ pending: next });
         else report(error);
         return null;
       } finally {
@@ -83,20 +103,40 @@ export function createLaunchFlow(tell: (notice: LaunchNotice) => void): StoreApi
       }
     };
 
-    const send = (source: LaunchSource, confirmUnboundedLoop = false) =>
+    // Main found the target live where the page did not (its accounts were out of date): ask as for any live launch.
+    const askLive = (source: LaunchSource): Pending => {
+      const known = launchFactsOf(source);
+      return known ? { kind: 'live', source, ...known } : null;
+    };
+    const askLiveRetry = (record: TaskRecord): Pending => ({
+      kind: 'liveRetry',
+      record,
+      facts: record.launch,
+      target: retryTargetOf(record),
+    });
+
+    const send = (source: LaunchSource, confirmed: { confirmLive: boolean; confirmUnboundedLoop: boolean }) =>
       run(
-        () => invoke('launch.start', confirmUnboundedLoop ? { source, confirmUnboundedLoop } : { source }),
-        () => ({ kind: 'loop', source }),
+        () => invoke('launch.start', { source, ...flags(confirmed) }),
+        (guard) => {
+          if (guard === 'liveConfirm') return confirmed.confirmLive ? null : askLive(source);
+          return guard === 'unboundedLoop' && !confirmed.confirmUnboundedLoop
+            ? { kind: 'loop', source, confirmLive: confirmed.confirmLive }
+            : null;
+        },
       );
 
-    const retryNow = (recordId: string, unknown: boolean): Promise<TaskRecord | null> => {
-      if (unknown) {
-        set({ pending: { kind: 'duplicate', recordId } });
+    const retryNow = (record: TaskRecord, confirmLive: boolean): Promise<TaskRecord | null> => {
+      if (record.state === 'unknown') {
+        set({ pending: { kind: 'duplicate', record, confirmLive } });
         return Promise.resolve(null);
       }
       return run(
-        () => invoke('launch.retry', { recordId }),
-        () => ({ kind: 'loopRetry', recordId, duplicateConfirmed: false }),
+        () => invoke('launch.retry', { recordId: record.id, ...flags({ confirmLive }) }),
+        (guard) => {
+          if (guard === 'liveConfirm') return confirmLive ? null : askLiveRetry(record);
+          return guard === 'unboundedLoop' ? { kind: 'loopRetry', record, duplicateConfirmed: false, confirmLive } : null;
+        },
       );
     };
 
@@ -113,18 +153,18 @@ export function createLaunchFlow(tell: (notice: LaunchNotice) => void): StoreApi
         const known = launchFactsOf(source);
         if (known && options.confirmed) useLiveConfirmStore.getState().markConfirmed(known.target);
         if (known && !options.confirmed && needsLiveConfirm(known.target)) return ask({ kind: 'live', source, ...known });
-        // The summary the user confirmed already said the loop is endless: main's guard is answered.
-        return send(source, options.confirmed === true && known !== null && isEndless(known.facts));
+        return send(source, {
+          // Past the question: the user confirmed this target now (the keyboard summary) or earlier in
+          // this session, or chose not to be asked for this app. That choice is the confirmation main needs.
+          confirmLive: known !== null && mayBeBilled(known.target),
+          // The summary the user confirmed already said the loop is endless: main's guard is answered.
+          confirmUnboundedLoop: options.confirmed === true && known !== null && isEndless(known.facts),
+        });
       },
       retry(record) {
-        // Where the retry goes is where the record went (its app, region and account), whatever the preset says now.
-        const target = targetOf(useAccountsStore.getState().overview, {
-          sdkAppId: record.sdkAppId,
-          profileId: record.profileId,
-          region: record.region,
-        });
+        const target = retryTargetOf(record);
         if (needsLiveConfirm(target)) return ask({ kind: 'liveRetry', record, facts: record.launch, target });
-        return retryNow(record.id, record.state === 'unknown');
+        return retryNow(record, mayBeBilled(target));
       },
       confirm() {
         const current = get().pending;
@@ -132,27 +172,29 @@ export function createLaunchFlow(tell: (notice: LaunchNotice) => void): StoreApi
         if (current?.kind === 'live' || current?.kind === 'liveRetry') {
           useLiveConfirmStore.getState().markConfirmed(current.target);
           if (get().skip && current.target.appId) useLiveConfirmStore.getState().setSkipped(current.target.appId, true);
-          if (current.kind === 'live') return send(current.source, isEndless(current.facts));
+          if (current.kind === 'live') return send(current.source, { confirmLive: true, confirmUnboundedLoop: isEndless(current.facts) });
           // An unknown record still asks about the duplicate next: that is another risk than the bill.
-          return retryNow(current.record.id, current.record.state === 'unknown');
+          return retryNow(current.record, true);
         }
-        if (current?.kind === 'loop')
+        if (current?.kind === 'loop') return send(current.source, { confirmLive: current.confirmLive, confirmUnboundedLoop: true });
+        if (current?.kind === 'duplicate') {
+          const { record, confirmLive } = current;
           return run(
-            () => invoke('launch.start', { source: current.source, confirmUnboundedLoop: true }),
-            () => null,
+            () => invoke('launch.retry', { recordId: record.id, confirmPossibleDuplicate: true, ...flags({ confirmLive }) }),
+            (guard) => {
+              if (guard === 'liveConfirm') return confirmLive ? null : askLiveRetry(record);
+              return guard === 'unboundedLoop' ? { kind: 'loopRetry', record, duplicateConfirmed: true, confirmLive } : null;
+            },
           );
-        if (current?.kind === 'duplicate')
-          return run(
-            () => invoke('launch.retry', { recordId: current.recordId, confirmPossibleDuplicate: true }),
-            () => ({ kind: 'loopRetry', recordId: current.recordId, duplicateConfirmed: true }),
-          );
+        }
         if (current?.kind === 'loopRetry')
           return run(
             () =>
               invoke('launch.retry', {
-                recordId: current.recordId,
+                recordId: current.record.id,
                 confirmPossibleDuplicate: current.duplicateConfirmed,
                 confirmUnboundedLoop: true,
+                ...flags({ confirmLive: current.confirmLive }),
               }),
             () => null,
           );

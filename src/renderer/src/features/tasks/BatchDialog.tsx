@@ -83,7 +83,8 @@ export function BatchDialog({ opened, onClose }: { opened: boolean; onClose: () 
     setConfirming(false);
     setBusy(true);
     try {
-      await invoke('tasks.batchStart', { items });
+      // Only reached past the confirmation step when any item is live; main refuses such a batch without it.
+      await invoke('tasks.batchStart', liveItems.length > 0 ? { items, confirmLive: true } : { items });
       setChosen([]);
       setRoomsText('');
       close();
