@@ -96,7 +96,7 @@ test('kill the host mid-show and restart: no Start sent twice, the missed cue is
     ],
   );
   const starts = () => studio.sandbox.requests().filter((request) => request.action === 'StartStreamIngest' && request.processed).length;
-  await rpc(host, 'shows.arm', { id: show.id, mode: 'live', override: true });
+  await rpc(host, 'shows.arm', { id: show.id, mode: 'live', override: true, confirmLive: true });
   const started = await rpc<ShowRun>(host, 'shows.go', { id: show.id });
   const showStart = started.startedAt ?? 0;
   const stateOf = (run: ShowRun, cueId: string) => run.cues.find((cue) => cue.cueId === cueId)?.state;

@@ -12,7 +12,7 @@ import { usePresetsStore } from '../presets/presets-store';
 import { liveTargetsOf } from './live-targets';
 import { concernsOf, problemText } from './preflight-text';
 import { act } from './show-actions';
-import { keepPreflight, keepRun, useShowsStore } from './shows-store';
+import { keepPreflight, runCall, useShowsStore } from './shows-store';
 
 type Step = 'override' | 'live' | null;
 
@@ -40,10 +40,16 @@ export function ArmControls({ show, report }: { show: StoredShow; report: Prefli
   const send = (override: boolean) => {
     setStep(null);
     setBusy(true);
-    const input = { id: show.id, mode, ...(mode === 'rehearsal' ? { speed } : {}), ...(override ? { override } : {}) };
+    // Only the live confirmation's button sends a live arming: main refuses one without confirmLive.
+    const input = {
+      id: show.id,
+      mode,
+      ...(mode === 'rehearsal' ? { speed } : { confirmLive: true }),
+      ...(override ? { override } : {}),
+    };
     void act(t, async () => {
       try {
-        keepRun(await invoke('shows.arm', input));
+        await runCall(() => invoke('shows.arm', input));
         setRefused(null);
       } catch (error) {
         // Main's own pre-flight found blocking problems: they are in its last pre-flight of the show.

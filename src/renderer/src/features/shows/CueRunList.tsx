@@ -9,7 +9,7 @@ import { useFormat } from '../../i18n/format';
 import { actionText, triggerText } from './cue-text';
 import { isPending } from './run-clock';
 import { act } from './show-actions';
-import { keepRun } from './shows-store';
+import { runCall } from './shows-store';
 
 const stateColour: Record<CueRunState, string> = {
   waiting: 'gray.7',
@@ -97,7 +97,7 @@ export const CueRunList = memo(function CueRunList({ show, run }: { show: Stored
                     size="compact-xs"
                     variant="subtle"
                     aria-label={t('run.jumpTo', { number })}
-                    onClick={() => void act(t, async () => keepRun(await invoke('shows.jump', { id: show.id, cueId: cue.id })))}
+                    onClick={() => void act(t, () => runCall(() => invoke('shows.jump', { id: show.id, cueId: cue.id })))}
                   >
                     {t('run.jump')}
                   </Button>

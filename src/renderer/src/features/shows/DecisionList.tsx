@@ -7,7 +7,7 @@ import { useFormat } from '../../i18n/format';
 import { actionText } from './cue-text';
 import { decisionsOf } from './run-clock';
 import { act } from './show-actions';
-import { keepRun } from './shows-store';
+import { runCall } from './shows-store';
 
 /**
  * What the producer must decide: cues missed while the app was down or asleep (never fired late on
@@ -22,14 +22,10 @@ export function DecisionList({ show, run }: { show: StoredShow; run: ShowRun }) 
   const cueOf = (cueId: string) => show.cues.find((cue) => cue.id === cueId);
   const choice = (cueId: string) => (
     <Group gap="xs">
-      <Button size="xs" color="orange" onClick={() => void act(t, async () => keepRun(await invoke('shows.fire', { id: show.id, cueId })))}>
+      <Button size="xs" color="orange" onClick={() => void act(t, () => runCall(() => invoke('shows.fire', { id: show.id, cueId })))}>
         {t('run.fireCue', { number: number(cueId) })}
       </Button>
-      <Button
-        size="xs"
-        variant="default"
-        onClick={() => void act(t, async () => keepRun(await invoke('shows.skip', { id: show.id, cueId })))}
-      >
+      <Button size="xs" variant="default" onClick={() => void act(t, () => runCall(() => invoke('shows.skip', { id: show.id, cueId })))}>
         {t('run.skipCue', { number: number(cueId) })}
       </Button>
     </Group>

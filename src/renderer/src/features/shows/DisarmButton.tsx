@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client';
 import { act } from './show-actions';
-import { keepRun } from './shows-store';
+import { runCall } from './shows-store';
 
 /** Ends the show, asking whether its tasks keep running (the default) or stop too. */
 export function DisarmButton({ showId }: { showId: string }) {
@@ -11,7 +11,7 @@ export function DisarmButton({ showId }: { showId: string }) {
   const [open, setOpen] = useState(false);
   const disarm = (stopTasks: boolean) => {
     setOpen(false);
-    void act(t, async () => keepRun(await invoke('shows.disarm', { id: showId, stopTasks })));
+    void act(t, () => runCall(() => invoke('shows.disarm', { id: showId, stopTasks })));
   };
   return (
     <>

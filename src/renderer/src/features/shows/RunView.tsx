@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconHandStop, IconPlayerPlay, IconPlayerSkipForward } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { ShowRun } from '../../../../shared/shows/run-state';
 import type { StoredShow } from '../../../../shared/shows/show-schema';
 import { invoke } from '../../api/client';
 import { useFormat } from '../../i18n/format';
@@ -12,7 +13,7 @@ import { RehearsalControls } from './RehearsalControls';
 import { RunClocks } from './RunClocks';
 import { nextCueOf } from './run-clock';
 import { act } from './show-actions';
-import { keepRun, useShowsStore } from './shows-store';
+import { runCall, useShowsStore } from './shows-store';
 
 /**
  * The running show: a big clock, the next cue with its countdown, Go / Hold / Skip (Jump is on each
@@ -33,7 +34,7 @@ export function RunView({ show }: { show: StoredShow }) {
   }
 
   const next = nextCueOf(run);
-  const call = (send: () => Promise<Parameters<typeof keepRun>[0]>) => void act(t, async () => keepRun(await send()));
+  const call = (send: () => Promise<ShowRun>) => void act(t, () => runCall(send));
   const go = () => call(() => invoke('shows.go', { id: show.id }));
 
   return (

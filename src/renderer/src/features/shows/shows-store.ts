@@ -10,6 +10,9 @@ import { createRemoteStore } from '../../api/remote-store';
  * each show this page saw (asked for here, or the automatic one main pushes), kept by main's events.
  * A load starts the pre-flights afresh: the panel asks main for a show's last one when it has none.
  */
+/** How many `shows.run` events came: an answer to a run call is kept only if none came while it ran. */
+let runEvents = 0;
+
 export const useShowsStore = createRemoteStore({
   initial: {
     shows: null as ShowSummary[] | null,
@@ -22,14 +25,23 @@ export const useShowsStore = createRemoteStore({
   },
   events: {
     'shows.changed': (shows) => ({ shows }),
-    'shows.run': (run) => ({ run }),
+    'shows.run': (run) => {
+      runEvents += 1;
+      return { run };
+    },
     'shows.preflight': (report, current) => ({ preflights: { ...current.preflights, [report.showId]: report } }),
   },
 });
 
-/** Keeps a run main answered to a call (its event may come before or after the answer). */
-export function keepRun(run: ShowRun | null): void {
-  useShowsStore.setState({ run });
+/**
+ * Sends a run call (go, hold, fire, arm, ...) and keeps main's answer, unless a `shows.run` event
+ * came while it ran: main announces every change, and an event that overtook the answer is newer
+ * (Go's answer says cue 1 is firing; the event that it is done can arrive first).
+ */
+export async function runCall(send: () => Promise<ShowRun>): Promise<void> {
+  const mark = runEvents;
+  const run = await send();
+  if (runEvents === mark) useShowsStore.setState({ run });
 }
 
 /** Keeps a pre-flight main answered to a call. */
