@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { openStores } from '../src/main/app/open-stores';
 import { databaseFileName } from '../src/main/db/database';
 import { TaskLog } from '../src/main/log/task-log';
-import { callRecord } from '../src/main/log/test-records';
+import { callRecord } from '../src/main/log/test-support/test-records';
 import { StoreProblems } from '../src/main/storage/store-problems';
 import { expect, test } from './fixtures';
 import { startHost } from './support/host';

@@ -1,4 +1,4 @@
-import { callRecord } from '../../src/main/log/test-records';
+import { callRecord } from '../../src/main/log/test-support/test-records';
 import type { ApiCallRecord } from '../../src/main/trtc/api-call-record';
 
 /** Task log lines as the app writes them, for the benches that need a log of 100,000 entries. */

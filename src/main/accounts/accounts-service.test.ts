@@ -7,7 +7,7 @@ import { testCallContext } from '../rpc/test-support/call-context';
 import { KeytarSecretStore } from '../secrets/keytar-store';
 import { MemorySecretStore } from '../secrets/memory-store';
 import type { SecretStore } from '../secrets/secret-store';
-import { accountsForTest, filesContaining, sampleApp, sampleProfile } from './accounts-test-kit';
+import { accountsForTest, filesContaining, sampleApp, sampleProfile } from './test-support/accounts-test-kit';
 
 // The real OS keychain (gnome-keyring on the session bus), one throwaway service name per test.
 const keychain = () => new KeytarSecretStore({ service: `ingest-desk-accounts-test-${randomUUID()}` });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppServices } from '../app/create-services';
 import { KeytarSecretStore } from '../secrets/keytar-store';
-import { filesContaining, sampleApp, sampleProfile } from './accounts-test-kit';
+import { filesContaining, sampleApp, sampleProfile } from './test-support/accounts-test-kit';
 
 // Its own process (vitest forks): a D-Bus session that does not exist, as on a machine with no
 // Secret Service, set before keytar first connects.

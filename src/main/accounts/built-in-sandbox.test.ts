@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testCallContext } from '../rpc/test-support/call-context';
 import { KeytarSecretStore } from '../secrets/keytar-store';
 import type { ApiCallRecord } from '../trtc/api-call-record';
-import { accountsForTest } from './accounts-test-kit';
 import { sandboxSdkAppId } from './built-in-sandbox';
 import type { Accounts } from './create-accounts';
+import { accountsForTest } from './test-support/accounts-test-kit';
 
 // The real keychain, the real SDK, the real sandbox over loopback HTTP.
 const opened: Accounts[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../secrets/memory-store';
 import type { SecretStore } from '../secrets/secret-store';
-import { accountsForTest, sampleProfile } from './accounts-test-kit';
+import { accountsForTest, sampleProfile } from './test-support/accounts-test-kit';
 
 /** Counts keychain reads, to show which client lookups reach the keychain. */
 function countingStore(): { store: SecretStore; reads: () => number } {

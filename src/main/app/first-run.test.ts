@@ -7,7 +7,7 @@ import { AppError } from '../../shared/contract';
 import type { TaskRecord } from '../../shared/contract/launch';
 import type { MediaEntry } from '../../shared/contract/media';
 import type { PresetView } from '../../shared/contract/presets';
-import { storedDocument } from '../db/test-database';
+import { storedDocument } from '../db/test-support/test-database';
 import { KeytarSecretStore } from '../secrets/keytar-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { type AppServices, createAppServices } from './create-services';

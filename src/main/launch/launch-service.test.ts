@@ -7,7 +7,7 @@ import { AppError } from '../../shared/contract';
 import type { TaskRecord } from '../../shared/contract/launch';
 import type { StartStreamIngestBody } from '../../shared/trtc/requests';
 import { EventBus } from '../app/event-bus';
-import { testStores } from '../db/test-database';
+import { testStores } from '../db/test-support/test-database';
 import { presetsDocument } from '../presets/preset-document';
 import { PresetService } from '../presets/preset-service';
 import { sampleDraft } from '../presets/sample-draft';

@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { TaskRecord } from '../../shared/contract/launch';
 import { databaseFileName } from '../db/database';
 import { migrations } from '../db/schema';
-import { testStores } from '../db/test-database';
+import { testStores } from '../db/test-support/test-database';
 import { runInCall } from '../rpc/current-call';
 import { testCallContext } from '../rpc/test-support/call-context';
 import { startFaultApp } from '../tasks/test-support/fault-app';
 import { TaskLog } from './task-log';
-import { callRecord } from './test-records';
+import { callRecord } from './test-support/test-records';
 
 /**
  * Each page call's id reaches the log entries of the API calls made while handling it (the dispatcher

@@ -5,13 +5,13 @@ import Papa from 'papaparse';
 import { Api } from 'tls-sig-api-v2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Stores } from '../app/open-stores';
-import { testStores } from '../db/test-database';
+import { testStores } from '../db/test-support/test-database';
 import { runInCall } from '../rpc/current-call';
 import { testCallContext } from '../rpc/test-support/call-context';
 import { csvColumns } from './log-export';
 import { createLogHandlers } from './log-handlers';
 import { TaskLog } from './task-log';
-import { callRecord } from './test-records';
+import { callRecord } from './test-support/test-records';
 
 const sdkSecretKey = 'f2a1c0ffee5ecret0000000000000000000000000000000000000000deadbeef';
 const api = new Api(1400000001, sdkSecretKey);

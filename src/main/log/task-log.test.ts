@@ -7,9 +7,9 @@ import type { EventMap } from '../../shared/contract';
 import { EventBus } from '../app/event-bus';
 import type { Stores } from '../app/open-stores';
 import { databaseFileName } from '../db/database';
-import { testStores } from '../db/test-database';
+import { testStores } from '../db/test-support/test-database';
 import { TaskLog, type TaskLogOptions } from './task-log';
-import { callRecord } from './test-records';
+import { callRecord } from './test-support/test-records';
 
 const base = Date.UTC(2026, 10, 27, 12, 0, 0);
 const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MediaService } from './media-service';
-import { openMediaService } from './test-support';
+import { openMediaService } from './test-support/media-test-kit';
 
 const fixture = (name: string) => readFile(join(import.meta.dirname, 'fixtures', name), 'utf8');
 /** Each rejected row as `line:problem`. */

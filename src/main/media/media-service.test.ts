@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract';
 import type { MediaProbe } from '../../shared/contract/media';
 import type { ProbeOptions } from './probe';
-import { fakeClock, openMediaService } from './test-support';
+import { fakeClock, openMediaService } from './test-support/media-test-kit';
 
 /** A probe that answers only when cancelled. */
 function probeUntilAborted(options: ProbeOptions): Promise<MediaProbe> {

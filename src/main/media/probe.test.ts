@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo, createServer as createTcpServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeMediaUrl } from './probe';
-import { fakeClock } from './test-support';
+import { fakeClock } from './test-support/media-test-kit';
 
 const master = `#EXTM3U
 #EXT-X-VERSION:3

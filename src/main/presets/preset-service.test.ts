@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../app/event-bus';
-import { testStores } from '../db/test-database';
+import { testStores } from '../db/test-support/test-database';
 import { KeytarSecretStore } from '../secrets/keytar-store';
 import { presetsDocument } from './preset-document';
 import { PresetService } from './preset-service';

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract';
 import { showDraftSchema } from '../../shared/shows/show-schema';
 import { EventBus } from '../app/event-bus';
-import { testStores } from '../db/test-database';
+import { testStores } from '../db/test-support/test-database';
 import { showsDocument } from './show-document';
 import { ShowLibrary } from './show-library';
 import type { PresetsPort } from './shows-ports';

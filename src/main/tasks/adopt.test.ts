@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { adoptTask } from './adopt';
-import { FakeScheduler } from './fake-scheduler';
 import { memoryStore } from './test-support/board';
 import { FakeIngest } from './test-support/fake-ingest';
+import { FakeScheduler } from './test-support/fake-scheduler';
 
 describe('adoptTask', () => {
   it('adopts a task in progress by TaskId and SdkAppId, using the profile of the app', async () => {

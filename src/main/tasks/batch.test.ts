@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract';
 import type { BatchItem, BatchView } from '../../shared/contract/tasks';
 import { BatchRunner } from './batch';
-import { FakeScheduler } from './fake-scheduler';
 import { limitClient } from './ingest-client';
 import type { LaunchRecordView } from './launch-records';
 import { RateLimiter } from './rate-limiter';
 import { RecordedEvents } from './test-support/fake-ingest';
+import { FakeScheduler } from './test-support/fake-scheduler';
 
 function record(
   id: string,

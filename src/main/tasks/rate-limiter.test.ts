@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FakeScheduler } from './fake-scheduler';
 import { type Lane, RateLimiter } from './rate-limiter';
+import { FakeScheduler } from './test-support/fake-scheduler';
 
 /** The most events that fall inside any window of `windowMs`. */
 function busiestWindow(times: number[], windowMs: number): number {

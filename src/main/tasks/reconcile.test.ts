@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract';
-import { FakeScheduler } from './fake-scheduler';
 import type { LaunchRecordView } from './launch-records';
 import { reconcile } from './reconcile';
 import { memoryStore, runningTask } from './test-support/board';
 import { FakeIngest } from './test-support/fake-ingest';
+import { FakeScheduler } from './test-support/fake-scheduler';
 
 function record(id: string, state: LaunchRecordView['state'], taskId?: string): LaunchRecordView {
   return {

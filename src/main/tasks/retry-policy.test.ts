@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract';
 import type { TrtcAction } from '../trtc/api-call-record';
-import { FakeScheduler } from './fake-scheduler';
 import { backoffDelay, isTaskGone, mayRetry, withRetry } from './retry-policy';
+import { FakeScheduler } from './test-support/fake-scheduler';
 
 const api = (trtcCode: string) => new AppError('TRTC_API_ERROR', trtcCode, { action: 'DescribeStreamIngest', trtcCode, retryable: false });
 const others: TrtcAction[] = ['DescribeStreamIngest', 'UpdateStreamIngest', 'StopStreamIngest'];

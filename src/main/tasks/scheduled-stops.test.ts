@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FakeScheduler, until } from './fake-scheduler';
 import { ScheduledStops } from './scheduled-stops';
 import { TaskControl } from './task-control';
 import { diskStore, memoryStore, runningTask } from './test-support/board';
 import { apiError, FakeIngest } from './test-support/fake-ingest';
+import { FakeScheduler, until } from './test-support/fake-scheduler';
 
 function build(store: ReturnType<typeof memoryStore>['store'], scheduler: FakeScheduler, ingest: FakeIngest) {
   const control = new TaskControl({ store, clients: ingest, scheduler, random: () => 0, mediaUrl: async () => '' });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract';
 import type { LiveTask } from '../../shared/contract/tasks';
-import { FakeScheduler } from './fake-scheduler';
 import { limitedClients } from './ingest-client';
 import { RateLimiter } from './rate-limiter';
 import { TaskControl } from './task-control';
 import { memoryStore, runningTask } from './test-support/board';
 import { apiError, FakeIngest } from './test-support/fake-ingest';
+import { FakeScheduler } from './test-support/fake-scheduler';
 
 async function setUp(tasks: LiveTask[]) {
   const scheduler = new FakeScheduler();

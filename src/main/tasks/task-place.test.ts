@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveTask } from '../../shared/contract/tasks';
 import { adoptTask } from './adopt';
-import { FakeScheduler } from './fake-scheduler';
 import type { LaunchRecordView } from './launch-records';
 import { memoryStore, runningTask } from './test-support/board';
 import { boardService } from './test-support/board-service';
 import { FakeIngest } from './test-support/fake-ingest';
+import { FakeScheduler } from './test-support/fake-scheduler';
 
 // The profile's default is ap-singapore (FakeIngest's); these tasks were started in ap-tokyo.
 function tokyoRecord(id: string, taskId: string): LaunchRecordView {

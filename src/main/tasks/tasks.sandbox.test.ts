@@ -6,13 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startTrtcSandbox, type TrtcSandbox } from '../sandbox';
 import { app, credential, startRequest } from '../sandbox/test-support/fixture';
 import { type StartIngestRequest, TrtcClient } from '../trtc/trtc-client';
-import { FakeScheduler, until } from './fake-scheduler';
 import { limitClient, limitedClients, runInLane } from './ingest-client';
 import { RateLimiter } from './rate-limiter';
 import { type Scheduler, systemScheduler } from './scheduler';
 import { TasksService, type TasksServiceDeps } from './tasks-service';
 import { memoryStore, runningTask } from './test-support/board';
 import { noNeighbours } from './test-support/board-service';
+import { FakeScheduler, until } from './test-support/fake-scheduler';
 
 let sandbox: TrtcSandbox | undefined;
 const clients: TrtcClient[] = [];

@@ -2,10 +2,10 @@ import type { RunMode, RunSpeed, ShowRun } from '../../../shared/shows/run-state
 import type { ShowDraft, StoredShow } from '../../../shared/shows/show-schema';
 import { EventBus } from '../../app/event-bus';
 import { MemoryRecords } from '../../storage/memory-records';
-import { FakeScheduler } from '../../tasks/fake-scheduler';
 import { limitClient, runInLane } from '../../tasks/ingest-client';
 import { RateLimiter } from '../../tasks/rate-limiter';
 import { delay, type Scheduler } from '../../tasks/scheduler';
+import { FakeScheduler } from '../../tasks/test-support/fake-scheduler';
 import { type RunRecord, runRecordSchema } from '../run-record';
 import { ShowRunner } from '../show-runner';
 import type { ControlsPort, LaunchOutcome, LaunchPort, LaunchRecordBrief } from '../shows-ports';

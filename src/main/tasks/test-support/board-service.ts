@@ -1,9 +1,9 @@
-import { FakeScheduler } from '../fake-scheduler';
 import type { LaunchRecordView } from '../launch-records';
 import { RateLimiter } from '../rate-limiter';
 import { TasksService, type TasksServiceDeps } from '../tasks-service';
 import { memoryStore } from './board';
 import { FakeIngest } from './fake-ingest';
+import { FakeScheduler } from './fake-scheduler';
 
 /**
  * The board's neighbours for a test that has none: no launch records, nothing launched, every app

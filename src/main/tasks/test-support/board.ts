@@ -2,11 +2,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LiveTask, liveTaskSchema } from '../../../shared/contract/tasks';
-import { testStores } from '../../db/test-database';
+import { testStores } from '../../db/test-support/test-database';
 import { MemoryRecords } from '../../storage/memory-records';
-import type { FakeScheduler } from '../fake-scheduler';
 import { LiveTaskStore, liveTasksRecords } from '../live-task-store';
 import { RecordedEvents } from './fake-ingest';
+import type { FakeScheduler } from './fake-scheduler';
 
 /** The board's records in memory (validated like on disk): unit tests of timing need no disk. */
 export function memoryStore() {

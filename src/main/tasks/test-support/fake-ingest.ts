@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/contract';
 import type { TrtcAction } from '../../trtc/api-call-record';
-import type { FakeScheduler } from '../fake-scheduler';
 import type { IngestClient, IngestClientSource, TaskRef, UpdateRequest } from '../ingest-client';
 import type { TaskEvents } from '../live-task-store';
+import type { FakeScheduler } from './fake-scheduler';
 
 export interface FakeCall {
   at: number;

@@ -1,4 +1,4 @@
-import type { ApiCallRecord } from '../trtc/api-call-record';
+import type { ApiCallRecord } from '../../trtc/api-call-record';
 
 /** A plausible record for tests and the benchmark; override what the case is about. */
 export function callRecord(overrides: Partial<ApiCallRecord> = {}): ApiCallRecord {

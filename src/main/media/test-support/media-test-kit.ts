@@ -1,13 +1,13 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventMap, EventName } from '../../shared/contract';
-import type { Clock } from '../app/clock';
-import { EventBus } from '../app/event-bus';
-import { testStores } from '../db/test-database';
-import { StoreProblems } from '../storage/store-problems';
-import { mediaDocument } from './media-document';
-import { MediaService, type MediaServiceDeps } from './media-service';
+import type { EventMap, EventName } from '../../../shared/contract';
+import type { Clock } from '../../app/clock';
+import { EventBus } from '../../app/event-bus';
+import { testStores } from '../../db/test-support/test-database';
+import { StoreProblems } from '../../storage/store-problems';
+import { mediaDocument } from '../media-document';
+import { MediaService, type MediaServiceDeps } from '../media-service';
 
 /** A clock the test moves by hand. */
 export function fakeClock(start = Date.UTC(2026, 10, 27, 12, 0, 0)): Clock & { advance(ms: number): void } {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { Clock } from '../app/clock';
-import { openStores, type Stores } from '../app/open-stores';
-import { StoreProblems } from '../storage/store-problems';
-import type { DocumentSpec } from '../storage/stored-document';
-import { databaseFileName } from './database';
+import type { Clock } from '../../app/clock';
+import { openStores, type Stores } from '../../app/open-stores';
+import { StoreProblems } from '../../storage/store-problems';
+import type { DocumentSpec } from '../../storage/stored-document';
+import { databaseFileName } from '../database';
 
 const open = new Map<string, Stores>();
 

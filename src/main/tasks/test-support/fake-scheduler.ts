@@ -1,4 +1,4 @@
-import type { Cancel, Scheduler } from './scheduler';
+import type { Cancel, Scheduler } from '../scheduler';
 
 interface Timer {
   at: number;

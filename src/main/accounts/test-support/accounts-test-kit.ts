@@ -1,14 +1,14 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddAppInput, AddProfileInput } from '../../shared/contract/accounts';
-import type { Clock } from '../app/clock';
-import { EventBus } from '../app/event-bus';
-import { testStores } from '../db/test-database';
-import type { SecretStore } from '../secrets/secret-store';
-import { type ApiCallRecorder, discardApiCalls } from '../trtc/api-call-record';
-import { accountsDocument } from './accounts-document';
-import { type Accounts, createAccounts } from './create-accounts';
+import type { AddAppInput, AddProfileInput } from '../../../shared/contract/accounts';
+import type { Clock } from '../../app/clock';
+import { EventBus } from '../../app/event-bus';
+import { testStores } from '../../db/test-support/test-database';
+import type { SecretStore } from '../../secrets/secret-store';
+import { type ApiCallRecorder, discardApiCalls } from '../../trtc/api-call-record';
+import { accountsDocument } from '../accounts-document';
+import { type Accounts, createAccounts } from '../create-accounts';
 
 /** Test helpers only: a fresh data dir and the accounts domain built on a given secret store. */
 export async function accountsForTest(
