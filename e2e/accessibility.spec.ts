@@ -34,6 +34,18 @@ async function seed(host: RunningHost) {
   const preset = await rpc<{ id: string }>(host, 'presets.create', { draft: sandboxDraft('Evening show') });
   const record = await rpc<{ state: string }>(host, 'launch.start', { source: { kind: 'preset', presetId: preset.id } });
   expect(record.state).toBe('started');
+  await rpc(host, 'shows.save', {
+    draft: {
+      name: 'Opening night',
+      preflightLeadMinutes: 0,
+      notes: '',
+      tasks: [{ name: 'Lobby', presetId: preset.id, roomId: '4321' }],
+      cues: [
+        { id: 'c1', trigger: { kind: 'go' }, action: { kind: 'launch', task: 'Lobby' } },
+        { id: 'c2', trigger: { kind: 'offset', seconds: 60 }, action: { kind: 'volume', task: 'Lobby', volume: 40 } },
+      ],
+    },
+  });
 }
 
 /** Serious and critical findings, one line each, so a failure says what and where. */
@@ -97,6 +109,23 @@ for (const { language, theme } of combinations) {
         await dialog('media import', () =>
           page.getByRole('button', { name: text.media.actions.import, exact: true }).click({ timeout: 20_000 }),
         );
+      }
+      if (id === 'shows') {
+        await page.getByTestId('show-open').click();
+        await expect(page.getByTestId('cue-card')).toHaveCount(2);
+        await check('show sheet');
+        await page.getByRole('tab', { name: text.shows.tabs.preflight }).click();
+        await expect(page.getByTestId('arm-controls')).toBeVisible();
+        await check('show pre-flight');
+        // A rehearsal under way: the run view with its clock, buttons, faults and cue states.
+        const [show] = await rpc<{ id: string }[]>(host, 'shows.list');
+        await rpc(host, 'shows.arm', { id: show?.id, mode: 'rehearsal', speed: 60 });
+        await rpc(host, 'shows.go', { id: show?.id });
+        await rpc(host, 'shows.go', { id: show?.id });
+        await expect(page.locator('[data-testid="run-cue"][data-state="done"]')).not.toHaveCount(0);
+        await check('show run');
+        await dialog('end show', () => page.getByRole('button', { name: text.shows.run.disarm }).click({ timeout: 20_000 }));
+        await rpc(host, 'shows.disarm', { id: show?.id });
       }
       if (id === 'presets') {
         await dialog('preset form', () => page.getByRole('button', { name: text.presets.actions.new }).click({ timeout: 20_000 }));

@@ -36,7 +36,7 @@ test('Ctrl+K opens the palette, even from a text field; it goes to a screen and 
   await expect(palette(page)).toBeHidden();
 });
 
-test('Alt+1 to Alt+7 follow the navigation order, whatever control has the focus', async ({ page, host }) => {
+test('Alt+1 to Alt+8 follow the navigation order, whatever control has the focus', async ({ page, host }) => {
   await open(page, host);
   const labels = await page.locator('nav [data-screen]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-screen')));
   expect(labels).toEqual([...screenIds]);
@@ -61,8 +61,8 @@ test('? and F1 open the shortcuts help from the same table, in English and in Ch
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
   const rows = help.getByTestId('shortcuts-table').locator('tbody tr');
-  // Palette, help, one per screen, launch, Escape.
-  await expect(rows).toHaveCount(screenIds.length + 4);
+  // Palette, help, one per screen, launch, a show's Go, Escape.
+  await expect(rows).toHaveCount(screenIds.length + 5);
   await expect(help).toContainText('Open the command palette');
   await expect(rows.filter({ hasText: 'Go to Task log' }).locator('kbd')).toHaveText(['Alt', String(screenIds.indexOf('log') + 1)]);
   await page.keyboard.press('Escape');

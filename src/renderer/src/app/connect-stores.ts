@@ -5,6 +5,7 @@ import { useLaunchRecordsStore } from '../features/launch/launch-records-store';
 import { useMediaStore } from '../features/media/media-store';
 import { connectMediaView } from '../features/media/media-view-store';
 import { usePresetsStore } from '../features/presets/presets-store';
+import { useShowsStore } from '../features/shows/shows-store';
 import { useTasksStore as useLiveTasksStore } from '../features/tasks/tasks-store';
 import { useSettingsStore } from './settings-store';
 
@@ -22,6 +23,7 @@ export function connectStores(transport: Transport): () => void {
     useLaunchRecordsStore.connect(on),
     useLiveTasksStore.connect(on),
     useMediaStore.connect(on),
+    useShowsStore.connect(on),
     connectMediaView(on),
   ];
   return () => {

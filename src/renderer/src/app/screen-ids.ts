@@ -3,7 +3,7 @@
  * live come first, set-up ones last. Kept apart from `screens.tsx` (which imports every screen)
  * so that screens can link to each other through the navigation store without an import cycle.
  */
-export const screenIds = ['launch', 'tasks', 'presets', 'media', 'log', 'accounts', 'system'] as const;
+export const screenIds = ['launch', 'tasks', 'shows', 'presets', 'media', 'log', 'accounts', 'system'] as const;
 export type ScreenId = (typeof screenIds)[number];
 
 export function isScreenId(value: string): value is ScreenId {

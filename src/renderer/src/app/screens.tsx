@@ -1,4 +1,13 @@
-import { IconBroadcast, IconKey, IconListDetails, IconMovie, IconPlayerPlay, IconSettings, IconTemplate } from '@tabler/icons-react';
+import {
+  IconBroadcast,
+  IconKey,
+  IconListDetails,
+  IconMovie,
+  IconPlayerPlay,
+  IconSettings,
+  IconTemplate,
+  IconTimeline,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { LaunchScreen } from '../features/launch/LaunchScreen';
 import { type ScreenId, screenIds } from './screen-ids';
@@ -29,6 +38,12 @@ const unordered: Screen[] = [
     label: 'nav.tasks',
     icon: IconBroadcast,
     component: onDemand(() => import('../features/tasks/TasksScreen').then((m) => m.TasksScreen)),
+  },
+  {
+    id: 'shows',
+    label: 'nav.shows',
+    icon: IconTimeline,
+    component: onDemand(() => import('../features/shows/ShowsScreen').then((m) => m.ShowsScreen)),
   },
   {
     id: 'accounts',

@@ -54,6 +54,16 @@ describe('the shortcuts table', () => {
     expect(keysOf(palette, true)).toEqual(['⌘', 'K']);
   });
 
+  it("lists the show's Go (Space) as the run view's own key: shown as Space, never bound page-wide", () => {
+    const go = shortcuts.find((shortcut) => shortcut.description === 'shortcuts.do.showGo');
+    expect(go?.handledByView).toBe(true);
+    expect(go?.action).toBeUndefined();
+    const combo = go?.combos[0];
+    if (!combo) throw new Error('no Go shortcut');
+    expect(keysOf(combo, false)).toEqual(['Space']);
+    expect(matches(combo, keydown({ key: ' ', code: 'Space' }))).toBe(true);
+  });
+
   it('describes every shortcut in both languages', () => {
     for (const language of ['en', 'zh-CN'] as const) {
       for (const shortcut of shortcuts) {

@@ -28,6 +28,11 @@ export interface Shortcut {
   inFields?: true;
   /** Handled by the dialogs themselves (Mantine closes a modal on Escape); listed, not bound. */
   handledByDialogs?: true;
+  /**
+   * Handled by one view itself, only while the focus is inside it (Space on a running show's view:
+   * a page-wide Space would fire a cue from anywhere); listed, not bound.
+   */
+  handledByView?: true;
   action?: ShortcutAction;
 }
 
@@ -47,6 +52,7 @@ export const shortcuts: Shortcut[] = [
   { combos: [{ shift: true, key: '?' }, { key: 'F1' }], description: 'shortcuts.do.help', action: 'help' },
   ...screenShortcuts,
   { combos: [{ mod: true, key: 'Enter' }], description: 'shortcuts.do.launch', action: 'launch' },
+  { combos: [{ key: ' ', code: 'Space' }], description: 'shortcuts.do.showGo', handledByView: true },
   { combos: [{ key: 'Escape' }], description: 'shortcuts.do.close', handledByDialogs: true },
 ];
 
@@ -71,7 +77,7 @@ export function keysOf(combo: KeyCombo, mac: boolean): string[] {
   return keys;
 }
 
-const keyLabels: Record<string, string> = { Enter: 'Enter', Escape: 'Esc', F1: 'F1', '?': '?' };
+const keyLabels: Record<string, string> = { Enter: 'Enter', Escape: 'Esc', F1: 'F1', '?': '?', ' ': 'Space' };
 
 export function isMac(platform: string): boolean {
   return /mac|iphone|ipad/i.test(platform);

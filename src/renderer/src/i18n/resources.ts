@@ -10,6 +10,7 @@ import { log as enLog } from './locales/en/log';
 import { media as enMedia } from './locales/en/media';
 import { presets as enPresets } from './locales/en/presets';
 import { requests as enRequests } from './locales/en/requests';
+import { shows as enShows } from './locales/en/shows';
 import { system as enSystem } from './locales/en/system';
 import { tasks as enTasks } from './locales/en/tasks';
 import { accounts as zhAccounts } from './locales/zh-CN/accounts';
@@ -19,6 +20,7 @@ import { log as zhLog } from './locales/zh-CN/log';
 import { media as zhMedia } from './locales/zh-CN/media';
 import { presets as zhPresets } from './locales/zh-CN/presets';
 import { requests as zhRequests } from './locales/zh-CN/requests';
+import { shows as zhShows } from './locales/zh-CN/shows';
 import { system as zhSystem } from './locales/zh-CN/system';
 import { tasks as zhTasks } from './locales/zh-CN/tasks';
 
@@ -33,6 +35,7 @@ export const resources = {
     presets: enPresets,
     launch: enLaunch,
     tasks: enTasks,
+    shows: enShows,
   },
   'zh-CN': {
     common: zhCommon,
@@ -44,6 +47,7 @@ export const resources = {
     presets: zhPresets,
     launch: zhLaunch,
     tasks: zhTasks,
+    shows: zhShows,
   },
 } as const;
 

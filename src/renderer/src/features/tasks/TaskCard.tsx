@@ -91,11 +91,12 @@ export const TaskCard = memo(function TaskCard({ task }: { task: LiveTask }) {
   );
 });
 
-/** Elapsed time and expected end, refreshed every second. */
+/** Elapsed time, expected end and how fresh the status is, refreshed every second. */
 function TaskTimes({ task }: { task: LiveTask }) {
   const { t } = useTranslation('tasks');
   const format = useFormat();
-  const facts = derivedFacts(task, useNow());
+  const now = useNow();
+  const facts = derivedFacts(task, now);
   return (
     <>
       <Text size="sm">
@@ -104,6 +105,17 @@ function TaskTimes({ task }: { task: LiveTask }) {
       <Text size="sm">
         {t('expectedEnd')}: {facts.expectedEndAt === null ? t('unknownValue') : format.dayTime(facts.expectedEndAt)}
       </Text>
+      {task.status === 'running' || task.status === 'unknown' ? (
+        // A status older than a minute is worth a glance: the board's polls are behind.
+        <Text
+          size="sm"
+          c={task.lastCheckedAt !== null && now - task.lastCheckedAt > 60_000 ? 'orange.8' : 'dimmed'}
+          data-testid="task-checked"
+          data-checked-at={task.lastCheckedAt ?? undefined}
+        >
+          {task.lastCheckedAt === null ? t('notChecked') : t('checked', { ago: format.relative(Math.min(task.lastCheckedAt, now), now) })}
+        </Text>
+      ) : null}
     </>
   );
 }

@@ -8,6 +8,9 @@ export const tasks = {
   noTaskId: 'no TaskId',
   elapsed: 'Elapsed',
   expectedEnd: 'Expected end',
+  // Issue 23: how fresh the status is (the last Describe that answered).
+  checked: 'Status checked {{ago}}',
+  notChecked: 'Status not checked yet',
   unknownValue: 'unknown',
   volumeValue: 'Volume {{volume}}',
   region: 'Region {{region}}',

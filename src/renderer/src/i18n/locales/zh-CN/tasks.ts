@@ -10,6 +10,8 @@ export const tasks: typeof en = {
   noTaskId: '无 TaskId',
   elapsed: '已运行',
   expectedEnd: '预计结束',
+  checked: '状态检查于{{ago}}',
+  notChecked: '状态尚未检查',
   unknownValue: '未知',
   volumeValue: '音量 {{volume}}',
   region: '地域 {{region}}',
