@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { sampleDraft } from '../src/main/presets/sample-draft';
+import { sampleDraft } from '../src/shared/test-support/samples';
 import { expect, test } from './fixtures';
 import { type RunningHost, startHost } from './support/host';
 import { rpc } from './support/rpc';

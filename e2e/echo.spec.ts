@@ -1,5 +1,5 @@
-import { sampleDraft } from '../src/main/presets/sample-draft';
 import type { LogExport, LogPage } from '../src/shared/contract/log';
+import { sampleDraft } from '../src/shared/test-support/samples';
 import { expect, test } from './fixtures';
 import type { RunningHost } from './support/host';
 import { confirmLive, pickApp } from './support/live';

@@ -1,5 +1,5 @@
-import { sampleDraft } from '../src/main/presets/sample-draft';
 import type { LiveTask } from '../src/shared/contract/tasks';
+import { sampleDraft } from '../src/shared/test-support/samples';
 import { expect, test } from './fixtures';
 import type { RunningHost } from './support/host';
 import { rpc } from './support/rpc';

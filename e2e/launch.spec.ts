@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { sampleDraft } from '../src/main/presets/sample-draft';
 import type { PresetDraft } from '../src/shared/contract/presets';
+import { sampleDraft } from '../src/shared/test-support/samples';
 import { expect, test } from './fixtures';
 import type { RunningHost } from './support/host';
 import { startHost } from './support/host';

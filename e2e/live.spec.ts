@@ -1,5 +1,5 @@
-import { sampleDraft } from '../src/main/presets/sample-draft';
 import type { TaskRecord } from '../src/shared/contract/launch';
+import { sampleDraft } from '../src/shared/test-support/samples';
 import { expect, test } from './fixtures';
 import type { RunningHost } from './support/host';
 import { pickApp } from './support/live';

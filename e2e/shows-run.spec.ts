@@ -1,7 +1,7 @@
-import { sampleDraft } from '../src/main/presets/sample-draft';
 import type { LiveTask } from '../src/shared/contract/tasks';
 import type { ShowRun } from '../src/shared/shows/run-state';
 import type { ShowTask } from '../src/shared/shows/show-schema';
+import { sampleDraft } from '../src/shared/test-support/samples';
 import { expect, test } from './fixtures';
 import { startHost } from './support/host';
 import { rpc, sandboxDraft } from './support/rpc';

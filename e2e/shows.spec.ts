@@ -1,6 +1,6 @@
-import { sampleDraft } from '../src/main/presets/sample-draft';
 import type { ShowRun } from '../src/shared/shows/run-state';
 import type { ShowSummary, StoredShow } from '../src/shared/shows/show-schema';
+import { sampleDraft } from '../src/shared/test-support/samples';
 import { expect, test } from './fixtures';
 import { rpc, sandboxDraft } from './support/rpc';
 import { choose, cueCard, draftOf, failOnPageErrors, openShow, openShows, saveShow } from './support/shows';

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { sampleDraft } from '../src/main/presets/sample-draft';
 import type { SandboxRequestRecord } from '../src/main/sandbox';
 import type { BatchView, LiveTask, StartupCheck } from '../src/shared/contract/tasks';
+import { sampleDraft } from '../src/shared/test-support/samples';
 import { expect, test } from './fixtures';
 import { type RunningHost, startHost } from './support/host';
 import { rpc } from './support/rpc';

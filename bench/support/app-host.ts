@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningHost, startHost } from '../../e2e/support/host';
 import { rpc } from '../../e2e/support/rpc';
-import { sampleDraft } from '../../src/main/presets/sample-draft';
 import { credential } from '../../src/main/sandbox/test-support/fixture';
 import { KeytarSecretStore } from '../../src/main/secrets/keytar-store';
 import type { PresetDraft } from '../../src/shared/contract/presets';
+import { sampleDraft } from '../../src/shared/test-support/samples';
 
 /** The app the benches launch on; the external sandbox knows it, the built-in one does not. */
 export const benchApp = { sdkAppId: 1400000777, sdkSecretKey: 'bench-sdk-secret-key-0777-abcdefgh' };

@@ -1,5 +1,5 @@
-import { sampleDraft } from '../../src/main/presets/sample-draft';
 import type { PresetDraft } from '../../src/shared/contract/presets';
+import { sampleDraft } from '../../src/shared/test-support/samples';
 import type { RunningHost } from './host';
 import { recordDirectCall } from './secret-scan/request-recorder';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StartupCheck } from '../../shared/contract/tasks';
-import { sampleDraft } from '../presets/sample-draft';
+import { sampleDraft } from '../../shared/test-support/samples';
 import type { TrtcSandbox } from '../sandbox';
 import { otherApp as app, credential, startTestSandbox } from '../sandbox/test-support/fixture';
 import { MemorySecretStore } from '../secrets/memory-store';

@@ -3,12 +3,12 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleDraft } from '../../shared/test-support/samples';
 import { EventBus } from '../app/event-bus';
 import { testStores } from '../db/test-support/test-database';
 import { KeytarSecretStore } from '../secrets/keytar-store';
 import { presetsDocument } from './preset-document';
 import { PresetService } from './preset-service';
-import { sampleDraft } from './sample-draft';
 
 // Recognisable fake tickets (valid alphabet), so a scan can prove they never reach a file.
 const pastedUserSig = `eJwUSERSIG${randomUUID().replaceAll('-', '')}`;

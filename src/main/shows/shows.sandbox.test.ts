@@ -11,8 +11,8 @@ import type { LiveTask } from '../../shared/contract/tasks';
 import type { PreflightReport } from '../../shared/shows/preflight';
 import type { ShowRun } from '../../shared/shows/run-state';
 import type { StoredShow } from '../../shared/shows/show-schema';
+import { sampleDraft } from '../../shared/test-support/samples';
 import { type AppServices, createAppServices } from '../app/create-services';
-import { sampleDraft } from '../presets/sample-draft';
 import { MemorySecretStore } from '../secrets/memory-store';
 
 let services: AppServices | undefined;

@@ -4,7 +4,7 @@
  * SIGKILLs it at random moments and then checks every acknowledged write survived.
  */
 
-import { sampleDraft } from '../../presets/sample-draft';
+import { sampleDraft } from '../../../shared/test-support/samples';
 import { MemorySecretStore } from '../../secrets/memory-store';
 import { createAppServices } from '../create-services';
 

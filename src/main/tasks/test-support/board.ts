@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LiveTask, liveTaskSchema } from '../../../shared/contract/tasks';
+import { sampleLiveTask } from '../../../shared/test-support/samples';
 import { testStores } from '../../db/test-support/test-database';
 import { MemoryRecords } from '../../storage/memory-records';
 import { LiveTaskStore, liveTasksRecords } from '../live-task-store';
@@ -28,31 +29,5 @@ let next = 0;
 /** A running task launched from a preset, as the board stores it. */
 export function runningTask(overrides: Partial<LiveTask> = {}): LiveTask {
   next++;
-  return {
-    id: `t${next}`,
-    origin: 'launch',
-    recordId: `t${next}`,
-    taskId: `task-${next}`,
-    sdkAppId: 1400000001,
-    profileId: 'p1',
-    roomIdType: 1,
-    roomId: '1001',
-    label: 'Preset',
-    streamUrl: 'https://media.example/a.mp4',
-    status: 'running',
-    startedAt: Date.UTC(2026, 10, 27, 11, 0, 0),
-    paused: false,
-    pausedSince: null,
-    pausedTotalMs: 0,
-    volume: 100,
-    tempo: 1,
-    enableProgress: false,
-    repeatNum: 1,
-    maxDurationMinutes: null,
-    mediaSeconds: 600,
-    scheduledStopAt: null,
-    lastCheckedAt: null,
-    lastError: null,
-    ...overrides,
-  };
+  return sampleLiveTask({ id: `t${next}`, recordId: `t${next}`, taskId: `task-${next}`, ...overrides });
 }

@@ -1,64 +1,22 @@
 import type { AccountsOverview, AppView, ProfileView } from '../../../../shared/contract/accounts';
 import type { TaskRecord } from '../../../../shared/contract/launch';
-import { type PresetDraft, type PresetView, presetDraftSchema } from '../../../../shared/contract/presets';
+import type { PresetDraft, PresetView } from '../../../../shared/contract/presets';
 import type { LiveTask } from '../../../../shared/contract/tasks';
+import { sampleDraft, sampleLiveTask } from '../../../../shared/test-support/samples';
 
 /** A running task as main's board describes it. */
-export function liveTask(overrides: Partial<LiveTask> = {}): LiveTask {
-  return {
-    id: 't1',
-    origin: 'launch',
-    recordId: 't1',
-    taskId: 'task-1',
-    sdkAppId: 1400000001,
-    profileId: 'p1',
-    roomIdType: 1,
-    roomId: '1001',
-    label: 'Preset',
-    streamUrl: 'https://media.example/a.mp4',
-    status: 'running',
-    startedAt: Date.UTC(2026, 10, 27, 11, 0, 0),
-    paused: false,
-    pausedSince: null,
-    pausedTotalMs: 0,
-    volume: 100,
-    tempo: 1,
-    enableProgress: false,
-    repeatNum: 1,
-    maxDurationMinutes: null,
-    mediaSeconds: 600,
-    scheduledStopAt: null,
-    lastCheckedAt: null,
-    lastError: null,
-    ...overrides,
-  };
-}
+export const liveTask = (overrides: Partial<LiveTask> = {}): LiveTask => sampleLiveTask(overrides);
 
-/** A preset's fields as the contract parses them (main's defaults filled in). */
+/** A preset's fields as the contract parses them (main's defaults filled in), in a live app. */
 export function presetDraft(overrides: Partial<PresetDraft> = {}): PresetDraft {
-  const draft = presetDraftSchema.parse({
+  return sampleDraft({
     name: 'Show',
     sdkAppId: liveAppId,
-    region: 'ap-singapore',
-    roomIdType: 1,
     roomId: '42',
     userId: 'ingest_robot',
     media: { kind: 'url', url: 'https://media.example/a.mp4' },
-    repeatNum: 1,
-    maxDuration: null,
-    volume: 100,
-    seekSecond: 0,
-    autoPush: false,
-    enableProgress: false,
-    tempo: 1,
-    idleTimeout: null,
-    userSig: { mode: 'generate', expirySeconds: 600 },
-    privateMapKey: { mode: 'none' },
-    notes: '',
-    tags: [],
-    folder: '',
+    ...overrides,
   });
-  return { ...draft, ...overrides };
 }
 
 export function presetView(id: string, overrides: Partial<PresetDraft> = {}): PresetView {

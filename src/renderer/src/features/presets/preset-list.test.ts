@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sampleDraft } from '../../../../main/presets/sample-draft';
 import type { PresetView } from '../../../../shared/contract/presets';
+import { sampleDraft } from '../../../../shared/test-support/samples';
 import { groupPresets, searchPresets } from './preset-list';
 
 const view = (name: string, patch: Partial<PresetView> = {}): PresetView => ({
