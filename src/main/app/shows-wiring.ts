@@ -143,6 +143,17 @@ export function showsPortsFrom(domains: OtherDomains): Pick<ShowsDeps, 'presets'
       },
     },
     preflight: {
+      runningRobots: () => {
+        // The board's task knows its room; the launch record it came from knows its robot (an adopted task has none).
+        const records = new Map(domains.registry.list().map((record) => [record.id, record]));
+        return domains.tasks
+          .list()
+          .filter((task) => task.status !== 'ended')
+          .flatMap((task) => {
+            const record = task.recordId ? records.get(task.recordId) : undefined;
+            return record ? [{ sdkAppId: task.sdkAppId, roomId: task.roomId, userId: record.userId, label: task.label }] : [];
+          });
+      },
       // What the limiter lets timed cues (its background lane) start in a window.
       rateBudget: { perWindow: rateLimitDefaults.perWindow - rateLimitDefaults.reservedForUser, windowMs: rateLimitDefaults.windowMs },
       preset: (id) => {

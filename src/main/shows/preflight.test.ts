@@ -34,6 +34,7 @@ function port(patch: Partial<PreflightPort> = {}): PreflightPort & { ticketsMade
       ticketsMade.push(`${presetId}@${target.sdkAppId}/${target.roomId}`);
       return null;
     },
+    runningRobots: () => [],
     ...patch,
   };
 }
@@ -70,6 +71,33 @@ describe('pre-flight', () => {
       openEnded: [],
     });
     expect(report.cueTargets).toEqual({ c1: 'live', c2: 'live', end: 'live' });
+  });
+
+  it('warns of a robot already in the room of a task, by a task running on the board (outside the show), and of no other', async () => {
+    const show = storedShow({
+      ...sampleShowDraft('p1'),
+      plannedStart: start,
+      cues: [launch('c1', 'Lobby 8001'), launch('c2', 'Lobby 8002', 60)],
+    });
+    const checks = port({
+      runningRobots: () => [
+        { sdkAppId: 1400000123, roomId: '8001', userId: 'robot', label: 'Morning loop' },
+        // Another robot in the same room, and the same robot in another app: no conflict.
+        { sdkAppId: 1400000123, roomId: '8002', userId: 'someone_else', label: 'Guest' },
+        { sdkAppId: 1400000999, roomId: '8002', userId: 'robot', label: 'Elsewhere' },
+      ],
+    });
+    const report = await preflight(show, 'live', checks, showStart - 3600_000, 'manual');
+    expect(report.problems).toEqual([
+      {
+        severity: 'warning',
+        code: 'robotAlreadyInRoom',
+        task: 'Lobby 8001',
+        params: { running: 'Morning loop', roomId: '8001', userId: 'robot' },
+        fix: 'stopRunningOrChangeRobot',
+      },
+    ]);
+    expect(report.blocking).toBe(false);
   });
 
   it('finds the planted problems, each with its cue or task and a fix', async () => {

@@ -66,6 +66,19 @@ export async function preflight(
       });
     else robots.set(key, plan.name);
   }
+  // A task already on the board holds its robot's seat in the room until it stops.
+  const running = new Map(port.runningRobots().map((robot) => [`${robot.sdkAppId}\n${robot.roomId}\n${robot.userId}`, robot.label]));
+  for (const plan of plans.values()) {
+    const label = running.get(`${plan.sdkAppId}\n${plan.roomId}\n${plan.preset.userId}`);
+    if (label !== undefined)
+      problems.push({
+        severity: 'warning',
+        code: 'robotAlreadyInRoom',
+        task: plan.name,
+        params: { running: label, roomId: plan.roomId, userId: plan.preset.userId },
+        fix: 'stopRunningOrChangeRobot',
+      });
+  }
 
   await Promise.all([
     probeSources(show, plans, port, problems, signal),

@@ -38,6 +38,7 @@ const checks: PreflightPort = {
   probe: async () => ({ ok: true, detail: null }),
   testApp: async () => ({ ok: true, verdict: 'valid' }),
   tickets: async () => null,
+  runningRobots: () => [],
 };
 
 async function serviceKit() {

@@ -112,6 +112,8 @@ export interface PreflightPort {
   testApp(sdkAppId: number): Promise<{ ok: boolean; verdict: string }>;
   /** Makes every ticket a launch of the preset into this room would need, and drops them: null when all could be made, else a reason. */
   tickets(presetId: string, target: { sdkAppId: number; roomId: string }, rehearsal: boolean): Promise<string | null>;
+  /** The robots of the tasks running on the board now (a launch of the same robot into the same room fails with TaskExist). */
+  runningRobots(): { sdkAppId: number; roomId: string; userId: string; label: string }[];
 }
 
 /** The built-in sandbox's fault switch (only a rehearsal may use it). */

@@ -13,6 +13,8 @@ export const preflightCodes = [
   'taskNeverLaunched',
   /** The same robot user (the preset's UserId) would be in the same room twice. */
   'robotTwiceInRoom',
+  /** A task already running on the board (outside this show, or left from an earlier run) has the same robot in the same room: the launch would fail with TaskExist. */
+  'robotAlreadyInRoom',
   /** Two cues act on one task at the same second. */
   'sameSecondOnTask',
   /** A source (a task's media or a switch's URL/entry) did not answer the probe. */
