@@ -14,17 +14,14 @@ export interface ShowLibraryDeps {
   presets: PresetsPort;
   events: EventBus;
   clock: Clock;
-  newId?: () => string;
 }
 
 /** The saved shows: list, get, save with a revision check, duplicate, remove, JSON export/import. */
 export class ShowLibrary {
   readonly #deps: ShowLibraryDeps;
-  readonly #newId: () => string;
 
   constructor(deps: ShowLibraryDeps) {
     this.#deps = deps;
-    this.#newId = deps.newId ?? randomUUID;
   }
 
   list(): ShowSummary[] {
@@ -42,7 +39,7 @@ export class ShowLibrary {
     const now = this.#now();
     if (id === undefined) {
       this.#checkRoom(1);
-      const show: StoredShow = { ...draft, id: this.#newId(), revision: 1, createdAt: now, updatedAt: now };
+      const show: StoredShow = { ...draft, id: randomUUID(), revision: 1, createdAt: now, updatedAt: now };
       await this.#deps.document.update((file) => ({ shows: [...file.shows, show] }));
       return this.#changed(show.id);
     }
@@ -66,7 +63,7 @@ export class ShowLibrary {
     this.#checkRoom(1);
     const source = this.get(id);
     const now = this.#now();
-    const copy: StoredShow = { ...source, id: this.#newId(), name: copyName(source.name), revision: 1, createdAt: now, updatedAt: now };
+    const copy: StoredShow = { ...source, id: randomUUID(), name: copyName(source.name), revision: 1, createdAt: now, updatedAt: now };
     await this.#deps.document.update((file) => ({ shows: [...file.shows, copy] }));
     return this.#changed(copy.id);
   }
@@ -97,7 +94,7 @@ export class ShowLibrary {
     const now = this.#now();
     const added: StoredShow[] = accepted
       .slice(0, room)
-      .map((item) => ({ ...item.draft, id: this.#newId(), revision: 1, createdAt: now, updatedAt: now }));
+      .map((item) => ({ ...item.draft, id: randomUUID(), revision: 1, createdAt: now, updatedAt: now }));
     if (added.length > 0) await this.#deps.document.update((file) => ({ shows: [...file.shows, ...added] }));
     if (added.length > 0) this.#emit();
     return { imported: added.map(summaryOf), rejected: rejected.sort((a, b) => a.index - b.index) };

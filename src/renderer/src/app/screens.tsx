@@ -21,55 +21,28 @@ export interface Screen {
   component: ScreenComponent;
 }
 
+/** A screen in a chunk of its own, labelled `nav.<id>`. */
+const lazy = (id: ScreenId, icon: Screen['icon'], load: () => Promise<ComponentType>): Screen => ({
+  id,
+  label: `nav.${id}`,
+  icon,
+  component: onDemand(load),
+});
+
 /**
  * The navigation; each feature adds its screen here and its id in `screen-ids.ts`. Launch, the
  * screen the app opens on, is in the first chunk; every other screen is its own chunk, fetched when
  * the page is idle after the first render (`preloadScreens`) or when first shown.
  */
 const unordered: Screen[] = [
-  {
-    id: 'system',
-    label: 'nav.system',
-    icon: IconSettings,
-    component: onDemand(() => import('../features/system/SystemScreen').then((m) => m.SystemScreen)),
-  },
-  {
-    id: 'tasks',
-    label: 'nav.tasks',
-    icon: IconBroadcast,
-    component: onDemand(() => import('../features/tasks/TasksScreen').then((m) => m.TasksScreen)),
-  },
-  {
-    id: 'shows',
-    label: 'nav.shows',
-    icon: IconTimeline,
-    component: onDemand(() => import('../features/shows/ShowsScreen').then((m) => m.ShowsScreen)),
-  },
-  {
-    id: 'accounts',
-    label: 'nav.accounts',
-    icon: IconKey,
-    component: onDemand(() => import('../features/accounts/AccountsScreen').then((m) => m.AccountsScreen)),
-  },
-  {
-    id: 'media',
-    label: 'nav.media',
-    icon: IconMovie,
-    component: onDemand(() => import('../features/media/MediaScreen').then((m) => m.MediaScreen)),
-  },
-  {
-    id: 'presets',
-    label: 'nav.presets',
-    icon: IconTemplate,
-    component: onDemand(() => import('../features/presets/PresetsScreen').then((m) => m.PresetsScreen)),
-  },
+  lazy('system', IconSettings, () => import('../features/system/SystemScreen').then((m) => m.SystemScreen)),
+  lazy('tasks', IconBroadcast, () => import('../features/tasks/TasksScreen').then((m) => m.TasksScreen)),
+  lazy('shows', IconTimeline, () => import('../features/shows/ShowsScreen').then((m) => m.ShowsScreen)),
+  lazy('accounts', IconKey, () => import('../features/accounts/AccountsScreen').then((m) => m.AccountsScreen)),
+  lazy('media', IconMovie, () => import('../features/media/MediaScreen').then((m) => m.MediaScreen)),
+  lazy('presets', IconTemplate, () => import('../features/presets/PresetsScreen').then((m) => m.PresetsScreen)),
   { id: 'launch', label: 'nav.launch', icon: IconPlayerPlay, component: LaunchScreen },
-  {
-    id: 'log',
-    label: 'nav.log',
-    icon: IconListDetails,
-    component: onDemand(() => import('../features/log/LogScreen').then((m) => m.LogScreen)),
-  },
+  lazy('log', IconListDetails, () => import('../features/log/LogScreen').then((m) => m.LogScreen)),
 ];
 
 /** In the order of `screenIds`. */
