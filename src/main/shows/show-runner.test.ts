@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cue, ShowDraft } from '../../shared/shows/show-schema';
+import { settle } from '../tasks/test-support/fake-scheduler';
 import { runnerKit, showStart, storedShow } from './test-support/runner-kit';
 import { sampleShowDraft } from './test-support/sample-show';
 
@@ -171,6 +172,49 @@ describe('ShowRunner on a fake clock', () => {
     kit.account.records.length = 0;
     await kit.restart(1000);
     expect(kit.cue('a1')).toMatchObject({ state: 'missed' });
+  });
+
+  it('after a restart, a missed cue fired by hand leaves a later timed cue to fire on its own, whatever order the writes and answers come in', async () => {
+    const kit = runnerKit();
+    await kit.arm(
+      show([launchCue('a1', 'A', 0), launchCue('b1', 'B', 0), launchCue('c1', 'C', 10), launchCue('d1', 'D', 35)], ['A', 'B', 'C', 'D']),
+    );
+    await kit.scheduler.advance(60_000);
+    expect(kit.account.sent).toHaveLength(2);
+    // Down 17 s: c1 (at 10 s) is missed, d1 (at 35 s) waits; the wall clock is now 17 s ahead of the timers.
+    await kit.restart(17_000);
+    expect(kit.runner.view()?.cues.map((cue) => cue.state)).toEqual(['done', 'done', 'missed', 'waiting']);
+
+    // From here each write of the run is committed only when the test says, and c1's Start takes 16 s.
+    const gates: (() => void)[] = [];
+    const put = kit.runs.put;
+    kit.runs.put = (...records) => new Promise((resolve, reject) => gates.push(() => void put(...records).then(resolve, reject)));
+    const commit = async () => {
+      gates.shift()?.();
+      await settle();
+    };
+    kit.account.startMs = 16_000;
+
+    const fired = kit.runner.fire('c1');
+    await settle();
+    // A gap watcher's recover ticks while the producer's write is still on its way.
+    const recovered = kit.runner.recover();
+    await commit();
+    await commit();
+    await recovered;
+    // c1 answers 2 s before d1 is due; the tick after that answer is still writing 1 s after d1's time came.
+    await kit.scheduler.advance(16_000);
+    expect(kit.cue('c1')?.state).toBe('done');
+    await kit.scheduler.advance(3_000);
+    expect(kit.cue('d1')?.state).toBe('waiting');
+    await commit();
+    await fired;
+    await kit.scheduler.advance(0);
+    expect(kit.cue('d1')?.state).toBe('firing');
+    await commit();
+    await kit.scheduler.advance(16_000);
+    expect(kit.cue('d1')).toMatchObject({ state: 'done', lateMs: 1_000 });
+    expect(kit.account.sent.map((sent) => sent.task)).toEqual(['A', 'B', 'C', 'D']);
   });
 
   it('treats a clock jump or a sleep like a restart: the cues it skipped over are missed, not fired late', async () => {
