@@ -12,6 +12,7 @@ import type { TaskRegistry } from '../launch/task-registry';
 import { probeMediaUrl } from '../media/probe';
 import type { PresetService } from '../presets/preset-service';
 import type { FaultRule } from '../sandbox';
+import { sandboxTasksPerApp } from '../sandbox/limits';
 import type { ShowsDeps } from '../shows/create-shows';
 import type { KeepAwakePort, LaunchOutcome, PowerEventsPort, PresetsPort } from '../shows/shows-ports';
 import { limitClient } from '../tasks/ingest-client';
@@ -177,7 +178,7 @@ export function showsPortsFrom(domains: OtherDomains): Pick<ShowsDeps, 'presets'
       },
       sandboxApp: () => {
         const app = sandboxApp();
-        return app && { sdkAppId: app.sdkAppId };
+        return app && { sdkAppId: app.sdkAppId, tasksAtOnce: sandboxTasksPerApp };
       },
       mediaUrl: (entryId) => {
         try {

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from '../app/clock';
 import { createControlEndpoint } from './control-endpoint';
 import { FaultBook, type FaultControl } from './faults';
+import { sandboxTasksPerApp } from './limits';
 import { RateLimiter, requestsPerSecond } from './rate-limit';
 import { createSandboxServer, type SandboxRequestRecord } from './sandbox-server';
 import { type SandboxTaskView, TaskBook } from './tasks';
@@ -52,7 +53,7 @@ export interface TrtcSandbox {
   requests(): SandboxRequestRecord[];
 }
 
-export const sandboxDefaults = { defaultMediaSeconds: 600, maxConcurrentTasksPerApp: 10 } as const;
+export const sandboxDefaults = { defaultMediaSeconds: 600, maxConcurrentTasksPerApp: sandboxTasksPerApp } as const;
 
 /** Starts the local TRTC stream-ingest stand-in on 127.0.0.1. */
 export async function startTrtcSandbox(options: SandboxOptions): Promise<TrtcSandbox> {

@@ -26,7 +26,7 @@ function port(patch: Partial<PreflightPort> = {}): PreflightPort & { ticketsMade
     preset: (id) => ({ p1: preset('p1'), loop: preset('loop', { repeatNum: -1, userId: 'looper' }) })[id] ?? null,
     app: (sdkAppId) =>
       sdkAppId === 1400000123 ? { profileId: 'real', sandbox: false } : sdkAppId === 1400000001 ? { profileId: 'sb', sandbox: true } : null,
-    sandboxApp: () => ({ sdkAppId: 1400000001 }),
+    sandboxApp: () => ({ sdkAppId: 1400000001, tasksAtOnce: 10 }),
     mediaUrl: (entryId) => (entryId === 'e1' ? 'https://media.example.com/e1.mp4' : null),
     probe: async (url) => ({ ok: !url.includes('down'), detail: url.includes('down') ? 'ENOTFOUND' : null }),
     testApp: async () => ({ ok: true, verdict: 'valid' }),
@@ -98,6 +98,33 @@ describe('pre-flight', () => {
       },
     ]);
     expect(report.blocking).toBe(false);
+  });
+
+  it('warns a rehearsal that would run more tasks at once than the sandbox allows, counting stops in sheet order; a live run is not warned', async () => {
+    const names = Array.from({ length: 12 }, (_, index) => `T${index + 1}`);
+    const show = storedShow({
+      ...sampleShowDraft('p1'),
+      plannedStart: start,
+      tasks: names.map((name, index) => ({ name, presetId: 'p1', roomId: String(100 + index) })),
+      cues: [
+        // Ten running, two stopped (one by task, one by room), then two more: never more than ten at once.
+        ...names.slice(0, 10).map((name, index) => launch(`a${index}`, name, index)),
+        { id: 's1', trigger: { kind: 'offset', seconds: 20 }, action: { kind: 'stop', task: 'T1' } },
+        { id: 's2', trigger: { kind: 'offset', seconds: 21 }, action: { kind: 'stopRoom', roomId: '101' } },
+        launch('a10', 'T11', 30),
+        launch('a11', 'T12', 31),
+      ],
+    });
+    const atTen = await preflight(show, 'rehearsal', port(), showStart - 3600_000, 'manual');
+    expect(atTen.problems.filter((problem) => problem.code === 'sandboxTooManyTasks')).toEqual([]);
+
+    const withoutStops = storedShow({ ...show, cues: show.cues.filter((cue) => !cue.id.startsWith('s')) });
+    const rehearsal = await preflight(withoutStops, 'rehearsal', port(), showStart - 3600_000, 'manual');
+    expect(rehearsal.problems.filter((problem) => problem.code === 'sandboxTooManyTasks')).toEqual([
+      { severity: 'warning', code: 'sandboxTooManyTasks', params: { peak: 12, limit: 10 }, fix: 'rehearseFewerTasks' },
+    ]);
+    const live = await preflight(withoutStops, 'live', port(), showStart - 3600_000, 'manual');
+    expect(live.problems.some((problem) => problem.code === 'sandboxTooManyTasks')).toBe(false);
   });
 
   it('finds the planted problems, each with its cue or task and a fix', async () => {

@@ -98,6 +98,10 @@ export async function preflight(
         problems.push({ severity: 'warning', code: 'cueInPast', cueId: cue.id, params: { lateMs: now - time }, fix: 'moveCue' });
     });
   }
+  const limit = rehearsal ? sandboxApp?.tasksAtOnce : undefined;
+  const peak = tasksAtOnce(show);
+  if (limit !== undefined && peak > limit)
+    problems.push({ severity: 'warning', code: 'sandboxTooManyTasks', params: { peak, limit }, fix: 'rehearseFewerTasks' });
   const estimate = billedEstimate(show, times, (name) => !(plans.get(name)?.sandbox ?? rehearsal));
   for (const name of estimate.openEnded) {
     if (plans.get(name)?.preset.repeatNum === -1) problems.push({ severity: 'warning', code: 'noEnd', task: name, fix: 'addStopCue' });
@@ -220,4 +224,22 @@ function rateDelays(show: StoredShow, times: (number | null)[], plans: Map<strin
     else call(plan, 'UpdateStreamIngest');
   });
   return spreadCalls(calls, budget);
+}
+
+/**
+ * The most tasks the sheet has running at once, in sheet order: a launch adds its task, a stop of
+ * the task, of its room or of the show removes them (a task stopped by its own end is not known here).
+ */
+export function tasksAtOnce(show: StoredShow): number {
+  const rooms = new Map(show.tasks.map((task) => [task.name, task.roomId]));
+  const running = new Set<string>();
+  let peak = 0;
+  for (const { action } of show.cues) {
+    if (action.kind === 'launch') running.add(action.task);
+    else if (action.kind === 'stop') running.delete(action.task);
+    else if (action.kind === 'stopShow') running.clear();
+    else if (action.kind === 'stopRoom') for (const task of running) if (rooms.get(task) === action.roomId) running.delete(task);
+    peak = Math.max(peak, running.size);
+  }
+  return peak;
 }

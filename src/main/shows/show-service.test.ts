@@ -33,7 +33,7 @@ const checks: PreflightPort = {
         }
       : null,
   app: () => ({ profileId: 'real', sandbox: false }),
-  sandboxApp: () => ({ sdkAppId: 1400000001 }),
+  sandboxApp: () => ({ sdkAppId: 1400000001, tasksAtOnce: 10 }),
   mediaUrl: () => null,
   probe: async () => ({ ok: true, detail: null }),
   testApp: async () => ({ ok: true, verdict: 'valid' }),

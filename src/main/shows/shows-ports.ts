@@ -103,8 +103,8 @@ export interface PreflightPort {
   preset(id: string): PresetFacts | null;
   /** The app's account, and whether it is the built-in sandbox; null when no such app is set up. */
   app(sdkAppId: number): { profileId: string; sandbox: boolean } | null;
-  /** The built-in sandbox app a rehearsal launches into; null when it is not set up. */
-  sandboxApp(): { sdkAppId: number } | null;
+  /** The built-in sandbox app a rehearsal launches into, and how many tasks it runs at once; null when it is not set up. */
+  sandboxApp(): { sdkAppId: number; tasksAtOnce: number } | null;
   /** A library entry's URL; null when the entry is gone. */
   mediaUrl(entryId: string): string | null;
   probe(url: string, signal?: AbortSignal): Promise<{ ok: boolean; detail: string | null }>;

@@ -15,6 +15,8 @@ export const preflightCodes = [
   'robotTwiceInRoom',
   /** A task already running on the board (outside this show, or left from an earlier run) has the same robot in the same room: the launch would fail with TaskExist. */
   'robotAlreadyInRoom',
+  /** A rehearsal would run more tasks at once than the built-in sandbox allows per app (params: peak, limit): the launches past it fail with RestrictedConcurrency. */
+  'sandboxTooManyTasks',
   /** Two cues act on one task at the same second. */
   'sameSecondOnTask',
   /** A source (a task's media or a switch's URL/entry) did not answer the probe. */

@@ -139,6 +139,8 @@ export const shows = {
     robotTwiceInRoom: 'The robot {{userId}} would be in room {{roomId}} twice: task “{{task}}” and task “{{other}}”.',
     robotAlreadyInRoom:
       'The robot {{userId}} is already in room {{roomId}}: the running task “{{running}}”. Launching task “{{task}}” would fail (TaskExist).',
+    sandboxTooManyTasks:
+      'The rehearsal runs up to {{peak}} tasks at once; the built-in sandbox runs at most {{limit}} per app, like a default TRTC quota: launches past {{limit}} fail with RestrictedConcurrency.',
     sameSecondOnTask: 'Two cues act on “{{task}}” in the same second (this one and cue id {{other}}).',
     sourceUnreachable: 'The source did not answer the probe ({{detail}}). A live source may only come up at show time.',
     unknownMediaEntry: 'The library entry {{entryId}} no longer exists.',
@@ -163,6 +165,7 @@ export const shows = {
     addApp: 'Add the app under Accounts & apps, or pick a preset of an app that is set up.',
     changeRobotOrRoom: 'Give one of the presets another robot UserId, or send one task to another room.',
     stopRunningOrChangeRobot: 'Stop the running task before the cue (on Live tasks), or give the preset another robot UserId or room.',
+    rehearseFewerTasks: 'Rehearse a part of the show (duplicate it and keep fewer tasks), or stop tasks earlier in the sheet.',
     spreadCues: 'Nothing to do: the desk spreads them. Move cues apart to send them at their exact time.',
     moveCue: 'Change the cue’s time, or remove the cue.',
     addStopCue: 'Add a Stop task (or Stop everything) cue at the end of the show.',

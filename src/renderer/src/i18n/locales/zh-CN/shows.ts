@@ -137,6 +137,8 @@ export const shows: typeof en = {
     taskNeverLaunched: '提示点作用于“{{task}}”，但之前没有提示点启动它。',
     robotTwiceInRoom: '机器人 {{userId}} 会两次进入房间 {{roomId}}：任务“{{task}}”和任务“{{other}}”。',
     robotAlreadyInRoom: '机器人 {{userId}} 已在房间 {{roomId}} 中：正在运行的任务“{{running}}”。启动任务“{{task}}”会失败（TaskExist）。',
+    sandboxTooManyTasks:
+      '排练最多同时运行 {{peak}} 个任务；内置沙箱每个应用最多运行 {{limit}} 个（与 TRTC 默认配额相同）：超过 {{limit}} 个的启动会因 RestrictedConcurrency 失败。',
     sameSecondOnTask: '两个提示点在同一秒作用于“{{task}}”（此提示点和 ID 为 {{other}} 的提示点）。',
     sourceUnreachable: '媒体源未响应探测（{{detail}}）。直播源可能要到演出时才开始。',
     unknownMediaEntry: '媒体库条目 {{entryId}} 已不存在。',
@@ -161,6 +163,7 @@ export const shows: typeof en = {
     addApp: '在“账号与应用”中添加该应用，或选择已设置应用的预设。',
     changeRobotOrRoom: '给其中一个预设换一个机器人 UserId，或把一个任务推到其他房间。',
     stopRunningOrChangeRobot: '在提示点之前停止正在运行的任务（在“实时任务”中），或给预设换一个机器人 UserId 或房间。',
+    rehearseFewerTasks: '只排练演出的一部分（复制演出并保留较少任务），或在流程单中更早停止任务。',
     spreadCues: '无需操作：桌面会自动错开。若要按准确时间发送，请把提示点错开。',
     moveCue: '修改提示点的时间，或删除该提示点。',
     addStopCue: '在演出末尾添加“停止任务”（或“停止全部”）提示点。',
