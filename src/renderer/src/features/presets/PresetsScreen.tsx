@@ -1,18 +1,4 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Card,
-  Drawer,
-  FileButton,
-  Group,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Badge, Button, Card, Drawer, FileButton, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconCopy, IconPencil, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -20,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { PresetView } from '../../../../shared/contract/presets';
 import { CallError, invoke } from '../../api/client';
 import { useCall } from '../../api/use-call';
+import { iconButton } from '../../app/icon-button';
 import { EmptyList, ListFailed, ListLoading } from '../../app/ListStates';
 import { TargetLine, useTarget } from '../../app/Target';
 import { useLaunch } from '../launch/use-launch';
@@ -223,13 +210,6 @@ function PresetTarget({ sdkAppId, region }: { sdkAppId: number; region: string }
 function PresetRow({ preset, mediaLabel, canMove, first, last, onEdit, onDuplicate, onDelete, onMove, onLaunch }: RowProps) {
   const { t } = useTranslation('presets');
   const name = preset.name;
-  const icon = (label: string, Icon: typeof IconPencil, onClick: () => void, disabled = false) => (
-    <Tooltip label={label}>
-      <ActionIcon variant="subtle" aria-label={label} onClick={onClick} disabled={disabled}>
-        <Icon size={18} stroke={1.6} />
-      </ActionIcon>
-    </Tooltip>
-  );
   return (
     <Card withBorder padding="sm" data-testid="preset-row" aria-label={name} component="article">
       <Group justify="space-between" wrap="nowrap">
@@ -264,11 +244,11 @@ function PresetRow({ preset, mediaLabel, canMove, first, last, onEdit, onDuplica
           </Group>
         </Stack>
         <Group gap={2} wrap="nowrap">
-          {canMove ? icon(t('actions.moveUp', { name }), IconArrowUp, () => onMove(-1), first) : null}
-          {canMove ? icon(t('actions.moveDown', { name }), IconArrowDown, () => onMove(1), last) : null}
-          {icon(t('actions.edit', { name }), IconPencil, onEdit)}
-          {icon(t('actions.duplicate', { name }), IconCopy, onDuplicate)}
-          {icon(t('actions.delete', { name }), IconTrash, onDelete)}
+          {canMove ? iconButton(t('actions.moveUp', { name }), IconArrowUp, () => onMove(-1), first) : null}
+          {canMove ? iconButton(t('actions.moveDown', { name }), IconArrowDown, () => onMove(1), last) : null}
+          {iconButton(t('actions.edit', { name }), IconPencil, onEdit)}
+          {iconButton(t('actions.duplicate', { name }), IconCopy, onDuplicate)}
+          {iconButton(t('actions.delete', { name }), IconTrash, onDelete)}
           <Button size="xs" leftSection={<IconPlayerPlay size={14} />} onClick={onLaunch} aria-label={t('actions.launch', { name })}>
             {t('launch:launch')}
           </Button>

@@ -1,9 +1,10 @@
-import { ActionIcon, Alert, Card, Group, List, NumberInput, Select, SimpleGrid, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Card, Group, List, NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PreflightProblem } from '../../../../shared/shows/preflight';
 import { actionKinds, type Cue, type CueActionKind, type CueTrigger, triggerKinds } from '../../../../shared/shows/show-schema';
 import { tempoValues } from '../../../../shared/trtc/requests';
+import { iconButton } from '../../app/icon-button';
 import { SheetChecks } from './SheetChecks';
 import { actionOfKind, isoOfLocalInput, localInputOf, triggerOfKind } from './sheet-model';
 
@@ -38,13 +39,6 @@ export function CueCard(props: CueCardProps) {
   const setTrigger = (trigger: CueTrigger) => onChange({ ...cue, trigger });
   const action = cue.action;
   const setAction = (next: Cue['action']) => onChange({ ...cue, action: next });
-  const icon = (label: string, Icon: typeof IconTrash, onClick: () => void, disabled = false) => (
-    <Tooltip label={label}>
-      <ActionIcon variant="subtle" aria-label={label} onClick={onClick} disabled={disabled}>
-        <Icon size={18} stroke={1.6} />
-      </ActionIcon>
-    </Tooltip>
-  );
   return (
     <Card
       withBorder
@@ -57,9 +51,9 @@ export function CueCard(props: CueCardProps) {
       <Group justify="space-between" mb="xs" wrap="nowrap">
         <Text fw={600}>{t('editor.cueLabel', { number })}</Text>
         <Group gap={2} wrap="nowrap">
-          {icon(t('editor.moveUp', { number }), IconArrowUp, () => onMove(-1), index === 0)}
-          {icon(t('editor.moveDown', { number }), IconArrowDown, () => onMove(1), index === count - 1)}
-          {icon(t('editor.removeCue', { number }), IconTrash, onRemove)}
+          {iconButton(t('editor.moveUp', { number }), IconArrowUp, () => onMove(-1), index === 0)}
+          {iconButton(t('editor.moveDown', { number }), IconArrowDown, () => onMove(1), index === count - 1)}
+          {iconButton(t('editor.removeCue', { number }), IconTrash, onRemove)}
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="xs">

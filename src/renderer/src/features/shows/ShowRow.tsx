@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Card, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Badge, Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconCopy, IconFileSpreadsheet, IconJson, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ShowRun } from '../../../../shared/shows/run-state';
 import type { ShowSummary } from '../../../../shared/shows/show-schema';
+import { iconButton } from '../../app/icon-button';
 import { useFormat } from '../../i18n/format';
 
 interface RowProps {
@@ -22,13 +23,6 @@ export function ShowRow({ show, selected, run, onOpen, onDuplicate, onDelete, on
   const format = useFormat();
   const name = show.name;
   const mine = run && run.showId === show.id && run.state !== 'ended' ? run : null;
-  const icon = (label: string, Icon: typeof IconCopy, onClick: () => void) => (
-    <Tooltip label={label}>
-      <ActionIcon variant="subtle" aria-label={label} onClick={onClick}>
-        <Icon size={18} stroke={1.6} />
-      </ActionIcon>
-    </Tooltip>
-  );
   return (
     <Card
       withBorder
@@ -58,10 +52,10 @@ export function ShowRow({ show, selected, run, onOpen, onDuplicate, onDelete, on
           {show.plannedStart ? t('summary.starts', { time: format.dayTime(show.plannedStart) }) : t('summary.noStart')}
         </Text>
         <Group gap={2} justify="flex-end">
-          {icon(t('actions.duplicate', { name }), IconCopy, onDuplicate)}
-          {icon(t('actions.exportJson', { name }), IconJson, onExportJson)}
-          {icon(t('actions.exportCsv', { name }), IconFileSpreadsheet, onExportCsv)}
-          {icon(t('actions.delete', { name }), IconTrash, onDelete)}
+          {iconButton(t('actions.duplicate', { name }), IconCopy, onDuplicate)}
+          {iconButton(t('actions.exportJson', { name }), IconJson, onExportJson)}
+          {iconButton(t('actions.exportCsv', { name }), IconFileSpreadsheet, onExportCsv)}
+          {iconButton(t('actions.delete', { name }), IconTrash, onDelete)}
         </Group>
       </Stack>
     </Card>
