@@ -22,19 +22,12 @@ import { StoreProblems } from '../src/main/storage/store-problems';
 import { against, type Figure, report, summarise } from './report';
 import { clearKeychainNamespace } from './support/app-host';
 import { base, recordFor } from './support/log-records';
-import { spawnUntilReady, stopProcess } from './support/processes';
+import { memoryOf, spawnUntilReady, stopProcess } from './support/processes';
 
 const mediaEntries = 10_000;
 const logEntries = 100_000;
 const starts = 3;
 const figures: Figure[] = [];
-
-/** VmRSS and VmHWM (peak) of a process, in MiB, from /proc (Linux). */
-async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status)?.[1] ?? Number.NaN);
-  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
-}
 
 interface HostMemory {
   atReady: number[];

@@ -6,7 +6,7 @@
  * read from /proc every 30 s. Prints the figures (RSS growth from the first to the last sample, CPU
  * per minute, cue lateness); asserts only that the show ran.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -16,16 +16,11 @@ import type { Cue, StoredShow } from '../src/shared/shows/show-schema';
 import { sampleDraft } from '../src/shared/test-support/samples';
 import { type Figure, report, summarise } from './report';
 import { clearKeychainNamespace } from './support/app-host';
-import { cpuTimeOf, spawnUntilReady, stopProcess } from './support/processes';
+import { cpuTimeOf, memoryOf, spawnUntilReady, stopProcess } from './support/processes';
 
 const minutes = Number(process.env.SHOW_MINUTES ?? 10);
 const tasks = 8;
 const figures: Figure[] = [];
-
-async function rssMiB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? Number.NaN) / 1024;
-}
 
 /** A cue every 15 s: the tasks launch first, then each gets a volume, a tempo, a pause and resume, a source switch, and a stop near the end. */
 function sheet(): { tasks: { name: string; presetId: string; roomId: string }[]; cues: Omit<Cue, 'id'>[] } {
@@ -85,7 +80,7 @@ test(`a ${minutes}-minute show rehearsed at x1 on the real clock: host RSS and C
     let cpuBefore = await cpuTimeOf(pid);
     for (let sample = 0; sample < minutes * 2; sample++) {
       await new Promise((resolve) => setTimeout(resolve, 30_000));
-      rss.push(await rssMiB(pid));
+      rss.push((await memoryOf(pid)).rss);
       const cpu = await cpuTimeOf(pid);
       cpuPerMinute.push((cpu - cpuBefore) * 2);
       cpuBefore = cpu;
